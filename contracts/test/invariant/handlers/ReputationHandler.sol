@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Test} from "../../utils/Test.sol";
+import {ReputationRegistry} from "../../../src/ReputationRegistry.sol";
+
+/// @notice Drives the Reputation Registry with a fixed set of clients and agents and mirrors every accepted
+/// write in ghost variables.
+contract ReputationHandler is Test {
+    ReputationRegistry public immutable reputation;
+    address public immutable agentOwner;
+
+    address[] internal _actors;
+    uint256[] internal _agents;
+    string[3] internal _tags = ["", "quality", "latency"];
+
+    // ---- ghosts
+    mapping(uint256 agentId => mapping(address client => uint64)) public ghostCount;
+    mapping(uint256 agentId => mapping(address client => mapping(uint64 index => bool))) public ghostRevoked;
+    mapping(uint256 agentId => uint256) public ghostRevokedByAgent;
+    mapping(uint256 agentId => uint256) public ghostLiveByAgent;
+    mapping(uint256 agentId => mapping(bytes32 tag1Hash => uint256)) public ghostLiveByTag1;
+    mapping(uint256 agentId => mapping(address client => mapping(uint64 index => bytes32))) public ghostTag1;
+    mapping(uint256 agentId => uint256) public ghostResponsesByAgent;
+    mapping(uint256 agentId => address[]) internal _ghostClients;
+    uint256 public ghostRevokedTotal;
+    uint256 public rejectedSelfFeedback;
+
+    constructor(
+        ReputationRegistry reputation_,
+        address agentOwner_,
+        uint256[] memory agents_,
+        address[] memory actors_
+    ) {
+        reputation = reputation_;
+        agentOwner = agentOwner_;
+        _agents = agents_;
+        _actors = actors_;
+    }
+
+    function actors() external view returns (address[] memory) {
+        return _actors;
+    }
+
+    function agents() external view returns (uint256[] memory) {
+        return _agents;
+    }
+
+    function ghostClients(uint256 agentId) external view returns (address[] memory) {
+        return _ghostClients[agentId];
+    }
+
+    // ---- actions
+
+    function giveFeedback(uint256 actorSeed, uint256 agentSeed, int256 value, uint256 decimals, uint256 tagSeed)
+        external
+    {
+        address client = _actors[actorSeed % _actors.length];
+        uint256 agentId = _agents[agentSeed % _agents.length];
+        // keep averages representable in 18 decimals, so getSummary never overflows
+        int128 v = int128(bound(value, -1e18, 1e18));
+        uint8 d = uint8(bound(decimals, 0, 18));
+        string memory tag1 = _tags[tagSeed % 3];
+        string memory tag2 = _tags[(tagSeed / 3) % 3];
+
+        vm.prank(client);
+        reputation.giveFeedback(agentId, v, d, tag1, tag2, "https://agent.example.com/mcp", "ipfs://f", bytes32(0));
+
+        uint64 index = ++ghostCount[agentId][client];
+        if (index == 1) _ghostClients[agentId].push(client);
+        ghostTag1[agentId][client][index] = keccak256(bytes(tag1));
+        ++ghostLiveByAgent[agentId];
+        ++ghostLiveByTag1[agentId][keccak256(bytes(tag1))];
+    }
+
+    /// @dev The agent owner tries to rate its own agent; the registry must refuse and nothing may change.
+    function giveSelfFeedback(uint256 agentSeed) external {
+        uint256 agentId = _agents[agentSeed % _agents.length];
+        vm.prank(agentOwner);
+        try reputation.giveFeedback(agentId, 100, 0, "", "", "", "", bytes32(0)) {
+            revert("self-feedback accepted");
+        } catch {
+            ++rejectedSelfFeedback;
+        }
+    }
+
+    function revokeFeedback(uint256 actorSeed, uint256 agentSeed, uint256 indexSeed) external {
+        address client = _actors[actorSeed % _actors.length];
+        uint256 agentId = _agents[agentSeed % _agents.length];
+        uint64 last = ghostCount[agentId][client];
+        if (last == 0) return;
+        uint64 index = uint64(bound(indexSeed, 1, last));
+
+        vm.prank(client);
+        if (ghostRevoked[agentId][client][index]) {
+            try reputation.revokeFeedback(agentId, index) {
+                revert("revoked twice");
+            } catch {}
+            return;
+        }
+        reputation.revokeFeedback(agentId, index);
+        ghostRevoked[agentId][client][index] = true;
+        ++ghostRevokedByAgent[agentId];
+        ++ghostRevokedTotal;
+        --ghostLiveByAgent[agentId];
+        --ghostLiveByTag1[agentId][ghostTag1[agentId][client][index]];
+    }
+
+    function appendResponse(uint256 responderSeed, uint256 actorSeed, uint256 agentSeed, uint256 indexSeed) external {
+        address responder = _actors[responderSeed % _actors.length];
+        address client = _actors[actorSeed % _actors.length];
+        uint256 agentId = _agents[agentSeed % _agents.length];
+        uint64 last = ghostCount[agentId][client];
+        if (last == 0) return;
+        uint64 index = uint64(bound(indexSeed, 1, last));
+        vm.prank(responder);
+        reputation.appendResponse(agentId, client, index, "ipfs://r", bytes32(0));
+        ++ghostResponsesByAgent[agentId];
+    }
+}
