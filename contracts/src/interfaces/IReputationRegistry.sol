@@ -91,10 +91,12 @@ interface IReputationRegistry {
         );
 
     /// @notice Counts responses to a feedback, from the given responders (all when the list is empty).
-    function getResponseCount(uint256 agentId, address clientAddress, uint64 feedbackIndex, address[] calldata responders)
-        external
-        view
-        returns (uint64 count);
+    function getResponseCount(
+        uint256 agentId,
+        address clientAddress,
+        uint64 feedbackIndex,
+        address[] calldata responders
+    ) external view returns (uint64 count);
 
     /// @notice Every client that has given feedback to `agentId`, in order of first feedback.
     function getClients(uint256 agentId) external view returns (address[] memory);

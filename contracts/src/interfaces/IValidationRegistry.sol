@@ -22,8 +22,12 @@ interface IValidationRegistry {
     function getIdentityRegistry() external view returns (address identityRegistry);
 
     /// @notice Opens a request. Caller: the agent's owner or an operator; requestHash must be new.
-    function validationRequest(address validatorAddress, uint256 agentId, string calldata requestURI, bytes32 requestHash)
-        external;
+    function validationRequest(
+        address validatorAddress,
+        uint256 agentId,
+        string calldata requestURI,
+        bytes32 requestHash
+    ) external;
 
     /// @notice Answers a request, 0..100. Caller: the named validator; may be repeated.
     function validationResponse(

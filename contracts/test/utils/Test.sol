@@ -42,8 +42,7 @@ interface Vm {
     function expectEmit() external;
     function expectEmit(address emitter) external;
     function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData) external;
-    function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter)
-        external;
+    function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter) external;
     function recordLogs() external;
     function getRecordedLogs() external returns (Log[] memory logs);
 
@@ -162,8 +161,12 @@ abstract contract Test {
 
     function bound(int256 x, int256 min, int256 max) internal pure returns (int256) {
         require(min <= max, "bound: max < min");
+        // Flipping the sign bit maps int256 order onto uint256 order; the casts reinterpret, never truncate.
+        // forge-lint: disable-next-line(unsafe-typecast)
         uint256 ux = uint256(x) ^ (1 << 255);
+        // forge-lint: disable-next-line(unsafe-typecast)
         uint256 umin = uint256(min) ^ (1 << 255);
+        // forge-lint: disable-next-line(unsafe-typecast)
         uint256 umax = uint256(max) ^ (1 << 255);
         return int256(bound(ux, umin, umax) ^ (1 << 255));
     }

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Test, Vm} from "./utils/Test.sol";
+import {IdentityRegistry} from "../src/IdentityRegistry.sol";
+import {ValidationRegistry} from "../src/ValidationRegistry.sol";
+import {AgentEscrow} from "../src/AgentEscrow.sol";
+import {TestUSD} from "../src/TestUSD.sol";
+import {IAgentEscrow} from "../src/interfaces/IAgentEscrow.sol";
+
+/// @notice Checks the contracts against the EIP-712 vectors in testdata/eip712, which Foundry's cast signed
+/// (scripts/eip712-fixtures.sh) independently of this code and of the Go code. Each fixture names its domain's
+/// chain id and verifying contract: the contract's runtime code is etched there and the chain id switched, so that
+/// OpenZeppelin's EIP712 rebuilds the domain separator for that address and chain, and the contract's digest must
+/// equal the fixture's. The fixture's signature must recover to its signer with plain ecrecover.
+contract EIP712FixturesTest is Test {
+    string internal constant DIR = "testdata/eip712";
+
+    IdentityRegistry internal identity;
+    AgentEscrow internal escrow;
+
+    function setUp() public {
+        identity = new IdentityRegistry();
+        ValidationRegistry validation = new ValidationRegistry(address(identity));
+        TestUSD token = new TestUSD();
+        escrow =
+            new AgentEscrow(address(identity), address(validation), address(token), address(this), address(this), 0);
+    }
+
+    function test_FixtureDigests() public {
+        Vm.DirEntry[] memory entries = vm.readDir(DIR);
+        uint256 walletFixtures;
+        uint256 agreementFixtures;
+        for (uint256 i; i < entries.length; ++i) {
+            if (entries[i].isDir || !_endsWith(entries[i].path, ".json")) continue;
+            string memory json = vm.readFile(entries[i].path);
+            string memory primaryType = vm.parseJsonString(json, ".typedData.primaryType");
+            if (_eq(primaryType, "AgentWalletSet")) {
+                _checkAgentWalletSet(json);
+                ++walletFixtures;
+            } else if (_eq(primaryType, "ServiceAgreement")) {
+                _checkServiceAgreement(json);
+                ++agreementFixtures;
+            } else {
+                revert(string.concat("unknown primaryType in ", entries[i].path));
+            }
+        }
+        // An empty or missing directory must fail, not pass vacuously.
+        assertTrue(walletFixtures >= 3, "fewer than 3 AgentWalletSet fixtures");
+        assertTrue(agreementFixtures >= 3, "fewer than 3 ServiceAgreement fixtures");
+    }
+
+    /// @dev Guards the harness: a fixture whose message was changed must no longer match.
+    function test_TamperedAgreementDoesNotMatch() public {
+        string memory json = vm.readFile(string.concat(DIR, "/service_agreement_validated.json"));
+        IAgentEscrow.ServiceAgreement memory a = _agreement(json);
+        a.latePenaltyBps += 1;
+        bytes32 want = vm.parseJsonBytes32(json, ".digest");
+        AgentEscrow target = AgentEscrow(_etchAt(json, address(escrow)));
+        assertTrue(target.hashAgreement(a) != want, "tampered agreement still matches the fixture digest");
+    }
+
+    function _checkAgentWalletSet(string memory json) internal {
+        string memory name = vm.parseJsonString(json, ".name");
+        string memory m = ".typedData.message";
+        IdentityRegistry target = IdentityRegistry(_etchAt(json, address(identity)));
+        bytes32 got = target.agentWalletSetDigest(
+            vm.parseJsonUint(json, string.concat(m, ".agentId")),
+            vm.parseJsonAddress(json, string.concat(m, ".newWallet")),
+            vm.parseJsonAddress(json, string.concat(m, ".owner")),
+            vm.parseJsonUint(json, string.concat(m, ".deadline"))
+        );
+        _checkDigestAndSigner(json, name, got);
+    }
+
+    function _checkServiceAgreement(string memory json) internal {
+        string memory name = vm.parseJsonString(json, ".name");
+        AgentEscrow target = AgentEscrow(_etchAt(json, address(escrow)));
+        _checkDigestAndSigner(json, name, target.hashAgreement(_agreement(json)));
+    }
+
+    function _agreement(string memory json) internal pure returns (IAgentEscrow.ServiceAgreement memory a) {
+        string memory m = ".typedData.message.";
+        a.providerAgentId = vm.parseJsonUint(json, string.concat(m, "providerAgentId"));
+        a.client = vm.parseJsonAddress(json, string.concat(m, "client"));
+        a.provider = vm.parseJsonAddress(json, string.concat(m, "provider"));
+        a.token = vm.parseJsonAddress(json, string.concat(m, "token"));
+        a.price = vm.parseJsonUint(json, string.concat(m, "price"));
+        a.deliveryDeadline = uint64(vm.parseJsonUint(json, string.concat(m, "deliveryDeadline")));
+        a.expiredAt = uint64(vm.parseJsonUint(json, string.concat(m, "expiredAt")));
+        a.deliverableSpecHash = vm.parseJsonBytes32(json, string.concat(m, "deliverableSpecHash"));
+        a.slaHash = vm.parseJsonBytes32(json, string.concat(m, "slaHash"));
+        a.validator = vm.parseJsonAddress(json, string.concat(m, "validator"));
+        a.validationThreshold = uint8(vm.parseJsonUint(json, string.concat(m, "validationThreshold")));
+        a.arbiter = vm.parseJsonAddress(json, string.concat(m, "arbiter"));
+        a.reviewWindow = uint64(vm.parseJsonUint(json, string.concat(m, "reviewWindow")));
+        a.latePenaltyBps = uint16(vm.parseJsonUint(json, string.concat(m, "latePenaltyBps")));
+        a.nonce = vm.parseJsonUint(json, string.concat(m, "nonce"));
+        a.expiry = vm.parseJsonUint(json, string.concat(m, "expiry"));
+    }
+
+    /// @dev Puts `template`'s runtime code at the fixture's verifying contract and switches to its chain id.
+    function _etchAt(string memory json, address template) internal returns (address target) {
+        target = vm.parseJsonAddress(json, ".typedData.domain.verifyingContract");
+        vm.chainId(vm.parseJsonUint(json, ".typedData.domain.chainId"));
+        vm.etch(target, template.code);
+    }
+
+    function _checkDigestAndSigner(string memory json, string memory name, bytes32 got) internal pure {
+        bytes32 want = vm.parseJsonBytes32(json, ".digest");
+        assertEq(got, want, string.concat(name, ": contract digest"));
+
+        bytes memory sig = vm.parseJsonBytes(json, ".signature");
+        assertEq(sig.length, 65, string.concat(name, ": signature length"));
+        (bytes32 r, bytes32 s) = abi.decode(sig, (bytes32, bytes32));
+        address recovered = ecrecover(want, uint8(sig[64]), r, s);
+        assertEq(recovered, vm.parseJsonAddress(json, ".signer"), string.concat(name, ": ecrecover"));
+    }
+
+    function _eq(string memory a, string memory b) internal pure returns (bool) {
+        return keccak256(bytes(a)) == keccak256(bytes(b));
+    }
+
+    function _endsWith(string memory s, string memory suffix) internal pure returns (bool) {
+        bytes memory b = bytes(s);
+        bytes memory x = bytes(suffix);
+        if (b.length < x.length) return false;
+        for (uint256 i; i < x.length; ++i) {
+            if (b[b.length - x.length + i] != x[i]) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,151 @@
+package eip712_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"math/big"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/agoralabs/agora/bindings"
+	"github.com/agoralabs/agora/deployment"
+	"github.com/agoralabs/agora/eip712"
+	"github.com/agoralabs/agora/internal/devchain"
+)
+
+// TestFixtures_OnChain deploys the contracts to a fresh anvil and checks that the contracts compute the
+// fixtures' digests: IdentityRegistry.agentWalletSetDigest and AgentEscrow.hashAgreement. Fixtures for
+// chain 31337 must name the addresses `agora deploy` gives on a fresh chain; for the others the contract's
+// code is copied to the fixture's address and the chain id is switched (anvil_setCode, anvil_setChainId).
+func TestFixtures_OnChain(t *testing.T) {
+	chain := devchain.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	d, err := deployment.Deploy(ctx, chain.Client, chain.Keys[0],
+		deployment.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatalf("Deploy: %v", err)
+	}
+	identity, escrow := bindings.NewIdentityRegistry(), bindings.NewAgentEscrow()
+	deployed := map[string]common.Address{
+		"AgentWalletSet":   d.Contracts.IdentityRegistry.Address,
+		"ServiceAgreement": d.Contracts.AgentEscrow.Address,
+	}
+	code := map[string]hexutil.Bytes{}
+	for typ, addr := range deployed {
+		c, err := chain.Client.CodeAt(ctx, addr, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		code[typ] = c
+	}
+
+	t.Run("type hashes", func(t *testing.T) {
+		opts := &bind.CallOpts{Context: ctx}
+		got, err := bind.Call(identity.Instance(chain.Client, deployed["AgentWalletSet"]), opts,
+			identity.PackAGENTWALLETSETTYPEHASH(), identity.UnpackAGENTWALLETSETTYPEHASH)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := eip712.TypeHash(eip712.AgentWalletSet{}); common.Hash(got) != want {
+			t.Errorf("AGENT_WALLET_SET_TYPEHASH = %x, want %s", got, want)
+		}
+		got, err = bind.Call(escrow.Instance(chain.Client, deployed["ServiceAgreement"]), opts,
+			escrow.PackSERVICEAGREEMENTTYPEHASH(), escrow.UnpackSERVICEAGREEMENTTYPEHASH)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := eip712.TypeHash(eip712.ServiceAgreement{}); common.Hash(got) != want {
+			t.Errorf("SERVICE_AGREEMENT_TYPEHASH = %x, want %s", got, want)
+		}
+	})
+
+	fixtures := loadFixtures(t)
+	// Chain 31337 first, so that switching chain ids never affects them.
+	sort.SliceStable(fixtures, func(i, j int) bool {
+		return chainOf(t, fixtures[i]) == 31337 && chainOf(t, fixtures[j]) != 31337
+	})
+	for _, f := range fixtures {
+		t.Run(f.Name, func(t *testing.T) {
+			dom, m, err := eip712.ParseTypedData(f.TypedData)
+			if err != nil {
+				t.Fatal(err)
+			}
+			target := dom.VerifyingContract
+			if dom.ChainID.Cmp(big.NewInt(31337)) == 0 {
+				if want := deployed[m.PrimaryType()]; target != want {
+					t.Fatalf("verifyingContract = %s, want %s (where agora deploy puts it on a fresh anvil)", target, want)
+				}
+			} else {
+				rpc(t, chain, "anvil_setChainId", dom.ChainID.Uint64())
+				t.Cleanup(func() { rpc(t, chain, "anvil_setChainId", 31337) })
+				rpc(t, chain, "anvil_setCode", target, code[m.PrimaryType()])
+			}
+
+			opts := &bind.CallOpts{Context: ctx}
+			var got [32]byte
+			switch m := m.(type) {
+			case eip712.AgentWalletSet:
+				got, err = bind.Call(identity.Instance(chain.Client, target), opts,
+					identity.PackAgentWalletSetDigest(m.AgentID, m.NewWallet, m.Owner, m.Deadline),
+					identity.UnpackAgentWalletSetDigest)
+			case eip712.ServiceAgreement:
+				got, err = bind.Call(escrow.Instance(chain.Client, target), opts,
+					escrow.PackHashAgreement(toBinding(m)), escrow.UnpackHashAgreement)
+			default:
+				t.Fatalf("unexpected message type %T", m)
+			}
+			if err != nil {
+				t.Fatalf("call: %v", err)
+			}
+			if common.Hash(got) != f.Digest {
+				t.Errorf("on-chain digest = %x, want fixture %s", got, f.Digest)
+			}
+		})
+	}
+}
+
+func chainOf(t *testing.T, f fixture) uint64 {
+	t.Helper()
+	d, _, err := eip712.ParseTypedData(f.TypedData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.ChainID.Uint64()
+}
+
+func rpc(t *testing.T, chain *devchain.Chain, method string, args ...any) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := chain.Client.Client().CallContext(ctx, nil, method, args...); err != nil {
+		t.Fatalf("%s: %v", method, err)
+	}
+}
+
+func toBinding(m eip712.ServiceAgreement) bindings.IAgentEscrowServiceAgreement {
+	return bindings.IAgentEscrowServiceAgreement{
+		ProviderAgentId:     m.ProviderAgentID,
+		Client:              m.Client,
+		Provider:            m.Provider,
+		Token:               m.Token,
+		Price:               m.Price,
+		DeliveryDeadline:    m.DeliveryDeadline,
+		ExpiredAt:           m.ExpiredAt,
+		DeliverableSpecHash: m.DeliverableSpecHash,
+		SlaHash:             m.SLAHash,
+		Validator:           m.Validator,
+		ValidationThreshold: m.ValidationThreshold,
+		Arbiter:             m.Arbiter,
+		ReviewWindow:        m.ReviewWindow,
+		LatePenaltyBps:      m.LatePenaltyBps,
+		Nonce:               m.Nonce,
+		Expiry:              m.Expiry,
+	}
+}

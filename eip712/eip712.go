@@ -1,0 +1,328 @@
+// Package eip712 defines the EIP-712 typed data that Agora's contracts verify: the ERC-8004 Identity
+// Registry's AgentWalletSet proof and the escrow's ServiceAgreement. It computes digests the way the
+// contracts do (OpenZeppelin EIP712: keccak256("\x19\x01" ‖ domainSeparator ‖ structHash)), signs and
+// recovers them, and reads and writes the eth_signTypedData_v4 JSON that wallets sign, with every integer
+// as a decimal string.
+//
+// The type strings are copied from the contracts; testdata/eip712 holds vectors signed by an independent
+// signer (Foundry's cast) that the Go tests and the forge tests both check.
+package eip712
+
+import (
+	"bytes"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+// Domain names and version of Agora's contracts.
+const (
+	IdentityDomainName = "ERC8004IdentityRegistry"
+	EscrowDomainName   = "AgoraEscrow"
+	DomainVersion      = "1"
+)
+
+// DomainType is the EIP712Domain type every Agora contract uses.
+const DomainType = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+
+var (
+	// ErrInvalidValue is returned for a message or domain value that does not fit its Solidity type.
+	ErrInvalidValue = errors.New("invalid value")
+	// ErrUnknownType is returned by ParseTypedData for typed data that is not one of Agora's types.
+	ErrUnknownType = errors.New("unknown typed data")
+	// ErrInvalidSignature is returned for a signature that is not 65 bytes with v in {0, 1, 27, 28}.
+	ErrInvalidSignature = errors.New("invalid signature")
+)
+
+// Domain is an EIP-712 domain with the four fields OpenZeppelin's EIP712 uses.
+type Domain struct {
+	Name              string
+	Version           string
+	ChainID           *big.Int
+	VerifyingContract common.Address
+}
+
+// IdentityDomain returns the domain of the Identity Registry at registry on chainID.
+func IdentityDomain(chainID *big.Int, registry common.Address) Domain {
+	return Domain{Name: IdentityDomainName, Version: DomainVersion, ChainID: chainID, VerifyingContract: registry}
+}
+
+// EscrowDomain returns the domain of the AgentEscrow at escrow on chainID.
+func EscrowDomain(chainID *big.Int, escrow common.Address) Domain {
+	return Domain{Name: EscrowDomainName, Version: DomainVersion, ChainID: chainID, VerifyingContract: escrow}
+}
+
+// Separator returns the domain separator, hashStruct(domain).
+func (d Domain) Separator() (common.Hash, error) {
+	if d.ChainID == nil {
+		return common.Hash{}, fmt.Errorf("chainId: %w: missing", ErrInvalidValue)
+	}
+	chainID, err := uintWord(d.ChainID, 256)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("chainId: %w", err)
+	}
+	return keccak(
+		crypto.Keccak256([]byte(DomainType)),
+		crypto.Keccak256([]byte(d.Name)),
+		crypto.Keccak256([]byte(d.Version)),
+		chainID,
+		common.LeftPadBytes(d.VerifyingContract.Bytes(), 32),
+	), nil
+}
+
+// Message is one of Agora's typed structs.
+type Message interface {
+	// PrimaryType returns the struct's EIP-712 name, e.g. "AgentWalletSet".
+	PrimaryType() string
+	// members returns the struct's members in declaration order.
+	members() []Type
+	// fields returns the members in declaration order with their encoded values.
+	fields() ([]field, error)
+}
+
+// field is one member of a struct whose type is atomic, so its encodeData word is its value padded to 32
+// bytes; that holds for every Agora type.
+type field struct {
+	Name string
+	Type string
+	word []byte // 32 bytes
+	json string // the eth_signTypedData_v4 value
+}
+
+// TypeString returns encodeType(m), e.g. "AgentWalletSet(uint256 agentId,address newWallet,...)".
+func TypeString(m Message) string {
+	fs := schema(m)
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.Type + " " + f.Name
+	}
+	return m.PrimaryType() + "(" + strings.Join(parts, ",") + ")"
+}
+
+// TypeHash returns keccak256(encodeType(m)).
+func TypeHash(m Message) common.Hash {
+	return crypto.Keccak256Hash([]byte(TypeString(m)))
+}
+
+// StructHash returns hashStruct(m) = keccak256(typeHash ‖ encodeData(m)).
+func StructHash(m Message) (common.Hash, error) {
+	fs, err := m.fields()
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("%s: %w", m.PrimaryType(), err)
+	}
+	words := make([][]byte, 0, len(fs)+1)
+	words = append(words, TypeHash(m).Bytes())
+	for _, f := range fs {
+		words = append(words, f.word)
+	}
+	return keccak(words...), nil
+}
+
+// Digest returns the hash that is signed: keccak256("\x19\x01" ‖ domainSeparator ‖ hashStruct(m)).
+func Digest(d Domain, m Message) (common.Hash, error) {
+	sep, err := d.Separator()
+	if err != nil {
+		return common.Hash{}, err
+	}
+	sh, err := StructHash(m)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	return keccak([]byte{0x19, 0x01}, sep.Bytes(), sh.Bytes()), nil
+}
+
+// Sign signs the digest of m under d with key and returns the 65-byte signature r ‖ s ‖ v with v in
+// {27, 28}, the form ecrecover-based verifiers (and OpenZeppelin's ECDSA) expect.
+func Sign(key *ecdsa.PrivateKey, d Domain, m Message) ([]byte, error) {
+	digest, err := Digest(d, m)
+	if err != nil {
+		return nil, err
+	}
+	sig, err := crypto.Sign(digest.Bytes(), key)
+	if err != nil {
+		return nil, err
+	}
+	sig[64] += 27
+	return sig, nil
+}
+
+// Recover returns the address that produced sig over the digest of m under d. v may be 0/1 or 27/28.
+func Recover(d Domain, m Message, sig []byte) (common.Address, error) {
+	digest, err := Digest(d, m)
+	if err != nil {
+		return common.Address{}, err
+	}
+	return RecoverDigest(digest, sig)
+}
+
+// RecoverDigest returns the address that produced sig over digest. v may be 0/1 or 27/28.
+func RecoverDigest(digest common.Hash, sig []byte) (common.Address, error) {
+	if len(sig) != 65 {
+		return common.Address{}, fmt.Errorf("%w: %d bytes, want 65", ErrInvalidSignature, len(sig))
+	}
+	s := bytes.Clone(sig)
+	switch s[64] {
+	case 27, 28:
+		s[64] -= 27
+	case 0, 1:
+	default:
+		return common.Address{}, fmt.Errorf("%w: v = %d", ErrInvalidSignature, sig[64])
+	}
+	pub, err := crypto.SigToPub(digest.Bytes(), s)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("%w: %v", ErrInvalidSignature, err)
+	}
+	return crypto.PubkeyToAddress(*pub), nil
+}
+
+// Type is one member in the "types" section of typed data.
+type Type struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
+}
+
+// TypedDataDomain is the "domain" section of typed data; chainId is a decimal string.
+type TypedDataDomain struct {
+	Name              string `json:"name"`
+	Version           string `json:"version"`
+	ChainID           string `json:"chainId"`
+	VerifyingContract string `json:"verifyingContract"`
+}
+
+// TypedData is the eth_signTypedData_v4 request body: what a wallet shows and signs. Integers are
+// decimal strings, addresses are checksummed, bytes32 values are 0x-prefixed lowercase hex.
+type TypedData struct {
+	Types       map[string][]Type `json:"types"`
+	PrimaryType string            `json:"primaryType"`
+	Domain      TypedDataDomain   `json:"domain"`
+	Message     map[string]string `json:"message"`
+}
+
+var domainTypes = []Type{
+	{Name: "name", Type: "string"},
+	{Name: "version", Type: "string"},
+	{Name: "chainId", Type: "uint256"},
+	{Name: "verifyingContract", Type: "address"},
+}
+
+// NewTypedData returns the typed data for m under d.
+func NewTypedData(d Domain, m Message) (*TypedData, error) {
+	fs, err := m.fields()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", m.PrimaryType(), err)
+	}
+	if _, err := d.Separator(); err != nil {
+		return nil, err
+	}
+	td := &TypedData{
+		Types: map[string][]Type{
+			"EIP712Domain":  slices.Clone(domainTypes),
+			m.PrimaryType(): schema(m),
+		},
+		PrimaryType: m.PrimaryType(),
+		Domain: TypedDataDomain{
+			Name:              d.Name,
+			Version:           d.Version,
+			ChainID:           d.ChainID.String(),
+			VerifyingContract: d.VerifyingContract.Hex(),
+		},
+		Message: make(map[string]string, len(fs)),
+	}
+	for _, f := range fs {
+		td.Message[f.Name] = f.json
+	}
+	return td, nil
+}
+
+// MarshalTypedData returns the eth_signTypedData_v4 JSON for m under d.
+func MarshalTypedData(d Domain, m Message) ([]byte, error) {
+	td, err := NewTypedData(d, m)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(td)
+}
+
+// ParseTypedData reads eth_signTypedData_v4 JSON holding one of Agora's types. The types section must
+// match Agora's definitions exactly; integers may be decimal strings, 0x-hex strings or JSON numbers.
+// The message is returned by value (AgentWalletSet or ServiceAgreement).
+func ParseTypedData(data []byte) (Domain, Message, error) {
+	var raw struct {
+		Types       map[string][]Type          `json:"types"`
+		PrimaryType string                     `json:"primaryType"`
+		Domain      map[string]json.RawMessage `json:"domain"`
+		Message     map[string]json.RawMessage `json:"message"`
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return Domain{}, nil, fmt.Errorf("typed data: %w", err)
+	}
+	var proto Message
+	switch raw.PrimaryType {
+	case AgentWalletSet{}.PrimaryType():
+		proto = AgentWalletSet{}
+	case ServiceAgreement{}.PrimaryType():
+		proto = ServiceAgreement{}
+	default:
+		return Domain{}, nil, fmt.Errorf("%w: primaryType %q", ErrUnknownType, raw.PrimaryType)
+	}
+	want := map[string][]Type{"EIP712Domain": domainTypes, proto.PrimaryType(): proto.members()}
+	if len(raw.Types) != len(want) {
+		return Domain{}, nil, fmt.Errorf("%w: %d types, want %d", ErrUnknownType, len(raw.Types), len(want))
+	}
+	for name, members := range want {
+		if !slices.Equal(raw.Types[name], members) {
+			return Domain{}, nil, fmt.Errorf("%w: type %s is %v, want %v", ErrUnknownType, name, raw.Types[name], members)
+		}
+	}
+
+	d, err := parseDomain(raw.Domain)
+	if err != nil {
+		return Domain{}, nil, err
+	}
+	vals := newValues(raw.Message)
+	var m Message
+	switch proto.(type) {
+	case AgentWalletSet:
+		var v AgentWalletSet
+		v.decode(vals)
+		m = v
+	case ServiceAgreement:
+		var v ServiceAgreement
+		v.decode(vals)
+		m = v
+	}
+	if err := vals.done(); err != nil {
+		return Domain{}, nil, fmt.Errorf("%s: %w", proto.PrimaryType(), err)
+	}
+	return d, m, nil
+}
+
+func parseDomain(raw map[string]json.RawMessage) (Domain, error) {
+	vals := newValues(raw)
+	d := Domain{
+		Name:              vals.string("name"),
+		Version:           vals.string("version"),
+		ChainID:           vals.uint("chainId", 256),
+		VerifyingContract: vals.address("verifyingContract"),
+	}
+	if err := vals.done(); err != nil {
+		return Domain{}, fmt.Errorf("domain: %w", err)
+	}
+	return d, nil
+}
+
+// schema returns m's members (names and types only).
+func schema(m Message) []Type {
+	return slices.Clone(m.members())
+}
+
+func keccak(parts ...[]byte) common.Hash {
+	return crypto.Keccak256Hash(parts...)
+}

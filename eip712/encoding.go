@@ -1,0 +1,155 @@
+package eip712
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// uintWord encodes x as a uintN word; nil is zero.
+func uintWord(x *big.Int, bits int) ([]byte, error) {
+	if x == nil {
+		return make([]byte, 32), nil
+	}
+	if x.Sign() < 0 || x.BitLen() > bits {
+		return nil, fmt.Errorf("%w: %s does not fit uint%d", ErrInvalidValue, x, bits)
+	}
+	return common.LeftPadBytes(x.Bytes(), 32), nil
+}
+
+// builder collects a message's fields, keeping the first error.
+type builder struct {
+	fs  []field
+	err error
+}
+
+func (b *builder) uint(name string, bits int, x *big.Int) {
+	w, err := uintWord(x, bits)
+	if err != nil {
+		if b.err == nil {
+			b.err = fmt.Errorf("%s: %w", name, err)
+		}
+		return
+	}
+	s := "0"
+	if x != nil {
+		s = x.String()
+	}
+	b.fs = append(b.fs, field{Name: name, Type: fmt.Sprintf("uint%d", bits), word: w, json: s})
+}
+
+func (b *builder) address(name string, a common.Address) {
+	b.fs = append(b.fs, field{Name: name, Type: "address", word: common.LeftPadBytes(a.Bytes(), 32), json: a.Hex()})
+}
+
+func (b *builder) bytes32(name string, h common.Hash) {
+	b.fs = append(b.fs, field{Name: name, Type: "bytes32", word: h.Bytes(), json: h.Hex()})
+}
+
+// values decodes the members of a JSON object, keeping the first error and remembering which keys were
+// read so that done can reject unknown ones.
+type values struct {
+	raw  map[string]json.RawMessage
+	seen map[string]bool
+	err  error
+}
+
+func newValues(raw map[string]json.RawMessage) *values {
+	return &values{raw: raw, seen: make(map[string]bool, len(raw))}
+}
+
+func (v *values) fail(key string, err error) {
+	if v.err == nil {
+		v.err = fmt.Errorf("%s: %w", key, err)
+	}
+}
+
+// get returns the value under key as a string (JSON strings unquoted, numbers as written).
+func (v *values) get(key string) (string, bool) {
+	v.seen[key] = true
+	raw, ok := v.raw[key]
+	if !ok {
+		v.fail(key, fmt.Errorf("%w: missing", ErrInvalidValue))
+		return "", false
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s, true
+	}
+	var n json.Number
+	if err := json.Unmarshal(raw, &n); err == nil {
+		return n.String(), true
+	}
+	v.fail(key, fmt.Errorf("%w: %s is neither a string nor a number", ErrInvalidValue, raw))
+	return "", false
+}
+
+func (v *values) string(key string) string {
+	s, _ := v.get(key)
+	return s
+}
+
+// uint parses a decimal or 0x-hex unsigned integer that fits bits. It never returns nil.
+func (v *values) uint(key string, bits int) *big.Int {
+	s, ok := v.get(key)
+	if !ok {
+		return new(big.Int)
+	}
+	x, ok := new(big.Int), false
+	if hex, isHex := strings.CutPrefix(s, "0x"); isHex {
+		_, ok = x.SetString(hex, 16)
+	} else {
+		_, ok = x.SetString(s, 10)
+	}
+	if !ok || x.Sign() < 0 || x.BitLen() > bits {
+		v.fail(key, fmt.Errorf("%w: %q is not a uint%d", ErrInvalidValue, s, bits))
+		return new(big.Int)
+	}
+	return x
+}
+
+func (v *values) address(key string) common.Address {
+	s, ok := v.get(key)
+	if !ok {
+		return common.Address{}
+	}
+	if !common.IsHexAddress(s) || !strings.HasPrefix(s, "0x") {
+		v.fail(key, fmt.Errorf("%w: %q is not an address", ErrInvalidValue, s))
+		return common.Address{}
+	}
+	return common.HexToAddress(s)
+}
+
+func (v *values) bytes32(key string) common.Hash {
+	s, ok := v.get(key)
+	if !ok {
+		return common.Hash{}
+	}
+	h := common.Hash{}
+	if err := h.UnmarshalText([]byte(s)); err != nil {
+		v.fail(key, fmt.Errorf("%w: %q is not a bytes32", ErrInvalidValue, s))
+	}
+	return h
+}
+
+// done reports the first error, or any key that no member read.
+func (v *values) done() error {
+	if v.err != nil {
+		return v.err
+	}
+	var extra []string
+	for k := range v.raw {
+		if !v.seen[k] {
+			extra = append(extra, k)
+		}
+	}
+	if len(extra) > 0 {
+		sort.Strings(extra)
+		return fmt.Errorf("%w: unknown members %s", ErrInvalidValue, strings.Join(extra, ", "))
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package eip712
+
+import (
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// AgentWalletSetType is the Identity Registry's typehash preimage (ERC-8004).
+const AgentWalletSetType = "AgentWalletSet(uint256 agentId,address newWallet,address owner,uint256 deadline)"
+
+// AgentWalletSet is the message a new agent wallet signs to prove it consents to being set as the wallet
+// of agentId (IdentityRegistry.setAgentWallet). Owner is the agent's current owner; the registry accepts
+// deadlines at most five minutes ahead.
+type AgentWalletSet struct {
+	AgentID   *big.Int
+	NewWallet common.Address
+	Owner     common.Address
+	Deadline  *big.Int
+}
+
+var agentWalletSetMembers = []Type{
+	{Name: "agentId", Type: "uint256"},
+	{Name: "newWallet", Type: "address"},
+	{Name: "owner", Type: "address"},
+	{Name: "deadline", Type: "uint256"},
+}
+
+// PrimaryType implements Message.
+func (AgentWalletSet) PrimaryType() string { return "AgentWalletSet" }
+
+func (AgentWalletSet) members() []Type { return agentWalletSetMembers }
+
+func (m AgentWalletSet) fields() ([]field, error) {
+	var b builder
+	b.uint("agentId", 256, m.AgentID)
+	b.address("newWallet", m.NewWallet)
+	b.address("owner", m.Owner)
+	b.uint("deadline", 256, m.Deadline)
+	return b.fs, b.err
+}
+
+func (m *AgentWalletSet) decode(v *values) {
+	m.AgentID = v.uint("agentId", 256)
+	m.NewWallet = v.address("newWallet")
+	m.Owner = v.address("owner")
+	m.Deadline = v.uint("deadline", 256)
+}
+
+// ServiceAgreementType is the escrow's typehash preimage (docs/escrow.md).
+const ServiceAgreementType = "ServiceAgreement(uint256 providerAgentId,address client,address provider,address token," +
+	"uint256 price,uint64 deliveryDeadline,uint64 expiredAt,bytes32 deliverableSpecHash,bytes32 slaHash," +
+	"address validator,uint8 validationThreshold,address arbiter,uint64 reviewWindow,uint16 latePenaltyBps," +
+	"uint256 nonce,uint256 expiry)"
+
+// ServiceAgreement is the contract that a client and a provider agent both sign and that
+// AgentEscrow.createJobFromAgreement turns into a funded job. See docs/escrow.md for the rules.
+type ServiceAgreement struct {
+	ProviderAgentID     *big.Int
+	Client              common.Address
+	Provider            common.Address
+	Token               common.Address
+	Price               *big.Int
+	DeliveryDeadline    uint64
+	ExpiredAt           uint64
+	DeliverableSpecHash common.Hash
+	SLAHash             common.Hash
+	Validator           common.Address // zero: no validator
+	ValidationThreshold uint8          // 0..100
+	Arbiter             common.Address // zero: no arbiter
+	ReviewWindow        uint64         // seconds
+	LatePenaltyBps      uint16
+	Nonce               *big.Int
+	Expiry              *big.Int
+}
+
+var serviceAgreementMembers = []Type{
+	{Name: "providerAgentId", Type: "uint256"},
+	{Name: "client", Type: "address"},
+	{Name: "provider", Type: "address"},
+	{Name: "token", Type: "address"},
+	{Name: "price", Type: "uint256"},
+	{Name: "deliveryDeadline", Type: "uint64"},
+	{Name: "expiredAt", Type: "uint64"},
+	{Name: "deliverableSpecHash", Type: "bytes32"},
+	{Name: "slaHash", Type: "bytes32"},
+	{Name: "validator", Type: "address"},
+	{Name: "validationThreshold", Type: "uint8"},
+	{Name: "arbiter", Type: "address"},
+	{Name: "reviewWindow", Type: "uint64"},
+	{Name: "latePenaltyBps", Type: "uint16"},
+	{Name: "nonce", Type: "uint256"},
+	{Name: "expiry", Type: "uint256"},
+}
+
+// PrimaryType implements Message.
+func (ServiceAgreement) PrimaryType() string { return "ServiceAgreement" }
+
+func (ServiceAgreement) members() []Type { return serviceAgreementMembers }
+
+func (m ServiceAgreement) fields() ([]field, error) {
+	var b builder
+	b.uint("providerAgentId", 256, m.ProviderAgentID)
+	b.address("client", m.Client)
+	b.address("provider", m.Provider)
+	b.address("token", m.Token)
+	b.uint("price", 256, m.Price)
+	b.uint("deliveryDeadline", 64, new(big.Int).SetUint64(m.DeliveryDeadline))
+	b.uint("expiredAt", 64, new(big.Int).SetUint64(m.ExpiredAt))
+	b.bytes32("deliverableSpecHash", m.DeliverableSpecHash)
+	b.bytes32("slaHash", m.SLAHash)
+	b.address("validator", m.Validator)
+	b.uint("validationThreshold", 8, big.NewInt(int64(m.ValidationThreshold)))
+	b.address("arbiter", m.Arbiter)
+	b.uint("reviewWindow", 64, new(big.Int).SetUint64(m.ReviewWindow))
+	b.uint("latePenaltyBps", 16, big.NewInt(int64(m.LatePenaltyBps)))
+	b.uint("nonce", 256, m.Nonce)
+	b.uint("expiry", 256, m.Expiry)
+	return b.fs, b.err
+}
+
+func (m *ServiceAgreement) decode(v *values) {
+	m.ProviderAgentID = v.uint("providerAgentId", 256)
+	m.Client = v.address("client")
+	m.Provider = v.address("provider")
+	m.Token = v.address("token")
+	m.Price = v.uint("price", 256)
+	m.DeliveryDeadline = v.uint("deliveryDeadline", 64).Uint64()
+	m.ExpiredAt = v.uint("expiredAt", 64).Uint64()
+	m.DeliverableSpecHash = v.bytes32("deliverableSpecHash")
+	m.SLAHash = v.bytes32("slaHash")
+	m.Validator = v.address("validator")
+	m.ValidationThreshold = uint8(v.uint("validationThreshold", 8).Uint64())
+	m.Arbiter = v.address("arbiter")
+	m.ReviewWindow = v.uint("reviewWindow", 64).Uint64()
+	m.LatePenaltyBps = uint16(v.uint("latePenaltyBps", 16).Uint64())
+	m.Nonce = v.uint("nonce", 256)
+	m.Expiry = v.uint("expiry", 256)
+}

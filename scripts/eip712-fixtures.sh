@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# eip712-fixtures.sh: regenerate testdata/eip712/*.json, the EIP-712 vectors that the Go tests (eip712,
+# deployment) and the forge tests (contracts/test/EIP712Fixtures.t.sol) check the contracts and the Go code
+# against. Everything here comes from Foundry's cast, independently of the Go code:
+#   - the signature:  cast wallet sign --data --from-file <typed.json>   (cast's own EIP-712 hashing)
+#   - the digest:     keccak256(0x1901 ‖ domainSeparator ‖ hashStruct), built from cast abi-encode/keccak
+#   - the check:      cast wallet verify --no-hash <digest> <signature>  (so both hashings agree)
+# Each fixture: {name, description, typedData (eth_signTypedData_v4, integers as decimal strings), digest,
+# signer, signature}. The verifying contracts on chain 31337 are where `agora deploy` puts the Identity
+# Registry and the escrow on a fresh anvil from dev account 0 (CREATE nonces 0 and 4).
+# Needs: scripts/setup.sh (for cast) and jq.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+cast=.tools/bin/cast
+[[ -x "$cast" ]] || { echo "eip712-fixtures: $cast missing: run scripts/setup.sh" >&2; exit 1; }
+command -v jq >/dev/null || { echo "eip712-fixtures: jq is required" >&2; exit 1; }
+
+out=testdata/eip712
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# anvil's dev keys (mnemonic "test test test test test test test test test test test junk"): public test keys.
+keys=(
+  0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
+  0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
+  0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a
+  0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6
+  0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a
+  0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba
+  0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e
+  0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356
+  0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97
+  0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6
+)
+addr() { "$cast" wallet address --private-key "${keys[$1]}"; }
+checksum() { "$cast" to-check-sum-address "$1"; }
+created() { "$cast" compute-address --nonce "$1" "$(addr 0)" | awk '{print $NF}'; }
+
+zero=0x0000000000000000000000000000000000000000
+max256=115792089237316195423570985008687907853269984665640564039457584007913129639935
+max64=18446744073709551615
+identity=$(created 0)
+tusd=$(created 3)
+escrow=$(created 4)
+
+# The types, exactly as the contracts define them (IdentityRegistry.AGENT_WALLET_SET_TYPEHASH,
+# AgentEscrow.SERVICE_AGREEMENT_TYPEHASH).
+domain_type='[{"name":"name","type":"string"},{"name":"version","type":"string"},{"name":"chainId","type":"uint256"},{"name":"verifyingContract","type":"address"}]'
+agent_wallet_set_type='[{"name":"agentId","type":"uint256"},{"name":"newWallet","type":"address"},{"name":"owner","type":"address"},{"name":"deadline","type":"uint256"}]'
+service_agreement_type='[{"name":"providerAgentId","type":"uint256"},{"name":"client","type":"address"},{"name":"provider","type":"address"},{"name":"token","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"expiredAt","type":"uint64"},{"name":"deliverableSpecHash","type":"bytes32"},{"name":"slaHash","type":"bytes32"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint256"}]'
+
+# digest FILE: keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)) from cast's ABI encoder and keccak.
+# Every member of Agora's types is atomic, so encodeData is abi.encode of the values in member order.
+digest() {
+  local f=$1 primary fields types values typehash structhash domainsep
+  primary=$(jq -r .primaryType "$f")
+  fields=$(jq -r --arg p "$primary" '.types[$p] | map(.type + " " + .name) | join(",")' "$f")
+  types=$(jq -r --arg p "$primary" '.types[$p] | map(.type) | join(",")' "$f")
+  mapfile -t values < <(jq -r --arg p "$primary" '. as $d | .types[$p][] | $d.message[.name]' "$f")
+  typehash=$("$cast" keccak "$primary($fields)")
+  structhash=$("$cast" keccak "$("$cast" abi-encode "f(bytes32,$types)" "$typehash" "${values[@]}")")
+  domainsep=$("$cast" keccak "$("$cast" abi-encode "f(bytes32,bytes32,bytes32,uint256,address)" \
+    "$("$cast" keccak "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)")" \
+    "$("$cast" keccak "$(jq -r .domain.name "$f")")" \
+    "$("$cast" keccak "$(jq -r .domain.version "$f")")" \
+    "$(jq -r .domain.chainId "$f")" \
+    "$(jq -r .domain.verifyingContract "$f")")")
+  "$cast" keccak "0x1901${domainsep#0x}${structhash#0x}"
+}
+
+# fixture NAME DESCRIPTION PRIMARY_TYPE DOMAIN_NAME CHAIN_ID VERIFYING_CONTRACT MESSAGE_JSON SIGNER_INDEX
+fixture() {
+  local name=$1 desc=$2 primary=$3 dname=$4 chain=$5 vc=$6 message=$7 signer_index=$8 members typed sig signer dg
+  case $primary in
+    AgentWalletSet) members=$agent_wallet_set_type ;;
+    ServiceAgreement) members=$service_agreement_type ;;
+  esac
+  typed="$tmp/$name.typed.json"
+  jq -n --arg primary "$primary" --argjson dt "$domain_type" --argjson mt "$members" \
+    --arg dname "$dname" --arg chain "$chain" --arg vc "$(checksum "$vc")" --argjson msg "$message" \
+    '{types: {EIP712Domain: $dt, ($primary): $mt}, primaryType: $primary,
+      domain: {name: $dname, version: "1", chainId: $chain, verifyingContract: $vc}, message: $msg}' >"$typed"
+  sig=$("$cast" wallet sign --data --from-file "$typed" --private-key "${keys[$signer_index]}")
+  signer=$(addr "$signer_index")
+  dg=$(digest "$typed")
+  "$cast" wallet verify --no-hash --address "$signer" "$dg" "$sig" >/dev/null ||
+    { echo "eip712-fixtures: $name: cast's typed-data hash differs from the computed digest $dg" >&2; exit 1; }
+  jq --arg name "$name" --arg desc "$desc" --arg dg "$dg" --arg signer "$signer" --arg sig "$sig" \
+    '{name: $name, description: $desc, typedData: ., digest: $dg, signer: $signer, signature: $sig}' \
+    "$typed" >"$out/$name.json"
+  echo "$out/$name.json  $dg"
+}
+
+# aws MESSAGE FIELDS...: an AgentWalletSet message with checksummed addresses.
+aws() {
+  jq -n --arg a "$1" --arg w "$(checksum "$2")" --arg o "$(checksum "$3")" --arg d "$4" \
+    '{agentId: $a, newWallet: $w, owner: $o, deadline: $d}'
+}
+
+# sa: a ServiceAgreement message; arguments in member order.
+sa() {
+  jq -n --arg p1 "$1" --arg c "$(checksum "$2")" --arg pr "$(checksum "$3")" --arg t "$(checksum "$4")" \
+    --arg price "$5" --arg dd "$6" --arg ea "$7" --arg spec "$8" --arg sla "$9" --arg val "$(checksum "${10}")" \
+    --arg th "${11}" --arg arb "$(checksum "${12}")" --arg rw "${13}" --arg lp "${14}" --arg n "${15}" --arg e "${16}" \
+    '{providerAgentId: $p1, client: $c, provider: $pr, token: $t, price: $price, deliveryDeadline: $dd,
+      expiredAt: $ea, deliverableSpecHash: $spec, slaHash: $sla, validator: $val, validationThreshold: $th,
+      arbiter: $arb, reviewWindow: $rw, latePenaltyBps: $lp, nonce: $n, expiry: $e}'
+}
+
+mkdir -p "$out"
+rm -f "$out"/*.json
+
+# ---- AgentWalletSet: the new wallet signs (ERC-8004 setAgentWallet)
+fixture agent_wallet_set_basic "agent 0, owner is dev 0, dev 1 consents to be its wallet" \
+  AgentWalletSet ERC8004IdentityRegistry 31337 "$identity" \
+  "$(aws 0 "$(addr 1)" "$(addr 0)" 1767225900)" 1
+fixture agent_wallet_set_max "every uint256 at its maximum" \
+  AgentWalletSet ERC8004IdentityRegistry 31337 "$identity" \
+  "$(aws "$max256" "$(addr 2)" "$(addr 3)" "$max256")" 2
+fixture agent_wallet_set_owner_is_wallet "the owner proves its own address as wallet, large agent id" \
+  AgentWalletSet ERC8004IdentityRegistry 31337 "$identity" \
+  "$(aws 90000000000000000000000000000001 "$(addr 4)" "$(addr 4)" 1800000000)" 4
+fixture agent_wallet_set_chain_8453 "another chain id and registry: the domain must change the digest" \
+  AgentWalletSet ERC8004IdentityRegistry 8453 0x8004A169FB4a3325136EB29fA0ceB6D2e539a432 \
+  "$(aws 0 "$(addr 1)" "$(addr 0)" 1767225900)" 1
+
+# ---- ServiceAgreement: client and provider both sign the same digest
+spec=$("$cast" keccak "deliverable: translate manifest.json to Japanese, JSON schema v1")
+sla=$("$cast" keccak "sla: p95 latency 30s, eval suite agora/translate@1")
+fixture service_agreement_plain "tUSD job without validator or arbiter (zero addresses), signed by the client" \
+  ServiceAgreement AgoraEscrow 31337 "$escrow" \
+  "$(sa 1 "$(addr 5)" "$(addr 6)" "$tusd" 25000000 1767229200 1767315600 "$spec" "$sla" \
+    "$zero" 0 "$zero" 86400 0 1 1767222000)" 5
+fixture service_agreement_validated "validator (threshold 80), arbiter, late penalty 15%, random nonce, signed by the provider" \
+  ServiceAgreement AgoraEscrow 31337 "$escrow" \
+  "$(sa 7 "$(addr 5)" "$(addr 6)" "$tusd" 1234567890123 1767229200 1767834000 "$spec" "$sla" \
+    "$(addr 7)" 80 "$(addr 8)" 259200 1500 \
+    81985529216486895123456789012345678901234567890123456789012345678901234567 1767222000)" 6
+fixture service_agreement_max "every integer at its type's maximum and all-ones hashes" \
+  ServiceAgreement AgoraEscrow 31337 "$escrow" \
+  "$(sa "$max256" "$(addr 8)" "$(addr 9)" "$tusd" "$max256" "$max64" "$max64" \
+    0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff \
+    0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff \
+    "$(addr 7)" 255 "$(addr 8)" "$max64" 65535 "$max256" "$max256")" 9
+fixture service_agreement_chain_11155111 "another chain id and escrow address" \
+  ServiceAgreement AgoraEscrow 11155111 0x1111111111111111111111111111111111111111 \
+  "$(sa 1 "$(addr 5)" "$(addr 6)" 0x2222222222222222222222222222222222222222 25000000 1767229200 1767315600 \
+    "$spec" "$sla" "$zero" 0 "$zero" 86400 0 1 1767222000)" 5
