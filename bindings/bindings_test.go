@@ -11,13 +11,14 @@ import (
 	"time"
 
 	"github.com/agoralabs/agora/bindings/internal/bindgen"
+	"github.com/agoralabs/agora/internal/modroot"
 )
 
 // TestBindingsUpToDate regenerates the bindings from contracts/out into a scratch directory and fails if
 // any committed file differs (geth's TestBindingGeneration). Missing artifacts are a failure, not a skip:
 // CI builds the contracts before the Go tests.
 func TestBindingsUpToDate(t *testing.T) {
-	root, err := bindgen.ModuleRoot(".")
+	root, err := modroot.Find(".")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/agoralabs/agora/internal/anvil"
+	"github.com/agoralabs/agora/internal/modroot"
 )
 
 // Chain is a running anvil for one test.
@@ -64,7 +65,7 @@ func Start(t testing.TB) *Chain {
 
 // Anvil returns the path of the project's pinned anvil binary, or an error telling how to install it.
 func Anvil() (string, error) {
-	root, err := ModuleRoot()
+	root, err := modroot.Find("")
 	if err != nil {
 		return "", err
 	}
@@ -73,23 +74,4 @@ func Anvil() (string, error) {
 		return "", errors.New("devchain: " + bin + " is missing: run scripts/setup.sh")
 	}
 	return bin, nil
-}
-
-// ModuleRoot returns the directory holding go.mod, searching upwards from the working directory (a test's
-// working directory is its package directory).
-func ModuleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("devchain: no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }

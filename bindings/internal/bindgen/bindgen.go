@@ -158,21 +158,3 @@ func prefixOutputTypes(code []byte, contract string) ([]byte, error) {
 	}
 	return format.Source(code)
 }
-
-// ModuleRoot returns the directory holding go.mod, searching upwards from dir.
-func ModuleRoot(dir string) (string, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above " + dir)
-		}
-		dir = parent
-	}
-}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/agoralabs/agora/bindings/internal/bindgen"
+	"github.com/agoralabs/agora/internal/modroot"
 )
 
 func main() {
@@ -24,7 +25,7 @@ func main() {
 }
 
 func run(out, artifacts string, lib bool) error {
-	root, err := bindgen.ModuleRoot(".")
+	root, err := modroot.Find(".")
 	if err != nil {
 		return err
 	}
