@@ -97,7 +97,7 @@ func TestFixtures_OnChain(t *testing.T) {
 					identity.UnpackAgentWalletSetDigest)
 			case eip712.ServiceAgreement:
 				got, err = bind.Call(escrow.Instance(chain.Client, target), opts,
-					escrow.PackHashAgreement(toBinding(m)), escrow.UnpackHashAgreement)
+					escrow.PackHashAgreement(m.Binding()), escrow.UnpackHashAgreement)
 			default:
 				t.Fatalf("unexpected message type %T", m)
 			}
@@ -126,26 +126,5 @@ func rpc(t *testing.T, chain *devchain.Chain, method string, args ...any) {
 	defer cancel()
 	if err := chain.Client.Client().CallContext(ctx, nil, method, args...); err != nil {
 		t.Fatalf("%s: %v", method, err)
-	}
-}
-
-func toBinding(m eip712.ServiceAgreement) bindings.IAgentEscrowServiceAgreement {
-	return bindings.IAgentEscrowServiceAgreement{
-		ProviderAgentId:     m.ProviderAgentID,
-		Client:              m.Client,
-		Provider:            m.Provider,
-		Token:               m.Token,
-		Price:               m.Price,
-		DeliveryDeadline:    m.DeliveryDeadline,
-		ExpiredAt:           m.ExpiredAt,
-		DeliverableSpecHash: m.DeliverableSpecHash,
-		SlaHash:             m.SLAHash,
-		Validator:           m.Validator,
-		ValidationThreshold: m.ValidationThreshold,
-		Arbiter:             m.Arbiter,
-		ReviewWindow:        m.ReviewWindow,
-		LatePenaltyBps:      m.LatePenaltyBps,
-		Nonce:               m.Nonce,
-		Expiry:              m.Expiry,
 	}
 }
