@@ -6,10 +6,10 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
-import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {IAgentEscrow} from "./interfaces/IAgentEscrow.sol";
+import {AgentSignature} from "./libraries/AgentSignature.sol";
 import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
 import {IValidationRegistry} from "./interfaces/IValidationRegistry.sol";
 
@@ -462,10 +462,10 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
         bytes32 digest = hashAgreement(a);
         _useNonce(a.client, a.nonce);
         _useNonce(a.provider, a.nonce);
-        if (!SignatureChecker.isValidSignatureNow(a.client, digest, clientSignature)) {
+        if (!AgentSignature.isValidNow(a.client, digest, clientSignature)) {
             revert InvalidSignature(a.client);
         }
-        if (!SignatureChecker.isValidSignatureNow(a.provider, digest, providerSignature)) {
+        if (!AgentSignature.isValidNow(a.provider, digest, providerSignature)) {
             revert InvalidSignature(a.provider);
         }
         _checkProviderIsAgent(a.providerAgentId, a.provider);

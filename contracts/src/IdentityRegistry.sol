@@ -5,10 +5,9 @@ import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {ERC721Utils} from "@openzeppelin/contracts/token/ERC721/utils/ERC721Utils.sol";
 import {Bytes} from "@openzeppelin/contracts/utils/Bytes.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
-import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
 import {IAgentWalletLookup} from "./interfaces/IAgentWalletLookup.sol";
+import {AgentSignature} from "./libraries/AgentSignature.sol";
 
 /// @title ERC-8004 Identity Registry
 /// @notice One ERC-721 token ("AgentIdentity", "AGENT") per agent, numbered from 0. Not upgradeable.
@@ -138,11 +137,9 @@ contract IdentityRegistry is ERC721, EIP712, IIdentityRegistry, IAgentWalletLook
 
         bytes32 digest = agentWalletSetDigest(agentId, newWallet, owner, deadline);
         // ECDSA first (covers EOAs, including EIP-7702 accounts that carry code), then ERC-1271.
-        (address recovered, ECDSA.RecoverError err,) = ECDSA.tryRecoverCalldata(digest, signature);
-        if (
-            (err != ECDSA.RecoverError.NoError || recovered != newWallet)
-                && !SignatureChecker.isValidERC1271SignatureNowCalldata(newWallet, digest, signature)
-        ) revert InvalidWalletSignature(agentId, newWallet);
+        if (!AgentSignature.isValidNow(newWallet, digest, signature)) {
+            revert InvalidWalletSignature(agentId, newWallet);
+        }
 
         _bindWallet(agentId, newWallet);
     }

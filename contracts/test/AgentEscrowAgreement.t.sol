@@ -158,6 +158,16 @@ contract AgentEscrowAgreementTest is EscrowFixture {
         assertEq(usd.balanceOf(address(escrow)), PRICE);
     }
 
+    /// @dev An account with a key that also carries code (an EIP-7702 delegated EOA whose delegate has no
+    /// isValidSignature): its plain ECDSA signature counts, as it does for ERC-8004 wallet proofs.
+    function test_CreateJobFromAgreement_EcdsaFromAccountWithCode() public {
+        vm.etch(client, hex"00");
+        vm.etch(provider, hex"00");
+        uint256 jobId = _createAgreementJob();
+        assertEq(escrow.getJob(jobId).client, client);
+        assertEq(usd.balanceOf(address(escrow)), PRICE);
+    }
+
     function test_RevertWhen_ERC1271WalletSignedByWrongKey() public {
         (address clientSigner,) = makeAddrAndKey("clientSigner");
         ERC1271WalletMock clientWallet = new ERC1271WalletMock(clientSigner);
