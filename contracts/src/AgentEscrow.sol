@@ -451,6 +451,7 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
         job.evaluator = evaluator;
         job.token = token;
         emit JobCreated(jobId, msg.sender, provider, evaluator, expiredAt, address(0));
+        emit JobTokenSet(jobId, token);
     }
 
     function _createFromAgreement(

@@ -157,6 +157,8 @@ contract AgentEscrowTest is EscrowFixture {
     function test_CreateJob_UsesDefaultToken() public {
         vm.expectEmit(address(escrow));
         emit IAgentEscrow.JobCreated(1, client, provider, evaluator, EXPIRES, address(0));
+        vm.expectEmit(address(escrow));
+        emit IAgentEscrow.JobTokenSet(1, address(usd));
         uint256 jobId = _createPlainJob();
 
         assertEq(jobId, 1);
@@ -178,6 +180,8 @@ contract AgentEscrowTest is EscrowFixture {
     function test_CreateJob_WithTokenAndNoProvider() public {
         vm.expectEmit(address(escrow));
         emit IAgentEscrow.JobCreated(1, client, address(0), evaluator, EXPIRES, address(0));
+        vm.expectEmit(address(escrow));
+        emit IAgentEscrow.JobTokenSet(1, address(dai));
         vm.prank(client);
         uint256 jobId = escrow.createJob(address(0), evaluator, EXPIRES, "d", address(0), address(dai));
         assertEq(escrow.getJob(jobId).token, address(dai));

@@ -142,6 +142,11 @@ interface IAgentEscrow is IERC5267 {
 
     // ------------------------------------------------------------------ Agora events
 
+    /// @notice The ERC-20 a plain job pays in; emitted right after its JobCreated. (JobCreated's ERC-8183 shape
+    /// has no token; agreement jobs carry theirs in AgreementJobCreated.) Lets an indexer track escrow balances
+    /// per token from logs alone.
+    event JobTokenSet(uint256 indexed jobId, address indexed token);
+
     /// @notice A job was created from a signed agreement; emitted after JobCreated and before JobFunded.
     event AgreementJobCreated(
         uint256 indexed jobId,
