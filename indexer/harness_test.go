@@ -168,3 +168,6 @@ func pool(t *testing.T, url string) *pgxpool.Pool {
 	t.Cleanup(p.Close)
 	return p
 }
+
+// freshDB returns the URL of another empty database.
+func freshDB(t *testing.T) string { return pgtest.New(t) }

@@ -134,6 +134,9 @@ func (e *fatalError) Unwrap() error { return e.err }
 // retried with backoff.
 func (ix *Indexer) Run(ctx context.Context) error {
 	if err := ix.init(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
 		return err
 	}
 	go ix.followHeads(ctx)
