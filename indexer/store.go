@@ -29,6 +29,10 @@ var ErrLocked = errors.New("indexer: another indexer is running on this database
 // errCursorMoved is returned by Write when the stored cursor is not where the batch starts.
 var errCursorMoved = errors.New("indexer: cursor moved underneath the writer")
 
+// NotifyChannel is the PostgreSQL channel on which every commit (and rollback) announces the new cursor
+// block number, delivered when the transaction commits: readers LISTEN to it to refresh caches.
+const NotifyChannel = "agora_indexer"
+
 // lockKey is the PostgreSQL advisory lock one indexer holds per database ("agora-ix").
 const lockKey = 0x61676f72612d6978
 
@@ -235,6 +239,7 @@ func (s *Store) Write(ctx context.Context, b *Batch) error {
 	s.queueBlocks(batch, b.blocks, b.To)
 	batch.Queue(`UPDATE indexer_state SET block_number = $1, block_hash = $2, updated_at = now()`,
 		int64(b.To), b.Hash.Bytes())
+	batch.Queue(`SELECT pg_notify('`+NotifyChannel+`', $1)`, fmt.Sprint(b.To))
 	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 		return fmt.Errorf("indexer: write blocks %d-%d: %w", b.From, b.To, err)
 	}
@@ -372,6 +377,7 @@ func (s *Store) Rollback(ctx context.Context, ancestor uint64, ancestorHash comm
 	touched.queue(batch, true)
 	batch.Queue(`UPDATE indexer_state SET block_number = $1, block_hash = $2, updated_at = now()`,
 		int64(ancestor), ancestorHash.Bytes())
+	batch.Queue(`SELECT pg_notify('`+NotifyChannel+`', $1)`, fmt.Sprint(ancestor))
 	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 		return 0, fmt.Errorf("indexer: rollback to %d: %w", ancestor, err)
 	}
