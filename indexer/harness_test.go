@@ -17,6 +17,7 @@ import (
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/indexer"
 	"github.com/agoralabs/agora/indexer/catalog"
+	"github.com/agoralabs/agora/indexer/regfile"
 	"github.com/agoralabs/agora/internal/devchain"
 	"github.com/agoralabs/agora/internal/pgtest"
 )
@@ -63,6 +64,7 @@ type runOpts struct {
 	ws       string // "" derive, "none" polling
 	maxRange uint64
 	dbURL    string
+	files    *regfile.Config // when set, a registration-file pool runs too
 }
 
 // start runs an indexer over e until the returned stop is called (or the test ends).
@@ -89,12 +91,26 @@ func (e *env) start(t *testing.T, o runOpts) *running {
 		store.Close()
 		t.Fatalf("DialChain: %v", err)
 	}
-	ix := indexer.New(chain, store, indexer.Config{
+	var pool *regfile.Pool
+	cfg := indexer.Config{
 		Deployment: e.dep, PollInterval: 20 * time.Millisecond, MaxRange: o.maxRange, ReorgWindow: 8,
 		InitialRange: 4, Log: quietLog(),
-	})
+	}
+	if o.files != nil {
+		pool = regfile.NewPool(regfile.New(*o.files), store.Registrations(),
+			regfile.PoolConfig{Workers: 4, Idle: 50 * time.Millisecond}, quietLog(), nil)
+		cfg.OnCommit = func(uint64) { pool.Wake() }
+	}
+	ix := indexer.New(chain, store, cfg)
 	done := make(chan error, 1)
+	poolDone := make(chan struct{})
 	go func() { done <- ix.Run(ctx) }()
+	go func() {
+		defer close(poolDone)
+		if pool != nil {
+			_ = pool.Run(ctx)
+		}
+	}()
 	stopped := false
 	var runErr error
 	stop := func() error {
@@ -108,6 +124,7 @@ func (e *env) start(t *testing.T, o runOpts) *running {
 		case <-time.After(30 * time.Second):
 			runErr = errors.New("indexer did not stop within 30s")
 		}
+		<-poolDone
 		chain.Close()
 		store.Close()
 		return runErr
