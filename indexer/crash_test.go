@@ -20,7 +20,7 @@ import (
 )
 
 // buildAgora builds the agora binary for tests that run it as a process.
-func buildAgora(t *testing.T) string {
+func buildAgora(t testing.TB) string {
 	t.Helper()
 	root, err := modroot.Find("")
 	if err != nil {

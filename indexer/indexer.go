@@ -470,9 +470,6 @@ func (ix *Indexer) addLogs(b *Batch, logs []types.Log, timeOf func(*types.Log) t
 			return err
 		}
 		b.rows[e] = append(b.rows[e], row)
-		if ks, ok := ix.specs[e.Table]; ok {
-			b.touched.add(ks, row)
-		}
 		b.Events++
 	}
 	return nil

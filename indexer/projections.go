@@ -394,9 +394,10 @@ ON CONFLICT (job_id) DO UPDATE SET
 
 const sqlBalancesOf = `
 INSERT INTO escrow_balances AS b (token, held, jobs_holding)
-SELECT j.token, sum(j.held), count(*) FILTER (WHERE j.held > 0) FROM escrow_jobs j
-WHERE j.token IN (SELECT token FROM escrow_jobs WHERE job_id = ANY($1::text[]::numeric[]))
-GROUP BY j.token
+SELECT t.token, COALESCE(sum(j.held), 0), count(j.job_id)
+FROM (SELECT DISTINCT token FROM escrow_jobs WHERE job_id = ANY($1::text[]::numeric[])) t
+LEFT JOIN escrow_jobs j ON j.token = t.token AND j.held > 0
+GROUP BY t.token
 ON CONFLICT (token) DO UPDATE SET held = EXCLUDED.held, jobs_holding = EXCLUDED.jobs_holding`
 
 const sqlBalancesDeleteAll = `DELETE FROM escrow_balances`

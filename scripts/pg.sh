@@ -66,6 +66,10 @@ max_connections = 200
 EOF
 }
 
+# Settings for a private development cluster on one machine (the indexer's data is derived from the chain and
+# every indexer transaction carries its own cursor, so nothing depends on fsync-per-commit here).
+tuning="-c shared_buffers=256MB -c max_wal_size=4GB -c checkpoint_timeout=30min -c wal_level=minimal -c max_wal_senders=0 -c synchronous_commit=off"
+
 start() {
     if [[ -n "${AGORA_DATABASE_URL:-}" ]]; then
         echo "$AGORA_DATABASE_URL"
@@ -88,7 +92,7 @@ start() {
             port=$((20000 + RANDOM % 40000))
             port_free "$port" || { port=""; continue; }
         fi
-        if as_pg "$bin/pg_ctl" start -D "$data" -l "$logfile" -w -t 60 -o "-p $port" >/dev/null 9>&-; then
+        if as_pg "$bin/pg_ctl" start -D "$data" -l "$logfile" -w -t 60 -o "-p $port $tuning" >/dev/null 9>&-; then
             url_for "$port" >"$urlfile"
             cat "$urlfile"
             return

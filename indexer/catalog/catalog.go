@@ -201,16 +201,29 @@ func (e *Event) Columns() []string {
 	return cols
 }
 
-// KeyColumns returns the argument columns worth an index: indexed arguments (how the chain itself looks
-// events up).
-func (e *Event) KeyColumns() []string {
-	var out []string
+// Indexes returns the secondary indexes of e's table, each a list of columns: the lookups the projections
+// make by key (agent, feedback, validation request, job). Other arguments are not indexed: every index costs
+// on each of the many rows a backfill writes, and readers query the projections.
+func (e *Event) Indexes() [][]string {
+	has := map[string]bool{}
 	for _, a := range e.Args {
-		if a.Indexed {
-			out = append(out, a.Name)
-		}
+		has[a.Name] = true
 	}
-	return out
+	switch {
+	case has["agent_id"] && has["client_address"] && has["feedback_index"]:
+		return [][]string{{"agent_id", "client_address", "feedback_index"}}
+	case has["request_hash"]:
+		return [][]string{{"request_hash"}}
+	case has["job_id"]:
+		return [][]string{{"job_id"}}
+	case has["agent_id"] && has["indexed_metadata_key"]:
+		return [][]string{{"agent_id", "indexed_metadata_key"}}
+	case has["agent_id"]:
+		return [][]string{{"agent_id"}}
+	case has["token_id"] && e.Contract == deployment.IdentityRegistry && e.Name == "Transfer":
+		return [][]string{{"token_id"}}
+	}
+	return nil
 }
 
 func column(in abi.Argument) (Column, error) {

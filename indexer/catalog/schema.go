@@ -34,8 +34,8 @@ func (c *Catalog) MigrationSQL() string {
 			}
 		}
 		b.WriteString("    PRIMARY KEY (block_number, log_index)\n);\n")
-		for _, k := range e.KeyColumns() {
-			fmt.Fprintf(&b, "CREATE INDEX ON %s (%s);\n", e.Table, k)
+		for _, cols := range e.Indexes() {
+			fmt.Fprintf(&b, "CREATE INDEX ON %s (%s);\n", e.Table, strings.Join(cols, ", "))
 		}
 	}
 	b.WriteString("\n-- +goose Down\n")

@@ -16,9 +16,6 @@ CREATE TABLE identity_approval (
     token_id uint256 NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON identity_approval (owner);
-CREATE INDEX ON identity_approval (approved);
-CREATE INDEX ON identity_approval (token_id);
 
 -- IdentityRegistry.ApprovalForAll(address,address,bool)
 CREATE TABLE identity_approval_for_all (
@@ -33,8 +30,6 @@ CREATE TABLE identity_approval_for_all (
     approved BOOLEAN NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON identity_approval_for_all (owner);
-CREATE INDEX ON identity_approval_for_all (operator);
 
 -- IdentityRegistry.EIP712DomainChanged()
 CREATE TABLE identity_eip712_domain_changed (
@@ -62,8 +57,7 @@ CREATE TABLE identity_metadata_set (
     metadata_value BYTEA NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON identity_metadata_set (agent_id);
-CREATE INDEX ON identity_metadata_set (indexed_metadata_key);
+CREATE INDEX ON identity_metadata_set (agent_id, indexed_metadata_key);
 
 -- IdentityRegistry.Registered(uint256,string,address)
 CREATE TABLE identity_registered (
@@ -80,7 +74,6 @@ CREATE TABLE identity_registered (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON identity_registered (agent_id);
-CREATE INDEX ON identity_registered (owner);
 
 -- IdentityRegistry.Transfer(address,address,uint256)
 CREATE TABLE identity_transfer (
@@ -95,8 +88,6 @@ CREATE TABLE identity_transfer (
     token_id uint256 NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON identity_transfer (from_address);
-CREATE INDEX ON identity_transfer (to_address);
 CREATE INDEX ON identity_transfer (token_id);
 
 -- IdentityRegistry.URIUpdated(uint256,string,address)
@@ -114,7 +105,6 @@ CREATE TABLE identity_uri_updated (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON identity_uri_updated (agent_id);
-CREATE INDEX ON identity_uri_updated (updated_by);
 
 -- ReputationRegistry.FeedbackRevoked(uint256,address,uint64)
 CREATE TABLE reputation_feedback_revoked (
@@ -129,9 +119,7 @@ CREATE TABLE reputation_feedback_revoked (
     feedback_index NUMERIC(20, 0) NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON reputation_feedback_revoked (agent_id);
-CREATE INDEX ON reputation_feedback_revoked (client_address);
-CREATE INDEX ON reputation_feedback_revoked (feedback_index);
+CREATE INDEX ON reputation_feedback_revoked (agent_id, client_address, feedback_index);
 
 -- ReputationRegistry.NewFeedback(uint256,address,uint64,int128,uint8,string,string,string,string,string,bytes32)
 CREATE TABLE reputation_new_feedback (
@@ -158,9 +146,7 @@ CREATE TABLE reputation_new_feedback (
     feedback_hash hash32 NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON reputation_new_feedback (agent_id);
-CREATE INDEX ON reputation_new_feedback (client_address);
-CREATE INDEX ON reputation_new_feedback (indexed_tag1);
+CREATE INDEX ON reputation_new_feedback (agent_id, client_address, feedback_index);
 
 -- ReputationRegistry.ResponseAppended(uint256,address,uint64,address,string,bytes32)
 CREATE TABLE reputation_response_appended (
@@ -179,9 +165,7 @@ CREATE TABLE reputation_response_appended (
     response_hash hash32 NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON reputation_response_appended (agent_id);
-CREATE INDEX ON reputation_response_appended (client_address);
-CREATE INDEX ON reputation_response_appended (responder);
+CREATE INDEX ON reputation_response_appended (agent_id, client_address, feedback_index);
 
 -- ValidationRegistry.ValidationRequest(address,uint256,string,bytes32)
 CREATE TABLE validation_validation_request (
@@ -198,8 +182,6 @@ CREATE TABLE validation_validation_request (
     request_hash hash32 NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON validation_validation_request (validator_address);
-CREATE INDEX ON validation_validation_request (agent_id);
 CREATE INDEX ON validation_validation_request (request_hash);
 
 -- ValidationRegistry.ValidationResponse(address,uint256,bytes32,uint8,string,bytes32,string)
@@ -221,8 +203,6 @@ CREATE TABLE validation_validation_response (
     tag_raw BYTEA,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON validation_validation_response (validator_address);
-CREATE INDEX ON validation_validation_response (agent_id);
 CREATE INDEX ON validation_validation_response (request_hash);
 
 -- AgentEscrow.AgreementJobCreated(uint256,bytes32,uint256,address,address,address,uint256,address,uint8,address,uint64,uint64,uint16)
@@ -249,8 +229,6 @@ CREATE TABLE escrow_agreement_job_created (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_agreement_job_created (job_id);
-CREATE INDEX ON escrow_agreement_job_created (agreement_hash);
-CREATE INDEX ON escrow_agreement_job_created (provider_agent_id);
 
 -- AgentEscrow.BudgetSet(uint256,uint256)
 CREATE TABLE escrow_budget_set (
@@ -281,7 +259,6 @@ CREATE TABLE escrow_dispute_resolved (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_dispute_resolved (job_id);
-CREATE INDEX ON escrow_dispute_resolved (arbiter);
 
 -- AgentEscrow.EIP712DomainChanged()
 CREATE TABLE escrow_eip712_domain_changed (
@@ -332,7 +309,6 @@ CREATE TABLE escrow_job_completed (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_job_completed (job_id);
-CREATE INDEX ON escrow_job_completed (evaluator);
 
 -- AgentEscrow.JobCreated(uint256,address,address,address,uint256,address)
 CREATE TABLE escrow_job_created (
@@ -351,8 +327,6 @@ CREATE TABLE escrow_job_created (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_job_created (job_id);
-CREATE INDEX ON escrow_job_created (client);
-CREATE INDEX ON escrow_job_created (provider);
 
 -- AgentEscrow.JobDisputed(uint256,address,bytes32)
 CREATE TABLE escrow_job_disputed (
@@ -368,7 +342,6 @@ CREATE TABLE escrow_job_disputed (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_job_disputed (job_id);
-CREATE INDEX ON escrow_job_disputed (client);
 
 -- AgentEscrow.JobExpired(uint256)
 CREATE TABLE escrow_job_expired (
@@ -397,7 +370,6 @@ CREATE TABLE escrow_job_funded (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_job_funded (job_id);
-CREATE INDEX ON escrow_job_funded (client);
 
 -- AgentEscrow.JobRejected(uint256,address,bytes32)
 CREATE TABLE escrow_job_rejected (
@@ -413,7 +385,6 @@ CREATE TABLE escrow_job_rejected (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_job_rejected (job_id);
-CREATE INDEX ON escrow_job_rejected (rejector);
 
 -- AgentEscrow.JobSettled(uint256,address,uint256,address,uint256,uint256,uint256)
 CREATE TABLE escrow_job_settled (
@@ -433,8 +404,6 @@ CREATE TABLE escrow_job_settled (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_job_settled (job_id);
-CREATE INDEX ON escrow_job_settled (client);
-CREATE INDEX ON escrow_job_settled (provider_agent_id);
 
 -- AgentEscrow.JobSubmitted(uint256,address,bytes32)
 CREATE TABLE escrow_job_submitted (
@@ -450,7 +419,6 @@ CREATE TABLE escrow_job_submitted (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_job_submitted (job_id);
-CREATE INDEX ON escrow_job_submitted (provider);
 
 -- AgentEscrow.JobTokenSet(uint256,address)
 CREATE TABLE escrow_job_token_set (
@@ -465,7 +433,6 @@ CREATE TABLE escrow_job_token_set (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_job_token_set (job_id);
-CREATE INDEX ON escrow_job_token_set (token);
 
 -- AgentEscrow.NonceInvalidated(address,uint256)
 CREATE TABLE escrow_nonce_invalidated (
@@ -479,7 +446,6 @@ CREATE TABLE escrow_nonce_invalidated (
     nonce uint256 NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON escrow_nonce_invalidated (signer);
 
 -- AgentEscrow.OwnershipTransferStarted(address,address)
 CREATE TABLE escrow_ownership_transfer_started (
@@ -493,8 +459,6 @@ CREATE TABLE escrow_ownership_transfer_started (
     new_owner address NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON escrow_ownership_transfer_started (previous_owner);
-CREATE INDEX ON escrow_ownership_transfer_started (new_owner);
 
 -- AgentEscrow.OwnershipTransferred(address,address)
 CREATE TABLE escrow_ownership_transferred (
@@ -508,8 +472,6 @@ CREATE TABLE escrow_ownership_transferred (
     new_owner address NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON escrow_ownership_transferred (previous_owner);
-CREATE INDEX ON escrow_ownership_transferred (new_owner);
 
 -- AgentEscrow.PaymentReleased(uint256,address,uint256)
 CREATE TABLE escrow_payment_released (
@@ -525,7 +487,6 @@ CREATE TABLE escrow_payment_released (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_payment_released (job_id);
-CREATE INDEX ON escrow_payment_released (provider);
 
 -- AgentEscrow.ProviderSet(uint256,address)
 CREATE TABLE escrow_provider_set (
@@ -540,7 +501,6 @@ CREATE TABLE escrow_provider_set (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_provider_set (job_id);
-CREATE INDEX ON escrow_provider_set (provider);
 
 -- AgentEscrow.Refunded(uint256,address,uint256)
 CREATE TABLE escrow_refunded (
@@ -556,7 +516,6 @@ CREATE TABLE escrow_refunded (
     PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX ON escrow_refunded (job_id);
-CREATE INDEX ON escrow_refunded (client);
 
 -- TestUSD.Approval(address,address,uint256)
 CREATE TABLE tusd_approval (
@@ -571,8 +530,6 @@ CREATE TABLE tusd_approval (
     value uint256 NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON tusd_approval (owner);
-CREATE INDEX ON tusd_approval (spender);
 
 -- TestUSD.EIP712DomainChanged()
 CREATE TABLE tusd_eip712_domain_changed (
@@ -598,8 +555,6 @@ CREATE TABLE tusd_transfer (
     value uint256 NOT NULL,
     PRIMARY KEY (block_number, log_index)
 );
-CREATE INDEX ON tusd_transfer (from_address);
-CREATE INDEX ON tusd_transfer (to_address);
 
 -- +goose Down
 DROP TABLE tusd_transfer;

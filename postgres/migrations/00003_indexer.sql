@@ -34,11 +34,6 @@ CREATE TABLE unknown_logs (
     PRIMARY KEY (block_number, log_index)
 );
 
--- Lookup paths the projections need beyond the per-argument indexes of 00002.
-CREATE INDEX reputation_new_feedback_key ON reputation_new_feedback (agent_id, client_address, feedback_index);
-CREATE INDEX reputation_response_appended_key ON reputation_response_appended (agent_id, client_address, feedback_index);
-CREATE INDEX identity_metadata_set_key ON identity_metadata_set (agent_id, indexed_metadata_key);
-
 -- Agents: the IdentityRegistry's view of each agent.
 CREATE TABLE agents (
     agent_id uint256 PRIMARY KEY,
@@ -52,7 +47,7 @@ CREATE TABLE agents (
     registered_tx hash32 NOT NULL,
     updated_block BIGINT NOT NULL,     -- last identity event of the agent
     updated_at TIMESTAMPTZ NOT NULL
-);
+) WITH (fillfactor = 80);  -- room for HOT updates
 CREATE INDEX ON agents (owner);
 CREATE INDEX ON agents (agent_wallet);
 
@@ -66,7 +61,7 @@ CREATE TABLE agent_metadata (
     block_number BIGINT NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (agent_id, key_hash)
-);
+) WITH (fillfactor = 80);  -- room for HOT updates
 
 -- Registration files behind agent URIs, read by the fetcher after the URI is committed.
 CREATE TABLE registration_files (
@@ -106,7 +101,7 @@ CREATE TABLE feedback (
     block_time TIMESTAMPTZ NOT NULL,
     tx_hash hash32 NOT NULL,
     PRIMARY KEY (agent_id, client_address, feedback_index)
-);
+) WITH (fillfactor = 80);  -- room for HOT updates
 CREATE INDEX ON feedback (client_address);
 
 -- Validations: getValidationStatus per request, the latest response winning.
@@ -128,7 +123,7 @@ CREATE TABLE validations (
     responded_block BIGINT,
     responded_at TIMESTAMPTZ,          -- getValidationStatus's lastUpdate
     response_count INTEGER NOT NULL
-);
+) WITH (fillfactor = 80);  -- room for HOT updates
 CREATE INDEX ON validations (agent_id);
 CREATE INDEX ON validations (validator_address);
 
@@ -166,12 +161,13 @@ CREATE TABLE escrow_jobs (
     created_tx hash32 NOT NULL,
     status_block BIGINT NOT NULL,      -- when status last changed
     status_at TIMESTAMPTZ NOT NULL
-);
+) WITH (fillfactor = 80);  -- room for HOT updates
 CREATE INDEX ON escrow_jobs (client);
 CREATE INDEX ON escrow_jobs (provider);
 CREATE INDEX ON escrow_jobs (provider_agent_id);
 CREATE INDEX ON escrow_jobs (token);
 CREATE INDEX ON escrow_jobs (status);
+CREATE INDEX escrow_jobs_holding ON escrow_jobs (token) WHERE held > 0;
 
 -- What the escrow holds per token (the sum of escrow_jobs.held).
 CREATE TABLE escrow_balances (
@@ -188,9 +184,6 @@ DROP TABLE feedback;
 DROP TABLE registration_files;
 DROP TABLE agent_metadata;
 DROP TABLE agents;
-DROP INDEX identity_metadata_set_key;
-DROP INDEX reputation_response_appended_key;
-DROP INDEX reputation_new_feedback_key;
 DROP TABLE unknown_logs;
 DROP TABLE indexer_blocks;
 DROP TABLE indexer_state;
