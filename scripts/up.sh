@@ -1,9 +1,37 @@
 #!/usr/bin/env bash
-# up.sh: the local Agora stack. Installs the toolchain, builds the contracts, starts anvil on 127.0.0.1:8545
-# and deploys every contract; the deployment file is .devnet/deployment.json. Ctrl-C stops it.
+# up.sh: the local Agora stack, in the foreground until Ctrl-C:
+#   - installs the toolchain and builds the contracts;
+#   - starts anvil on 127.0.0.1:8545 with every contract deployed (agora devnet; .devnet/deployment.json);
+#   - starts PostgreSQL (the private cluster of scripts/pg.sh, unless AGORA_DATABASE_URL names a server) and
+#     gives the devnet a fresh database, agora_devnet (the devnet chain is new on every run);
+#   - runs the indexer (agora index) into it, with /metrics, /healthz and /readyz on 127.0.0.1:9464.
+# Arguments are passed to agora devnet. Logs: .devnet/devnet.log and the terminal (indexer).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 bash scripts/setup.sh
 .tools/bin/forge build >/dev/null
-exec go run ./cmd/agora devnet "$@"
+mkdir -p .devnet
+go build -o .devnet/agora ./cmd/agora
+
+server=$(bash scripts/pg.sh start | tail -n 1)
+psql=/usr/lib/postgresql/15/bin/psql
+command -v psql >/dev/null && psql=$(command -v psql)
+"$psql" "$server" -qAt -c "DROP DATABASE IF EXISTS agora_devnet WITH (FORCE)" -c "CREATE DATABASE agora_devnet" >/dev/null
+db=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(u.urlunparse(p._replace(path="/agora_devnet")))' "$server")
+
+rm -f .devnet/deployment.json
+.devnet/agora devnet "$@" >.devnet/devnet.log 2>&1 &
+devnet=$!
+trap 'kill "$devnet" 2>/dev/null; wait "$devnet" 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do
+    [[ -s .devnet/deployment.json ]] && break
+    kill -0 "$devnet" 2>/dev/null || { cat .devnet/devnet.log >&2; exit 1; }
+    sleep 0.1
+done
+[[ -s .devnet/deployment.json ]] || { echo "up.sh: the devnet did not come up (see .devnet/devnet.log)" >&2; exit 1; }
+cat .devnet/devnet.log
+echo "database    $db"
+echo "indexer     http://127.0.0.1:9464/metrics /healthz /readyz"
+AGORA_DATABASE_URL="$db" .devnet/agora index --deployment .devnet/deployment.json --poll-interval 100ms \
+    --fetch-allow-private
