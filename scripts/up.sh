@@ -23,7 +23,13 @@ db=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); pri
 rm -f .devnet/deployment.json
 .devnet/agora devnet "$@" >.devnet/devnet.log 2>&1 &
 devnet=$!
-trap 'kill "$devnet" 2>/dev/null; wait "$devnet" 2>/dev/null || true' EXIT
+index=""
+stop() {
+    trap - EXIT INT TERM
+    kill $index "$devnet" 2>/dev/null || true
+    wait $index "$devnet" 2>/dev/null || true
+}
+trap stop EXIT INT TERM
 for _ in $(seq 1 600); do
     [[ -s .devnet/deployment.json ]] && break
     kill -0 "$devnet" 2>/dev/null || { cat .devnet/devnet.log >&2; exit 1; }
@@ -34,4 +40,6 @@ cat .devnet/devnet.log
 echo "database    $db"
 echo "indexer     http://127.0.0.1:9464/metrics /healthz /readyz"
 AGORA_DATABASE_URL="$db" .devnet/agora index --deployment .devnet/deployment.json --poll-interval 100ms \
-    --fetch-allow-private
+    --fetch-allow-private &
+index=$!
+wait "$index"
