@@ -336,40 +336,9 @@ func (s *Store) Rollback(ctx context.Context, ancestor uint64, ancestorHash comm
 	if _, err := tx.Exec(ctx, `SELECT 1 FROM indexer_state FOR UPDATE`); err != nil {
 		return 0, err
 	}
-	touched := newTouched()
-	for _, e := range s.cat.Events {
-		ks, ok := s.specs[e.Table]
-		if !ok {
-			continue
-		}
-		sel := make([]string, len(ks.cols))
-		for i, c := range ks.cols {
-			sel[i] = c
-			if ks.kind != keyValidation && c != "client_address" {
-				sel[i] = c + "::text"
-			}
-		}
-		rows, err := tx.Query(ctx, fmt.Sprintf(`SELECT DISTINCT %s FROM %s WHERE block_number > $1`,
-			strings.Join(sel, ", "), e.Table), int64(ancestor))
-		if err != nil {
-			return 0, fmt.Errorf("indexer: rollback keys of %s: %w", e.Table, err)
-		}
-		for rows.Next() {
-			vals, err := rows.Values()
-			if err != nil {
-				rows.Close()
-				return 0, err
-			}
-			row := make([]any, len(e.Columns()))
-			for i, p := range ks.pos {
-				row[p] = vals[i]
-			}
-			touched.add(ks, row)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, err
-		}
+	touched, err := s.collectKeys(ctx, tx, int64(ancestor))
+	if err != nil {
+		return 0, err
 	}
 	var deleted int64
 	for _, e := range s.cat.Events {
@@ -393,4 +362,68 @@ func (s *Store) Rollback(ctx context.Context, ancestor uint64, ancestorHash comm
 		return 0, fmt.Errorf("indexer: commit rollback to %d: %w", ancestor, err)
 	}
 	return deleted, nil
+}
+
+// collectKeys returns the projection keys of every event above block.
+func (s *Store) collectKeys(ctx context.Context, tx pgx.Tx, above int64) (Touched, error) {
+	touched := newTouched()
+	for _, e := range s.cat.Events {
+		ks, ok := s.specs[e.Table]
+		if !ok {
+			continue
+		}
+		sel := make([]string, len(ks.cols))
+		for i, c := range ks.cols {
+			sel[i] = c
+			if ks.kind != keyValidation && c != "client_address" {
+				sel[i] = c + "::text"
+			}
+		}
+		rows, err := tx.Query(ctx, fmt.Sprintf(`SELECT DISTINCT %s FROM %s WHERE block_number > $1`,
+			strings.Join(sel, ", "), e.Table), above)
+		if err != nil {
+			return touched, fmt.Errorf("indexer: keys of %s: %w", e.Table, err)
+		}
+		for rows.Next() {
+			vals, err := rows.Values()
+			if err != nil {
+				rows.Close()
+				return touched, err
+			}
+			row := make([]any, len(e.Columns()))
+			for i, p := range ks.pos {
+				row[p] = vals[i]
+			}
+			touched.add(ks, row)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return touched, err
+		}
+	}
+	return touched, nil
+}
+
+// RebuildProjections recomputes every projection row from all stored events, in one transaction (the same
+// statements a rollback uses). Indexing keeps the projections current incrementally, so this changes
+// nothing unless they were damaged; tests use it to check the incremental path against the recomputation.
+func (s *Store) RebuildProjections(ctx context.Context) error {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("indexer: begin rebuild: %w", err)
+	}
+	defer tx.Rollback(context.Background()) //nolint:errcheck
+	if _, err := tx.Exec(ctx, `SELECT 1 FROM indexer_state FOR UPDATE`); err != nil {
+		return err
+	}
+	touched, err := s.collectKeys(ctx, tx, -1)
+	if err != nil {
+		return err
+	}
+	batch := &pgx.Batch{}
+	touched.queue(batch, true)
+	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+		return fmt.Errorf("indexer: rebuild projections: %w", err)
+	}
+	return tx.Commit(ctx)
 }
