@@ -15,6 +15,8 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/agoralabs/agora/indexer/ethlogs"
 )
 
 // Head is the part of a block header the indexer needs.
@@ -36,7 +38,8 @@ type ChainConfig struct {
 // backoff on every call.
 type Chain struct {
 	rpc       *rpc.Client
-	ws        *rpc.Client // nil: no subscriptions
+	logs      *ethlogs.Client // eth_getLogs over plain HTTP with a fast decoder; nil for ws(s) endpoints
+	ws        *rpc.Client     // nil: no subscriptions
 	addresses []common.Address
 	cfg       ChainConfig
 	metrics   *Metrics
@@ -62,6 +65,9 @@ func DialChain(ctx context.Context, rpcURL, wsURL string, addresses []common.Add
 		return nil, fmt.Errorf("indexer: dial %s: %w", redact(rpcURL), err)
 	}
 	ch := &Chain{rpc: c, addresses: addresses, cfg: cfg, metrics: m}
+	if u, err := url.Parse(rpcURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		ch.logs = ethlogs.NewClient(rpcURL, nil)
+	}
 	if wsURL == "none" {
 		return ch, nil
 	}
@@ -163,10 +169,17 @@ func classify(err error) error {
 
 // call runs one JSON-RPC call with the timeout, retrying failures other than too-many-results.
 func (c *Chain) call(ctx context.Context, method string, result any, args ...any) error {
+	return c.retry(ctx, method, func(cctx context.Context) error {
+		return c.rpc.CallContext(cctx, result, method, args...)
+	})
+}
+
+// retry runs attempt with the timeout, retrying failures other than too-many-results with backoff.
+func (c *Chain) retry(ctx context.Context, method string, attempt func(context.Context) error) error {
 	delay := c.cfg.Backoff
-	for attempt := 0; ; attempt++ {
+	for n := 0; ; n++ {
 		cctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
-		err := c.rpc.CallContext(cctx, result, method, args...)
+		err := attempt(cctx)
 		cancel()
 		if err == nil {
 			return nil
@@ -176,7 +189,7 @@ func (c *Chain) call(ctx context.Context, method string, result any, args ...any
 			c.metrics.RPCErrors.WithLabelValues(method).Inc()
 		}
 		var tm *errTooMany
-		if errors.As(err, &tm) || ctx.Err() != nil || attempt >= c.cfg.Retries {
+		if errors.As(err, &tm) || ctx.Err() != nil || n >= c.cfg.Retries {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -266,6 +279,9 @@ type filter struct {
 
 // Logs returns the logs of the contracts in blocks from..to (one eth_getLogs).
 func (c *Chain) Logs(ctx context.Context, from, to uint64) ([]types.Log, error) {
+	if c.logs != nil {
+		return c.fastLogs(ctx, ethlogs.Filter{FromBlock: from, ToBlock: to, Addresses: c.addresses})
+	}
 	var logs []types.Log
 	f := filter{FromBlock: (*hexutil.Big)(new(big.Int).SetUint64(from)), ToBlock: (*hexutil.Big)(new(big.Int).SetUint64(to)), Address: c.addresses}
 	if err := c.call(ctx, "eth_getLogs", &logs, f); err != nil {
@@ -276,11 +292,24 @@ func (c *Chain) Logs(ctx context.Context, from, to uint64) ([]types.Log, error) 
 
 // LogsAt returns the logs of the contracts in the block with hash h.
 func (c *Chain) LogsAt(ctx context.Context, h common.Hash) ([]types.Log, error) {
+	if c.logs != nil {
+		return c.fastLogs(ctx, ethlogs.Filter{BlockHash: &h, Addresses: c.addresses})
+	}
 	var logs []types.Log
 	if err := c.call(ctx, "eth_getLogs", &logs, filter{BlockHash: &h, Address: c.addresses}); err != nil {
 		return nil, err
 	}
 	return logs, nil
+}
+
+func (c *Chain) fastLogs(ctx context.Context, f ethlogs.Filter) ([]types.Log, error) {
+	var logs []types.Log
+	err := c.retry(ctx, "eth_getLogs", func(cctx context.Context) error {
+		var err error
+		logs, err = c.logs.GetLogs(cctx, f)
+		return err
+	})
+	return logs, err
 }
 
 // SubscribeHeads subscribes to newHeads over the WebSocket connection.
