@@ -304,7 +304,8 @@ func (ix *Indexer) step(ctx context.Context) (bool, error) {
 	if target-st.Block > ix.cfg.ReorgWindow {
 		return false, ix.backfill(ctx, st.Block+1, target-ix.cfg.ReorgWindow)
 	}
-	return st.Block+1 >= target, ix.block(ctx, st.Block+1)
+	to := min(target, st.Block+maxWindow)
+	return to >= target, ix.window(ctx, st.Block+1, to)
 }
 
 // checkTip rolls back when the stored tip is no longer canonical; it reports whether it did.
@@ -332,36 +333,69 @@ func (ix *Indexer) cachedHead(n uint64) *Head {
 	return ix.subHeads[n]
 }
 
-// block indexes block n after checking that it extends the stored chain.
-func (ix *Indexer) block(ctx context.Context, n uint64) error {
+// maxWindow bounds how many blocks near the head one transaction covers.
+const maxWindow = 32
+
+// window indexes blocks from..to (near the head) in one transaction after checking that their headers chain
+// onto the stored tip and onto each other, and that every log belongs to the block whose header was checked.
+func (ix *Indexer) window(ctx context.Context, from, to uint64) error {
 	start := time.Now()
-	h := ix.cachedHead(n)
-	if h == nil {
-		var err error
-		if h, err = ix.chain.HeadByNumber(ctx, n); err != nil {
-			return err
+	heads := make(map[uint64]*Head, to-from+1)
+	var missing []uint64
+	for n := from; n <= to; n++ {
+		if h := ix.cachedHead(n); h != nil {
+			heads[n] = h
+		} else {
+			missing = append(missing, n)
 		}
 	}
-	if ix.state.Hash != (common.Hash{}) && h.ParentHash != ix.state.Hash {
-		ix.log.Info("parent hash mismatch", "block", n, "parent", h.ParentHash, "stored", ix.state.Hash)
-		return ix.reorg(ctx)
+	if len(missing) > 0 {
+		fetched, err := ix.chain.Heads(ctx, missing)
+		if err != nil {
+			return err
+		}
+		for n, h := range fetched {
+			heads[n] = h
+		}
 	}
-	logs, err := ix.chain.LogsAt(ctx, h.Hash)
+	prev := ix.state.Hash
+	for n := from; n <= to; n++ {
+		h := heads[n]
+		if prev != (common.Hash{}) && h.ParentHash != prev {
+			if n == from {
+				ix.log.Info("parent hash mismatch", "block", n, "parent", h.ParentHash, "stored", prev)
+				return ix.reorg(ctx)
+			}
+			return fmt.Errorf("indexer: blocks %d-%d changed while being read (reorg); retrying", from, to)
+		}
+		prev = h.Hash
+	}
+	var logs []types.Log
+	var err error
+	if from == to {
+		logs, err = ix.chain.LogsAt(ctx, heads[from].Hash)
+	} else {
+		logs, err = ix.logsSplitting(ctx, from, to)
+	}
 	if err != nil {
 		return err
 	}
-	b := newBatch(n, n)
-	b.Hash = h.Hash
-	parent := h.ParentHash
-	b.blocks = []blockRef{{number: n, hash: h.Hash, parent: &parent}}
-	t := time.Unix(int64(h.Timestamp), 0).UTC()
-	if err := ix.addLogs(b, logs, func(*types.Log) time.Time { return t }); err != nil {
-		return err
-	}
 	for i := range logs {
-		if logs[i].BlockHash != h.Hash {
-			return fmt.Errorf("indexer: block %d: log from block %s", n, logs[i].BlockHash)
+		if h := heads[logs[i].BlockNumber]; h == nil || logs[i].BlockHash != h.Hash {
+			return fmt.Errorf("indexer: blocks %d-%d changed while being read (reorg); retrying", from, to)
 		}
+	}
+	b := newBatch(from, to)
+	b.Hash = heads[to].Hash
+	for n := from; n <= to; n++ {
+		parent := heads[n].ParentHash
+		b.blocks = append(b.blocks, blockRef{number: n, hash: heads[n].Hash, parent: &parent})
+	}
+	err = ix.addLogs(b, logs, func(lg *types.Log) time.Time {
+		return time.Unix(int64(heads[lg.BlockNumber].Timestamp), 0).UTC()
+	})
+	if err != nil {
+		return err
 	}
 	return ix.commit(ctx, b, "head", start)
 }

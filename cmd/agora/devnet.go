@@ -74,6 +74,9 @@ func (a *app) runDevnet(cmd *cobra.Command, _ []string) (err error) {
 	cache := filepath.Join(stateDir, "anvil-cache")
 	node, err := anvil.Start(ctx, anvil.Config{
 		Binary: bin, Port: port, CachePath: cache, Output: logFile,
+		// Keep only the latest state: anvil 1.7 otherwise writes every historical state to its cache (tens of GB
+		// over a long session), and nothing here queries old states.
+		Args: []string{"--prune-history"},
 	})
 	if err != nil {
 		_ = os.RemoveAll(cache)

@@ -38,13 +38,19 @@ func (c *Chain) Address(i int) common.Address {
 // Start starts anvil for t and stops it in t.Cleanup. It fails t when anvil is missing or does not answer.
 func Start(t testing.TB) *Chain {
 	t.Helper()
+	return StartArgs(t)
+}
+
+// StartArgs is Start with extra anvil arguments (for example --prune-history for long benchmark chains).
+func StartArgs(t testing.TB, args ...string) *Chain {
+	t.Helper()
 	bin, err := Anvil()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	node, err := anvil.Start(ctx, anvil.Config{Binary: bin, CachePath: t.TempDir()})
+	node, err := anvil.Start(ctx, anvil.Config{Binary: bin, CachePath: t.TempDir(), Args: args})
 	if err != nil {
 		t.Fatalf("devchain: %v", err)
 	}
