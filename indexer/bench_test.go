@@ -26,6 +26,7 @@ import (
 	"github.com/agoralabs/agora/bindings"
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/indexer"
+	"github.com/agoralabs/agora/internal/anvil"
 	"github.com/agoralabs/agora/internal/devchain"
 	"github.com/agoralabs/agora/internal/pgtest"
 	"github.com/agoralabs/agora/postgres"
@@ -59,23 +60,42 @@ func BenchmarkIndexer(b *testing.B) {
 	wantBlocks := envInt("AGORA_BENCH_BLOCKS", 1000)
 	txPerBlock := envInt("AGORA_BENCH_TX_PER_BLOCK", 80)
 	bin := buildAgora(b)
-	chain := devchain.StartArgs(b, "--prune-history")
 	ctx := context.Background()
-	dep, err := deployment.Deploy(ctx, chain.Client, chain.Keys[0], deployment.Options{FeeBps: 100, Logger: quietLog()})
-	if err != nil {
-		b.Fatal(err)
+	var (
+		chainURL string
+		client   *ethclient.Client
+		dep      *deployment.Deployment
+		key      = anvil.DevKey(9)
+	)
+	if url, file := os.Getenv("AGORA_BENCH_RPC_URL"), os.Getenv("AGORA_BENCH_DEPLOYMENT"); url != "" && file != "" {
+		// A chain generated before (agora deploy + agora workload), to measure again without regenerating.
+		var err error
+		if dep, err = deployment.Read(file); err != nil {
+			b.Fatal(err)
+		}
+		if client, err = ethclient.Dial(url); err != nil {
+			b.Fatal(err)
+		}
+		chainURL = url
+	} else {
+		chain := devchain.StartArgs(b, "--prune-history")
+		chainURL, client = chain.URL, chain.Client
+		var err error
+		dep, err = deployment.Deploy(ctx, chain.Client, chain.Keys[0], deployment.Options{FeeBps: 100, Logger: quietLog()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		// The workload (see workload.DefaultMix): anvil 1.7 mines ever slower as its state grows, so this
+		// takes minutes; --prune-history keeps it from writing every old state to disk.
+		genStart := time.Now()
+		st, err := workload.Run(ctx, workload.Config{RPCURL: chain.URL, Deployment: dep, Funder: chain.Keys[0],
+			Seed: 1, Blocks: wantBlocks, TxPerBlock: txPerBlock, Accounts: 200})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("workload: %d events generated in %s", st.Events, time.Since(genStart).Round(time.Second))
 	}
-
-	// The workload (see workload.DefaultMix): anvil 1.7 mines ever slower as its state grows, so this takes
-	// minutes; --prune-history keeps it from writing every old state to disk.
-	genStart := time.Now()
-	st, err := workload.Run(ctx, workload.Config{RPCURL: chain.URL, Deployment: dep, Funder: chain.Keys[0],
-		Seed: 1, Blocks: wantBlocks, TxPerBlock: txPerBlock, Accounts: 200})
-	if err != nil {
-		b.Fatal(err)
-	}
-	events := st.Events
-	head, err := chain.Client.BlockNumber(ctx)
+	head, err := client.BlockNumber(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -83,21 +103,20 @@ func BenchmarkIndexer(b *testing.B) {
 	start := dep.StartBlock()
 	total := 0
 	for from := start; from <= head; from += 1000 {
-		logs, err := chain.Client.FilterLogs(ctx, filterQuery(dep, from, min(from+999, head)))
+		logs, err := client.FilterLogs(ctx, filterQuery(dep, from, min(from+999, head)))
 		if err != nil {
 			b.Fatal(err)
 		}
 		total += len(logs)
 	}
-	b.Logf("workload: %d events in blocks %d-%d (%d generated in %s)", total, start, head, events,
-		time.Since(genStart).Round(time.Second))
+	b.Logf("chain: %d events in blocks %d-%d", total, start, head)
 	if total < wantEvents || int(head-start) < wantBlocks {
 		b.Fatalf("workload too small: %d events over %d blocks", total, head-start+1)
 	}
 
 	// Raw eth_getLogs, one request at a time.
 	raw := map[uint64]float64{}
-	rc, err := rpc.Dial(chain.URL)
+	rc, err := rpc.Dial(chainURL)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -136,7 +155,7 @@ func BenchmarkIndexer(b *testing.B) {
 	if err := dep.Write(depFile); err != nil {
 		b.Fatal(err)
 	}
-	cmd := exec.Command(bin, "index", "--rpc-url", chain.URL, "--database-url", dbURL, "--deployment", depFile,
+	cmd := exec.Command(bin, "index", "--rpc-url", chainURL, "--database-url", dbURL, "--deployment", depFile,
 		"--listen", "", "--log-level", "warn")
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	b.ResetTimer()
@@ -183,12 +202,12 @@ func BenchmarkIndexer(b *testing.B) {
 
 	// Head-follow latency: one transaction per block, the indexer following over WebSocket.
 	idc := bindings.NewIdentityRegistry()
-	identity := idc.Instance(chain.Client, dep.Contracts.IdentityRegistry.Address)
+	identity := idc.Instance(client, dep.Contracts.IdentityRegistry.Address)
 	chainID := big.NewInt(int64(dep.ChainID))
-	opts := bind.NewKeyedTransactor(chain.Keys[9], chainID)
+	opts := bind.NewKeyedTransactor(key, chainID)
 	opts.Context = ctx
 	opts.GasLimit = 400_000
-	wsc, err := ethclient.Dial(strings.Replace(chain.URL, "http://", "ws://", 1))
+	wsc, err := ethclient.Dial(strings.Replace(chainURL, "http://", "ws://", 1))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -250,9 +250,9 @@ func (c *Chain) Heads(ctx context.Context, nums []uint64) (map[uint64]*Head, err
 		for i, num := range nums[:n] {
 			elems[i] = rpc.BatchElem{Method: "eth_getBlockByNumber", Args: []any{hexutil.EncodeUint64(num), false}, Result: &heads[i]}
 		}
-		cctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
-		err := c.rpc.BatchCallContext(cctx, elems)
-		cancel()
+		err := c.retry(ctx, "eth_getBlockByNumber", func(cctx context.Context) error {
+			return c.rpc.BatchCallContext(cctx, elems)
+		})
 		if err != nil {
 			return nil, fmt.Errorf("eth_getBlockByNumber batch: %w", err)
 		}

@@ -55,16 +55,18 @@ func newEnv(t *testing.T) *env {
 
 // running is an indexer running in the background of a test.
 type running struct {
-	ix    *indexer.Indexer
-	store *indexer.Store
-	stop  func() error
+	ix      *indexer.Indexer
+	store   *indexer.Store
+	metrics *indexer.Metrics
+	stop    func() error
 }
 
 type runOpts struct {
-	ws       string // "" derive, "none" polling
-	maxRange uint64
-	dbURL    string
-	files    *regfile.Config // when set, a registration-file pool runs too
+	ws            string // "" derive, "none" polling
+	maxRange      uint64
+	dbURL         string
+	files         *regfile.Config // when set, a registration-file pool runs too
+	confirmations uint64
 }
 
 // start runs an indexer over e until the returned stop is called (or the test ends).
@@ -94,7 +96,7 @@ func (e *env) start(t *testing.T, o runOpts) *running {
 	var pool *regfile.Pool
 	cfg := indexer.Config{
 		Deployment: e.dep, PollInterval: 20 * time.Millisecond, MaxRange: o.maxRange, ReorgWindow: 8,
-		InitialRange: 4, Log: quietLog(),
+		InitialRange: 4, Log: quietLog(), Confirmations: o.confirmations, Metrics: indexer.NewMetrics(nil),
 	}
 	if o.files != nil {
 		pool = regfile.NewPool(regfile.New(*o.files), store.Registrations(),
@@ -134,7 +136,7 @@ func (e *env) start(t *testing.T, o runOpts) *running {
 			t.Errorf("indexer: %v", err)
 		}
 	})
-	return &running{ix: ix, store: store, stop: stop}
+	return &running{ix: ix, store: store, metrics: cfg.Metrics, stop: stop}
 }
 
 // waitFor waits until the indexer has committed block n and is caught up.

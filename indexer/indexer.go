@@ -30,9 +30,9 @@ type Config struct {
 	Confirmations uint64        // blocks below the head left alone [0]
 	ReorgWindow   uint64        // the last blocks before the head are indexed one by one [64]
 	Concurrency   int           // eth_getLogs ranges in flight during backfill [4]
-	InitialRange  uint64        // first backfill range, in blocks [200]
+	InitialRange  uint64        // first backfill range, in blocks [10]
 	MaxRange      uint64        // largest backfill range [5000]
-	TargetLogs    int           // ranges grow while they return fewer logs than this [5000]
+	TargetLogs    int           // ranges grow below half this many logs and shrink above twice it [2000]
 	PollInterval  time.Duration // head polling period without WebSocket [1s]
 	Log           *slog.Logger
 	Metrics       *Metrics
@@ -79,11 +79,11 @@ func New(chain *Chain, store *Store, cfg Config) *Indexer {
 		cfg.MaxRange = 5000
 	}
 	if cfg.InitialRange == 0 {
-		cfg.InitialRange = 200
+		cfg.InitialRange = 10
 	}
 	cfg.InitialRange = min(cfg.InitialRange, cfg.MaxRange)
 	if cfg.TargetLogs <= 0 {
-		cfg.TargetLogs = 5000
+		cfg.TargetLogs = 2000
 	}
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = time.Second
@@ -456,6 +456,10 @@ func (ix *Indexer) reorg(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// Headers the subscription delivered may belong to the abandoned branch.
+	ix.headsMu.Lock()
+	clear(ix.subHeads)
+	ix.headsMu.Unlock()
 	depth := st.Block - ancestor.number
 	ix.state.Block, ix.state.Hash = ancestor.number, ancestor.hash
 	ix.indexed.Store(ancestor.number)

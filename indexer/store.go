@@ -139,7 +139,10 @@ func (s *Store) Init(ctx context.Context, dep *deployment.Deployment) (State, er
 		return State{}, err
 	}
 	start := dep.StartBlock()
-	var startMinus1 int64 = int64(start) - 1
+	if start == 0 {
+		return State{}, fmt.Errorf("indexer: the deployment starts at block 0 (genesis holds no creation transactions)")
+	}
+	startMinus1 := int64(start) - 1
 	_, err = s.pool.Exec(ctx, `INSERT INTO indexer_state (chain_id, contracts, start_block, block_number)
 		VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`, int64(dep.ChainID), string(want), int64(start), startMinus1)
 	if err != nil {
@@ -162,9 +165,6 @@ func (s *Store) Init(ctx context.Context, dep *deployment.Deployment) (State, er
 		return State{}, fmt.Errorf("%w: chain %d %v, not chain %d %v", ErrOtherDeployment, chainID, got, dep.ChainID, contracts)
 	}
 	st = State{ChainID: uint64(chainID), StartBlock: uint64(startBlk), Block: uint64(block)}
-	if block < 0 { // start block 0: nothing indexed yet
-		st.Block = 0
-	}
 	st.Hash = common.BytesToHash(blockHash)
 	return st, nil
 }
@@ -216,7 +216,7 @@ func (s *Store) Write(ctx context.Context, b *Batch) error {
 	if err := tx.QueryRow(ctx, `SELECT block_number FROM indexer_state FOR UPDATE`).Scan(&cursor); err != nil {
 		return fmt.Errorf("indexer: cursor: %w", err)
 	}
-	if cursor != int64(b.From)-1 && !(cursor < 0 && b.From == 0) {
+	if cursor != int64(b.From)-1 {
 		return fmt.Errorf("%w: at %d, batch starts at %d", errCursorMoved, cursor, b.From)
 	}
 	batch := &pgx.Batch{}
