@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/agoralabs/agora/indexer/ethlogs"
+	"github.com/agoralabs/agora/internal/redact"
 )
 
 // Head is the part of a block header the indexer needs.
@@ -62,7 +63,7 @@ func DialChain(ctx context.Context, rpcURL, wsURL string, addresses []common.Add
 	}
 	c, err := rpc.DialContext(ctx, rpcURL)
 	if err != nil {
-		return nil, fmt.Errorf("indexer: dial %s: %w", redact(rpcURL), err)
+		return nil, fmt.Errorf("indexer: dial %s: %w", redact.URL(rpcURL), err)
 	}
 	ch := &Chain{rpc: c, addresses: addresses, cfg: cfg, metrics: m}
 	if u, err := url.Parse(rpcURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
@@ -100,20 +101,6 @@ func deriveWS(rpcURL string) string {
 		u.Scheme = "wss"
 	default:
 		return ""
-	}
-	return u.String()
-}
-
-// redact drops credentials and query strings (API keys) from a URL for logs and errors.
-func redact(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "<bad url>"
-	}
-	u.User = nil
-	u.RawQuery = ""
-	if len(u.Path) > 1 {
-		u.Path = "/…"
 	}
 	return u.String()
 }

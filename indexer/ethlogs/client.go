@@ -23,6 +23,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/agoralabs/agora/internal/redact"
 )
 
 // DefaultMaxBodySize caps the bytes of one response body that GetLogs reads, unless SetMaxBodySize says otherwise.
@@ -186,7 +188,7 @@ func (c *Client) GetLogs(ctx context.Context, f Filter) ([]types.Log, error) {
 		decodeErr.call = "eth_getLogs " + f.String()
 		return nil, err
 	case errors.As(err, &urlErr):
-		urlErr.URL = redact(urlErr.URL) // endpoints often carry an API key
+		urlErr.URL = redact.URL(urlErr.URL) // endpoints often carry an API key
 	}
 	return nil, fmt.Errorf("ethlogs: eth_getLogs %s: %w", f, err)
 }
@@ -231,21 +233,6 @@ func (c *Client) getLogs(ctx context.Context, f Filter) ([]types.Log, error) {
 		return nil, err
 	}
 	return DecodeResponse(body)
-}
-
-// redact keeps the scheme and host of an endpoint URL: its path, query and user info may hold credentials.
-func redact(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "<bad url>"
-	}
-	u.User = nil
-	u.RawQuery = ""
-	u.Fragment = ""
-	if len(u.Path) > 1 {
-		u.Path = "/..."
-	}
-	return u.String()
 }
 
 // readBody reads r into buf, failing with ErrBodyTooLarge past limit bytes. contentLength (-1 when unknown)
