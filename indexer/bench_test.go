@@ -155,8 +155,10 @@ func BenchmarkIndexer(b *testing.B) {
 	if err := dep.Write(depFile); err != nil {
 		b.Fatal(err)
 	}
-	cmd := exec.Command(bin, "index", "--rpc-url", chainURL, "--database-url", dbURL, "--deployment", depFile,
-		"--listen", "", "--log-level", "warn")
+	args := []string{"index", "--rpc-url", chainURL, "--database-url", dbURL, "--deployment", depFile,
+		"--listen", "", "--log-level", "warn"}
+	args = append(args, strings.Fields(os.Getenv("AGORA_BENCH_INDEX_ARGS"))...) // e.g. "--concurrency 2"
+	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	b.ResetTimer()
 	t0 := time.Now()

@@ -109,7 +109,7 @@ func (e *env) start(t *testing.T, o runOpts) *running {
 	go func() { done <- ix.Run(ctx) }()
 	go func() {
 		defer close(poolDone)
-		if pool != nil {
+		if pool != nil && ix.WaitReady(ctx) {
 			_ = pool.Run(ctx)
 		}
 	}()

@@ -32,7 +32,7 @@ type Config struct {
 	Concurrency   int           // eth_getLogs ranges in flight during backfill [4]
 	InitialRange  uint64        // first backfill range, in blocks [10]
 	MaxRange      uint64        // largest backfill range [5000]
-	TargetLogs    int           // ranges grow below half this many logs and shrink above twice it [2000]
+	TargetLogs    int           // ranges grow below half this many logs and shrink above twice it [4000]
 	PollInterval  time.Duration // head polling period without WebSocket [1s]
 	Log           *slog.Logger
 	Metrics       *Metrics
@@ -83,7 +83,7 @@ func New(chain *Chain, store *Store, cfg Config) *Indexer {
 	}
 	cfg.InitialRange = min(cfg.InitialRange, cfg.MaxRange)
 	if cfg.TargetLogs <= 0 {
-		cfg.TargetLogs = 2000
+		cfg.TargetLogs = 4000
 	}
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = time.Second
@@ -119,6 +119,19 @@ func Addresses(dep *deployment.Deployment) []common.Address {
 
 // Ready reports whether the indexer has caught up with the head (less Confirmations).
 func (ix *Indexer) Ready() bool { return ix.caughtUp.Load() }
+
+// WaitReady blocks until the indexer has caught up once (true) or ctx is done (false). The registration
+// file pool starts after it, so that reading files never competes with a backfill for CPU or database.
+func (ix *Indexer) WaitReady(ctx context.Context) bool {
+	for !ix.Ready() {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	return true
+}
 
 // Indexed returns the last committed block.
 func (ix *Indexer) Indexed() uint64 { return ix.indexed.Load() }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -41,6 +43,7 @@ Stops cleanly on Ctrl-C or SIGTERM; a restart continues from the last committed 
 	f.Uint64("reorg-window", 64, "blocks below the head indexed one by one with parent-hash checks")
 	f.Int("concurrency", 4, "eth_getLogs ranges in flight during backfill")
 	f.Uint64("max-range", 5000, "largest eth_getLogs block range")
+	f.Int("target-logs", 4000, "backfill ranges grow below half this many logs and shrink above twice it (memory: about concurrency+1 ranges are held)")
 	f.Duration("poll-interval", time.Second, "head polling period when there is no WebSocket")
 	f.Duration("rpc-timeout", 10*time.Second, "timeout of one JSON-RPC call")
 	f.Int("rpc-retries", 5, "retries of a failed JSON-RPC call (with backoff)")
@@ -48,6 +51,7 @@ Stops cleanly on Ctrl-C or SIGTERM; a restart continues from the last committed 
 	f.Duration("fetch-timeout", 10*time.Second, "timeout of one registration-file download")
 	f.Int64("fetch-max-bytes", 1<<20, "largest registration file read")
 	f.Bool("fetch-allow-private", false, "allow registration files on private/loopback addresses and plain http (local development)")
+	f.String("cpu-profile", "", "write a Go CPU profile of the whole run to this file (for performance work)")
 	f.String("ipfs-gateway", "", "HTTP gateway for ipfs:// URIs, e.g. https://ipfs.io (empty: ipfs:// is recorded as unsupported)")
 	return cmd
 }
@@ -63,6 +67,17 @@ func (a *app) runIndex(cmd *cobra.Command, _ []string) error {
 	dep, err := deployment.Read(v.GetString("deployment"))
 	if err != nil {
 		return err
+	}
+	if path := v.GetString("cpu-profile"); path != "" {
+		out, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		defer out.Close()
+		if err := pprof.StartCPUProfile(out); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -97,6 +112,7 @@ func (a *app) runIndex(cmd *cobra.Command, _ []string) error {
 		ReorgWindow:   v.GetUint64("reorg-window"),
 		Concurrency:   v.GetInt("concurrency"),
 		MaxRange:      v.GetUint64("max-range"),
+		TargetLogs:    v.GetInt("target-logs"),
 		PollInterval:  v.GetDuration("poll-interval"),
 		Log:           a.log.With("component", "indexer"),
 		Metrics:       metrics,
@@ -122,6 +138,9 @@ func (a *app) runIndex(cmd *cobra.Command, _ []string) error {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		if !ix.WaitReady(ctx) {
+			return
+		}
 		if err := files.Run(ctx); err != nil && ctx.Err() == nil {
 			a.log.Error("registration file pool stopped", "err", err)
 		}
