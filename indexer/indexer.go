@@ -50,7 +50,6 @@ type Indexer struct {
 	log       *slog.Logger
 	m         *Metrics
 	contracts map[common.Address]string
-	specs     map[string]keySpec
 	state     State
 
 	rangeMu   sync.Mutex
@@ -99,7 +98,7 @@ func New(chain *Chain, store *Store, cfg Config) *Indexer {
 	}
 	ix := &Indexer{
 		chain: chain, store: store, cat: store.cat, cfg: cfg, log: cfg.Log, m: cfg.Metrics,
-		contracts: map[common.Address]string{}, specs: store.specs, rangeSize: cfg.InitialRange,
+		contracts: map[common.Address]string{}, rangeSize: cfg.InitialRange,
 		subHeads: map[uint64]*Head{}, wake: make(chan struct{}, 1),
 	}
 	for _, c := range cfg.Deployment.All() {

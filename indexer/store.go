@@ -42,9 +42,6 @@ type Store struct {
 	cat   *catalog.Catalog
 	specs map[string]keySpec
 	lock  *pgxpool.Conn
-	// CopyThreshold: tables receiving at least this many rows in a batch are written with COPY; fewer rows
-	// go as one INSERT … unnest per table, pipelined with the rest of the batch.
-	CopyThreshold int
 	// KeepBlocks is how many recent block hashes are kept for reorg detection.
 	KeepBlocks uint64
 }
@@ -80,10 +77,10 @@ func OpenStore(ctx context.Context, url string, cat *catalog.Catalog) (*Store, e
 	if err != nil {
 		return nil, fmt.Errorf("indexer: connect: %w", err)
 	}
-	return &Store{pool: pool, cat: cat, specs: keySpecs(cat), CopyThreshold: 1 << 30, KeepBlocks: 256}, nil
+	return &Store{pool: pool, cat: cat, specs: keySpecs(cat), KeepBlocks: 256}, nil
 }
 
-// registerDomains teaches a connection the value domains of 00001 so COPY can encode them in binary.
+// registerDomains teaches a connection the value domains of 00001, so that their values travel in binary.
 func registerDomains(ctx context.Context, conn *pgx.Conn) error {
 	for _, name := range []string{"uint256", "address", "hash32"} {
 		t, err := conn.LoadType(ctx, name)
@@ -195,12 +192,11 @@ type Batch struct {
 	rows     map[*catalog.Event][][]any
 	unknown  [][]any
 	blocks   []blockRef
-	touched  Touched
 	Events   int
 }
 
 func newBatch(from, to uint64) *Batch {
-	return &Batch{From: from, To: to, rows: map[*catalog.Event][][]any{}, touched: newTouched()}
+	return &Batch{From: from, To: to, rows: map[*catalog.Event][][]any{}}
 }
 
 // Write commits b in one transaction: rows, projections, block hashes and the cursor. It fails with
@@ -223,12 +219,6 @@ func (s *Store) Write(ctx context.Context, b *Batch) error {
 	for _, e := range s.cat.Events {
 		rows := b.rows[e]
 		if len(rows) == 0 {
-			continue
-		}
-		if len(rows) >= s.CopyThreshold {
-			if _, err := tx.CopyFrom(ctx, pgx.Identifier{e.Table}, e.Columns(), pgx.CopyFromRows(rows)); err != nil {
-				return fmt.Errorf("indexer: copy %s (blocks %d-%d): %w", e.Table, b.From, b.To, err)
-			}
 			continue
 		}
 		batch.Queue(insertUnnest(e, rows[0]), columns(rows)...)
