@@ -286,11 +286,7 @@ func (ix *Indexer) step(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if head < ix.head.Load() { // a reorg to a shorter chain, or a restarted node
-		ix.head.Store(head)
-	} else {
-		ix.head.Store(head)
-	}
+	ix.head.Store(head) // may go down: a reorg to a shorter chain, or a restarted node
 	ix.m.ChainHead.Set(float64(head))
 	if head < ix.cfg.Confirmations {
 		return true, nil
