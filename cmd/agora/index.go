@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"sync"
 	"time"
@@ -51,6 +52,7 @@ Stops cleanly on Ctrl-C or SIGTERM; a restart continues from the last committed 
 	f.Duration("fetch-timeout", 10*time.Second, "timeout of one registration-file download")
 	f.Int64("fetch-max-bytes", 1<<20, "largest registration file read")
 	f.Bool("fetch-allow-private", false, "allow registration files on private/loopback addresses and plain http (local development)")
+	f.Int("gc-percent", 200, "Go GC target percentage when GOGC is unset (200 buys about 10% backfill speed for ~20 MB of memory)")
 	f.String("cpu-profile", "", "write a Go CPU profile of the whole run to this file (for performance work)")
 	f.String("ipfs-gateway", "", "HTTP gateway for ipfs:// URIs, e.g. https://ipfs.io (empty: ipfs:// is recorded as unsupported)")
 	return cmd
@@ -67,6 +69,9 @@ func (a *app) runIndex(cmd *cobra.Command, _ []string) error {
 	dep, err := deployment.Read(v.GetString("deployment"))
 	if err != nil {
 		return err
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(v.GetInt("gc-percent"))
 	}
 	if path := v.GetString("cpu-profile"); path != "" {
 		out, err := os.Create(path)
