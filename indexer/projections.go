@@ -2,12 +2,11 @@ package indexer
 
 import (
 	"fmt"
-	"math/big"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/agoralabs/agora/indexer/catalog"
 )
@@ -37,16 +36,11 @@ func newTouched() Touched {
 	}
 }
 
-func (t Touched) empty() bool {
-	return len(t.Agents)+len(t.Feedback)+len(t.Validations)+len(t.Jobs) == 0
-}
-
 // keyKind says which projection an event table feeds and through which columns.
 type keyKind int
 
 const (
-	keyNone keyKind = iota
-	keyAgent
+	keyAgent keyKind = iota + 1
 	keyFeedback
 	keyValidation
 	keyJob
@@ -55,7 +49,6 @@ const (
 type keySpec struct {
 	kind keyKind
 	cols []string // key columns in the event table
-	pos  []int    // their positions in a row (Columns order)
 }
 
 // keySpecs maps event tables to the projection keys they touch.
@@ -78,60 +71,30 @@ func keySpecs(cat *catalog.Catalog) map[string]keySpec {
 		default:
 			continue
 		}
-		cols := e.Columns()
 		for _, c := range ks.cols {
-			i := indexOf(cols, c)
-			if i < 0 {
+			if !hasColumn(e, c) {
 				panic(fmt.Sprintf("indexer: %s has no column %s", e.Table, c)) // the catalog test pins these
 			}
-			ks.pos = append(ks.pos, i)
 		}
 		specs[e.Table] = ks
 	}
 	return specs
 }
 
-func hasColumn(e *catalog.Event, name string) bool { return indexOf(e.Columns(), name) >= 0 }
+func hasColumn(e *catalog.Event, name string) bool { return slices.Contains(e.Columns(), name) }
 
-func indexOf(s []string, v string) int {
-	for i, x := range s {
-		if x == v {
-			return i
-		}
-	}
-	return -1
-}
-
-// add records the keys of one decoded row.
-func (t Touched) add(ks keySpec, row []any) {
-	switch ks.kind {
+// add records one key, its values in ks.cols order: numbers as decimal text, addresses and hashes as bytes.
+func (t Touched) add(kind keyKind, key []any) {
+	switch kind {
 	case keyAgent:
-		t.Agents[numString(row[ks.pos[0]])] = struct{}{}
+		t.Agents[key[0].(string)] = struct{}{}
 	case keyFeedback:
-		t.Feedback[feedbackKey{
-			agent: numString(row[ks.pos[0]]), client: string(row[ks.pos[1]].([]byte)), index: numString(row[ks.pos[2]]),
-		}] = struct{}{}
+		t.Feedback[feedbackKey{agent: key[0].(string), client: string(key[1].([]byte)), index: key[2].(string)}] = struct{}{}
 	case keyValidation:
-		t.Validations[string(row[ks.pos[0]].([]byte))] = struct{}{}
+		t.Validations[string(key[0].([]byte))] = struct{}{}
 	case keyJob:
-		t.Jobs[numString(row[ks.pos[0]])] = struct{}{}
+		t.Jobs[key[0].(string)] = struct{}{}
 	}
-}
-
-func numString(v any) string {
-	switch n := v.(type) {
-	case pgtype.Numeric:
-		return n.Int.String()
-	case int32:
-		return fmt.Sprint(n)
-	case int64:
-		return fmt.Sprint(n)
-	case *big.Int:
-		return n.String()
-	case string:
-		return n
-	}
-	panic(fmt.Sprintf("indexer: key of type %T", v))
 }
 
 func sortedKeys(m map[string]struct{}) []string {

@@ -268,32 +268,6 @@ func (s *Store) queueBlocks(batch *pgx.Batch, blocks []blockRef, to uint64) {
 	}
 }
 
-func insertSQL(table string, cols []string) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "INSERT INTO %s (%s) VALUES (", table, strings.Join(cols, ", "))
-	for i := range cols {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "$%d", i+1)
-	}
-	b.WriteString(")")
-	return b.String()
-}
-
-// StoredHash returns the stored hash of block n, if the store still has it.
-func (s *Store) StoredHash(ctx context.Context, n uint64) (common.Hash, bool, error) {
-	var h []byte
-	err := s.pool.QueryRow(ctx, `SELECT block_hash FROM indexer_blocks WHERE block_number = $1`, int64(n)).Scan(&h)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return common.Hash{}, false, nil
-	}
-	if err != nil {
-		return common.Hash{}, false, fmt.Errorf("indexer: block hash %d: %w", n, err)
-	}
-	return common.BytesToHash(h), true, nil
-}
-
 // storedBlocks returns stored block hashes at or below n, newest first.
 func (s *Store) storedBlocks(ctx context.Context, n uint64, limit int) ([]blockRef, error) {
 	rows, err := s.pool.Query(ctx, `SELECT block_number, block_hash FROM indexer_blocks WHERE block_number <= $1
@@ -364,8 +338,8 @@ func (s *Store) collectKeys(ctx context.Context, tx pgx.Tx, above int64) (Touche
 		}
 		sel := make([]string, len(ks.cols))
 		for i, c := range ks.cols {
-			sel[i] = c
-			if ks.kind != keyValidation && c != "client_address" {
+			sel[i] = c // addresses and hashes stay bytes
+			if t := columnType(e, c); t != "address" && t != "hash32" {
 				sel[i] = c + "::text"
 			}
 		}
@@ -375,16 +349,12 @@ func (s *Store) collectKeys(ctx context.Context, tx pgx.Tx, above int64) (Touche
 			return touched, fmt.Errorf("indexer: keys of %s: %w", e.Table, err)
 		}
 		for rows.Next() {
-			vals, err := rows.Values()
+			key, err := rows.Values()
 			if err != nil {
 				rows.Close()
 				return touched, err
 			}
-			row := make([]any, len(e.Columns()))
-			for i, p := range ks.pos {
-				row[p] = vals[i]
-			}
-			touched.add(ks, row)
+			touched.add(ks.kind, key)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -416,4 +386,14 @@ func (s *Store) RebuildProjections(ctx context.Context) error {
 		return fmt.Errorf("indexer: rebuild projections: %w", err)
 	}
 	return tx.Commit(ctx)
+}
+
+// columnType returns the SQL type of e's argument column name.
+func columnType(e *catalog.Event, name string) string {
+	for _, a := range e.Args {
+		if a.Name == name {
+			return a.SQLType
+		}
+	}
+	return ""
 }

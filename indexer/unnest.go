@@ -52,57 +52,34 @@ func arrayType(v any) string {
 	panic(fmt.Sprintf("indexer: no array type for %T", v))
 }
 
-// columns turns rows into one typed slice per column.
+// columns turns rows into one typed slice per column (a nil value, as in the _raw columns, stays nil).
 func columns(rows [][]any) []any {
-	n := len(rows[0])
-	out := make([]any, n)
-	for c := range n {
+	out := make([]any, len(rows[0]))
+	for c := range out {
 		switch rows[0][c].(type) {
 		case int64:
-			col := make([]int64, len(rows))
-			for i, r := range rows {
-				col[i] = r[c].(int64)
-			}
-			out[c] = col
+			out[c] = column[int64](rows, c)
 		case int32:
-			col := make([]int32, len(rows))
-			for i, r := range rows {
-				col[i] = r[c].(int32)
-			}
-			out[c] = col
+			out[c] = column[int32](rows, c)
 		case time.Time:
-			col := make([]time.Time, len(rows))
-			for i, r := range rows {
-				col[i] = r[c].(time.Time)
-			}
-			out[c] = col
+			out[c] = column[time.Time](rows, c)
 		case pgtype.Numeric:
-			col := make([]pgtype.Numeric, len(rows))
-			for i, r := range rows {
-				col[i] = r[c].(pgtype.Numeric)
-			}
-			out[c] = col
+			out[c] = column[pgtype.Numeric](rows, c)
 		case string:
-			col := make([]string, len(rows))
-			for i, r := range rows {
-				col[i] = r[c].(string)
-			}
-			out[c] = col
+			out[c] = column[string](rows, c)
 		case bool:
-			col := make([]bool, len(rows))
-			for i, r := range rows {
-				col[i] = r[c].(bool)
-			}
-			out[c] = col
-		default: // []byte, possibly nil (the _raw columns)
-			col := make([][]byte, len(rows))
-			for i, r := range rows {
-				if b, ok := r[c].([]byte); ok {
-					col[i] = b
-				}
-			}
-			out[c] = col
+			out[c] = column[bool](rows, c)
+		default: // []byte, possibly nil
+			out[c] = column[[]byte](rows, c)
 		}
 	}
 	return out
+}
+
+func column[T any](rows [][]any, c int) []T {
+	col := make([]T, len(rows))
+	for i, r := range rows {
+		col[i], _ = r[c].(T)
+	}
+	return col
 }
