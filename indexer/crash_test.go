@@ -3,12 +3,7 @@ package indexer_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log"
 	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,24 +28,6 @@ func buildAgora(t testing.TB) string {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
-}
-
-// slowProxy forwards JSON-RPC to target, delaying each request so that a backfill lasts long enough to be
-// killed in the middle.
-func slowProxy(t *testing.T, target string, delay time.Duration) string {
-	t.Helper()
-	u, err := url.Parse(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := httputil.NewSingleHostReverseProxy(u)
-	proxy.ErrorLog = log.New(io.Discard, "", 0) // requests cut by the kills
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		time.Sleep(delay)
-		proxy.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
 }
 
 func cursor(t *testing.T, dbURL string) int64 {
@@ -79,7 +56,11 @@ func TestIndexer_SurvivesSIGKILL(t *testing.T) {
 	if err := e.dep.Write(depFile); err != nil {
 		t.Fatal(err)
 	}
-	rpcURL := slowProxy(t, e.chain.URL, 15*time.Millisecond)
+	// A slow node, so that the backfill lasts long enough to be killed in the middle.
+	rpcURL := nodeProxy(t, e.chain.URL, func(http.ResponseWriter, *http.Request) bool {
+		time.Sleep(15 * time.Millisecond)
+		return false
+	})
 	dbURL := e.dbURL
 	p := pool(t, dbURL)
 	run := func() *exec.Cmd {

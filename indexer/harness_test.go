@@ -4,8 +4,14 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"errors"
+	"io"
+	"log"
 	"log/slog"
 	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"testing"
 	"time"
@@ -190,3 +196,31 @@ func pool(t *testing.T, url string) *pgxpool.Pool {
 
 // freshDB returns the URL of another empty database.
 func freshDB(t *testing.T) string { return pgtest.New(t) }
+
+// nodeProxy serves target's JSON-RPC through intercept, which may answer a request itself (returning true)
+// or let it through to the node: a slow, limited or absent node for the indexer under test.
+func nodeProxy(t *testing.T, target string, intercept func(w http.ResponseWriter, r *http.Request) bool) string {
+	t.Helper()
+	u, err := url.Parse(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	proxy.ErrorLog = log.New(io.Discard, "", 0) // requests cut short by the tests
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !intercept(w, r) {
+			proxy.ServeHTTP(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// via returns a copy of e whose indexers reach the chain at rpcURL instead.
+func (e *env) via(rpcURL string) *env {
+	c := *e.chain
+	c.URL = rpcURL
+	other := *e
+	other.chain = &c
+	return &other
+}

@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"strconv"
 	"sync/atomic"
 	"testing"
@@ -18,12 +15,7 @@ import (
 // Infura does: error -32005 with a block range that would work.
 func limitingProxy(t *testing.T, target string, maxBlocks uint64, refused *atomic.Int64) string {
 	t.Helper()
-	u, err := url.Parse(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := httputil.NewSingleHostReverseProxy(u)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return nodeProxy(t, target, func(w http.ResponseWriter, r *http.Request) bool {
 		body, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		r.ContentLength = int64(len(body))
@@ -44,14 +36,12 @@ func limitingProxy(t *testing.T, target string, maxBlocks uint64, refused *atomi
 					w.Header().Set("Content-Type", "application/json")
 					fmt.Fprintf(w, `{"jsonrpc":"2.0","id":%s,"error":{"code":-32005,"message":"query returned more than 10000 results. Try with this block range [0x%x, 0x%x]."}}`,
 						req.ID, from, from+maxBlocks-1)
-					return
+					return true
 				}
 			}
 		}
-		proxy.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
+		return false
+	})
 }
 
 // TestIndexer_ShrinksRangesOnTooManyResults indexes through a node that refuses ranges over 5 blocks: the
@@ -64,11 +54,7 @@ func TestIndexer_ShrinksRangesOnTooManyResults(t *testing.T) {
 	}
 	head := e.head(t)
 	var refused atomic.Int64
-	limited := *e
-	chainCopy := *e.chain
-	chainCopy.URL = limitingProxy(t, e.chain.URL, 5, &refused)
-	limited.chain = &chainCopy
-	r := limited.start(t, runOpts{ws: "none", maxRange: 1000})
+	r := e.via(limitingProxy(t, e.chain.URL, 5, &refused)).start(t, runOpts{ws: "none", maxRange: 1000})
 	r.waitFor(t, head)
 	if refused.Load() == 0 {
 		t.Fatal("the node never refused a range: the test does not exercise splitting")

@@ -4,35 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/testutil"
 )
-
-// switchProxy forwards JSON-RPC to target while up is true and answers 503 while it is false: a node that
-// goes away and comes back.
-func switchProxy(t *testing.T, target string, up *atomic.Bool) string {
-	t.Helper()
-	u, err := url.Parse(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := httputil.NewSingleHostReverseProxy(u)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !up.Load() {
-			http.Error(w, "node down", http.StatusServiceUnavailable)
-			return
-		}
-		proxy.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
-}
 
 // TestIndexer_SurvivesNodeOutage takes the node away while blocks keep coming, and checks that the indexer
 // counts the failures, keeps running, and catches up exactly once the node is back.
@@ -41,11 +18,14 @@ func TestIndexer_SurvivesNodeOutage(t *testing.T) {
 	a := newActor(t, e)
 	var up atomic.Bool
 	up.Store(true)
-	behind := *e
-	chainCopy := *e.chain
-	chainCopy.URL = switchProxy(t, e.chain.URL, &up)
-	behind.chain = &chainCopy
-	r := behind.start(t, runOpts{ws: "none"})
+	// The node answers 503 while up is false: it went away.
+	r := e.via(nodeProxy(t, e.chain.URL, func(w http.ResponseWriter, _ *http.Request) bool {
+		if up.Load() {
+			return false
+		}
+		http.Error(w, "node down", http.StatusServiceUnavailable)
+		return true
+	})).start(t, runOpts{ws: "none"})
 	a.round(t, "before", 0)
 	r.waitFor(t, e.head(t))
 
