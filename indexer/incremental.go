@@ -132,44 +132,20 @@ FROM escrow_job_created c
 LEFT JOIN escrow_job_token_set tk ON tk.job_id = c.job_id
 LEFT JOIN escrow_agreement_job_created ag ON ag.job_id = c.job_id
 WHERE c.` + between},
-	{tables: []string{"escrow_provider_set"}, sql: `
-UPDATE escrow_jobs j SET provider = x.provider FROM (
-    SELECT DISTINCT ON (job_id) job_id, provider FROM escrow_provider_set WHERE ` + between + `
-    ORDER BY job_id, block_number DESC, log_index DESC) x WHERE j.job_id = x.job_id`},
-	{tables: []string{"escrow_budget_set"}, sql: `
-UPDATE escrow_jobs j SET budget = x.amount FROM (
-    SELECT DISTINCT ON (job_id) job_id, amount FROM escrow_budget_set WHERE ` + between + `
-    ORDER BY job_id, block_number DESC, log_index DESC) x WHERE j.job_id = x.job_id`},
+	setLatest("escrow_provider_set", "provider", "provider = x.provider"),
+	setLatest("escrow_budget_set", "amount", "budget = x.amount"),
 	{tables: []string{"escrow_job_funded"}, sql: `
 UPDATE escrow_jobs j SET funded = x.amount, fee_bps = COALESCE((
     SELECT f.fee_bps FROM escrow_fee_set f WHERE (f.block_number, f.log_index) < (x.block_number, x.log_index)
     ORDER BY f.block_number DESC, f.log_index DESC LIMIT 1), 0)
 FROM (SELECT DISTINCT ON (job_id) job_id, amount, block_number, log_index FROM escrow_job_funded WHERE ` + between + `
       ORDER BY job_id, block_number DESC, log_index DESC) x WHERE j.job_id = x.job_id`},
-	{tables: []string{"escrow_job_submitted"}, sql: `
-UPDATE escrow_jobs j SET deliverable = x.deliverable, submitted_at = x.block_time FROM (
-    SELECT DISTINCT ON (job_id) job_id, deliverable, block_time FROM escrow_job_submitted WHERE ` + between + `
-    ORDER BY job_id, block_number DESC, log_index DESC) x WHERE j.job_id = x.job_id`},
-	{tables: []string{"escrow_job_disputed"}, sql: `
-UPDATE escrow_jobs j SET disputed_at = x.block_time FROM (
-    SELECT DISTINCT ON (job_id) job_id, block_time FROM escrow_job_disputed WHERE ` + between + `
-    ORDER BY job_id, block_number DESC, log_index DESC) x WHERE j.job_id = x.job_id`},
-	{tables: []string{"escrow_dispute_resolved"}, sql: `
-UPDATE escrow_jobs j SET provider_bps = x.provider_bps FROM (
-    SELECT DISTINCT ON (job_id) job_id, provider_bps FROM escrow_dispute_resolved WHERE ` + between + `
-    ORDER BY job_id, block_number DESC, log_index DESC) x WHERE j.job_id = x.job_id`},
-	{tables: []string{"escrow_payment_released"}, sql: `
-UPDATE escrow_jobs j SET paid_to_provider = j.paid_to_provider + x.amount FROM (
-    SELECT job_id, sum(amount) AS amount FROM escrow_payment_released WHERE ` + between + ` GROUP BY job_id) x
-WHERE j.job_id = x.job_id`},
-	{tables: []string{"escrow_refunded"}, sql: `
-UPDATE escrow_jobs j SET refunded = j.refunded + x.amount FROM (
-    SELECT job_id, sum(amount) AS amount FROM escrow_refunded WHERE ` + between + ` GROUP BY job_id) x
-WHERE j.job_id = x.job_id`},
-	{tables: []string{"escrow_job_settled"}, sql: `
-UPDATE escrow_jobs j SET fee = j.fee + x.fee FROM (
-    SELECT job_id, sum(fee) AS fee FROM escrow_job_settled WHERE ` + between + ` GROUP BY job_id) x
-WHERE j.job_id = x.job_id`},
+	setLatest("escrow_job_submitted", "deliverable, block_time", "deliverable = x.deliverable, submitted_at = x.block_time"),
+	setLatest("escrow_job_disputed", "block_time", "disputed_at = x.block_time"),
+	setLatest("escrow_dispute_resolved", "provider_bps", "provider_bps = x.provider_bps"),
+	addSum("escrow_payment_released", "amount", "paid_to_provider"),
+	addSum("escrow_refunded", "amount", "refunded"),
+	addSum("escrow_job_settled", "fee", "fee"),
 	{tables: statusTables, sql: `
 UPDATE escrow_jobs j SET status = s.status, status_block = s.block_number, status_at = s.block_time FROM (
     SELECT DISTINCT ON (job_id) job_id, status, block_number, block_time FROM (
@@ -193,6 +169,23 @@ FROM (SELECT DISTINCT token FROM escrow_jobs WHERE job_id IN (` + heldTouched + 
 LEFT JOIN escrow_jobs j ON j.token = t.token AND j.held > 0
 GROUP BY t.token
 ON CONFLICT (token) DO UPDATE SET held = EXCLUDED.held, jobs_holding = EXCLUDED.jobs_holding`},
+}
+
+// setLatest updates each job with a row of the batch in table from its newest such row: cols are the
+// columns read (as x), set the assignments.
+func setLatest(table, cols, set string) incrStep {
+	return incrStep{tables: []string{table}, sql: `
+UPDATE escrow_jobs j SET ` + set + ` FROM (
+    SELECT DISTINCT ON (job_id) job_id, ` + cols + ` FROM ` + table + ` WHERE ` + between + `
+    ORDER BY job_id, block_number DESC, log_index DESC) x WHERE j.job_id = x.job_id`}
+}
+
+// addSum adds the batch's sum of col in table, per job, to the job's column.
+func addSum(table, col, column string) incrStep {
+	return incrStep{tables: []string{table}, sql: `
+UPDATE escrow_jobs j SET ` + column + ` = j.` + column + ` + x.amount FROM (
+    SELECT job_id, sum(` + col + `) AS amount FROM ` + table + ` WHERE ` + between + ` GROUP BY job_id) x
+WHERE j.job_id = x.job_id`}
 }
 
 // heldTables move money in or out of a job.
