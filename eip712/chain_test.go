@@ -23,6 +23,9 @@ import (
 // fixtures' digests: IdentityRegistry.agentWalletSetDigest and AgentEscrow.hashAgreement. Fixtures for
 // chain 31337 must name the addresses `agora deploy` gives on a fresh chain; for the others the contract's
 // code is copied to the fixture's address and the chain id is switched (anvil_setCode, anvil_setChainId).
+// No contract hashes heartbeats (the gateway checks them off-chain; TestFixtures checks their digests against
+// cast and go-ethereum), so for those the chain checks the signature instead: an ERC1271WalletMock owned by
+// the fixture's signer, whose OpenZeppelin ECDSA must accept the fixture's signature over its digest.
 func TestFixtures_OnChain(t *testing.T) {
 	chain := devchain.Start(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -36,6 +39,7 @@ func TestFixtures_OnChain(t *testing.T) {
 	deployed := map[string]common.Address{
 		"AgentWalletSet":   d.Contracts.IdentityRegistry.Address,
 		"ServiceAgreement": d.Contracts.AgentEscrow.Address,
+		"Heartbeat":        d.Contracts.IdentityRegistry.Address, // GatewayDomain's verifying contract
 	}
 	code := map[string]hexutil.Bytes{}
 	for typ, addr := range deployed {
@@ -67,6 +71,15 @@ func TestFixtures_OnChain(t *testing.T) {
 	})
 
 	fixtures := loadFixtures(t)
+	wallets := map[common.Address]common.Address{} // heartbeat signer → its ERC-1271 wallet
+	for _, f := range fixtures {
+		if _, m, err := eip712.ParseTypedData(f.TypedData); err == nil && m.PrimaryType() == "Heartbeat" {
+			if _, ok := wallets[f.Signer]; !ok {
+				wallets[f.Signer] = deployWallet(t, chain, f.Signer)
+			}
+		}
+	}
+	verifier := eip712.NewVerifier(chain.Client, 10*time.Second)
 	// Chain 31337 first, so that switching chain ids never affects them.
 	sort.SliceStable(fixtures, func(i, j int) bool {
 		return chainOf(t, fixtures[i]) == 31337 && chainOf(t, fixtures[j]) != 31337
@@ -78,11 +91,19 @@ func TestFixtures_OnChain(t *testing.T) {
 				t.Fatal(err)
 			}
 			target := dom.VerifyingContract
-			if dom.ChainID.Cmp(big.NewInt(31337)) == 0 {
+			devChain := dom.ChainID.Cmp(big.NewInt(31337)) == 0
+			if devChain {
 				if want := deployed[m.PrimaryType()]; target != want {
 					t.Fatalf("verifyingContract = %s, want %s (where agora deploy puts it on a fresh anvil)", target, want)
 				}
-			} else {
+			}
+			if m.PrimaryType() == "Heartbeat" {
+				if err := verifier.Verify(ctx, wallets[f.Signer], f.Digest, f.Signature); err != nil {
+					t.Errorf("ERC-1271 wallet of %s rejects the fixture signature: %v", f.Signer, err)
+				}
+				return
+			}
+			if !devChain {
 				rpc(t, chain, "anvil_setChainId", dom.ChainID.Uint64())
 				t.Cleanup(func() { rpc(t, chain, "anvil_setChainId", 31337) })
 				rpc(t, chain, "anvil_setCode", target, code[m.PrimaryType()])

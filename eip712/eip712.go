@@ -1,8 +1,9 @@
-// Package eip712 defines the EIP-712 typed data that Agora's contracts verify: the ERC-8004 Identity
-// Registry's AgentWalletSet proof and the escrow's ServiceAgreement. It computes digests the way the
-// contracts do (OpenZeppelin EIP712: keccak256("\x19\x01" ‖ domainSeparator ‖ structHash)), signs and
-// recovers them, and reads and writes the eth_signTypedData_v4 JSON that wallets sign, with every integer
-// as a decimal string.
+// Package eip712 defines the EIP-712 typed data of Agora: what the contracts verify (the ERC-8004 Identity
+// Registry's AgentWalletSet proof and the escrow's ServiceAgreement) and what the gateway verifies (the
+// provider Heartbeat). It computes digests the way the contracts do (OpenZeppelin EIP712:
+// keccak256("\x19\x01" ‖ domainSeparator ‖ structHash)), signs and recovers them, verifies signatures from
+// externally owned accounts and ERC-1271 contract wallets (Verifier), and reads and writes the
+// eth_signTypedData_v4 JSON that wallets sign, with every integer as a decimal string.
 //
 // The type strings are copied from the contracts; testdata/eip712 holds vectors signed by an independent
 // signer (Foundry's cast) that the Go tests and the forge tests both check.
@@ -22,10 +23,11 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
-// Domain names and version of Agora's contracts.
+// Domain names and version of Agora's contracts and gateway.
 const (
 	IdentityDomainName = "ERC8004IdentityRegistry"
 	EscrowDomainName   = "AgoraEscrow"
+	GatewayDomainName  = "AgoraGateway"
 	DomainVersion      = "1"
 )
 
@@ -37,7 +39,8 @@ var (
 	ErrInvalidValue = errors.New("invalid value")
 	// ErrUnknownType is returned by ParseTypedData for typed data that is not one of Agora's types.
 	ErrUnknownType = errors.New("unknown typed data")
-	// ErrInvalidSignature is returned for a signature that is not 65 bytes with v in {0, 1, 27, 28}.
+	// ErrInvalidSignature is returned for a signature that is not 65 bytes with v in {0, 1, 27, 28} and,
+	// by Verifier, for a high-s (malleable) ECDSA signature or one longer than MaxContractSignature.
 	ErrInvalidSignature = errors.New("invalid signature")
 )
 
@@ -57,6 +60,14 @@ func IdentityDomain(chainID *big.Int, registry common.Address) Domain {
 // EscrowDomain returns the domain of the AgentEscrow at escrow on chainID.
 func EscrowDomain(chainID *big.Int, escrow common.Address) Domain {
 	return Domain{Name: EscrowDomainName, Version: DomainVersion, ChainID: chainID, VerifyingContract: escrow}
+}
+
+// GatewayDomain returns the domain of the gateway's heartbeats for agents of the Identity Registry at
+// identityRegistry on chainID. Naming the registry and the chain binds a heartbeat to the registry where its
+// agentId lives, so it cannot be replayed for the same agentId of another registry or chain. No contract
+// checks this domain; the registry is only its verifyingContract.
+func GatewayDomain(chainID *big.Int, identityRegistry common.Address) Domain {
+	return Domain{Name: GatewayDomainName, Version: DomainVersion, ChainID: chainID, VerifyingContract: identityRegistry}
 }
 
 // Separator returns the domain separator, hashStruct(domain).
@@ -252,7 +263,7 @@ func MarshalTypedData(d Domain, m Message) ([]byte, error) {
 
 // ParseTypedData reads eth_signTypedData_v4 JSON holding one of Agora's types. The types section must
 // match Agora's definitions exactly; integers may be decimal strings, 0x-hex strings or JSON numbers.
-// The message is returned by value (AgentWalletSet or ServiceAgreement).
+// The message is returned by value (AgentWalletSet, ServiceAgreement or Heartbeat).
 func ParseTypedData(data []byte) (Domain, Message, error) {
 	var raw struct {
 		Types       map[string][]Type          `json:"types"`
@@ -269,6 +280,8 @@ func ParseTypedData(data []byte) (Domain, Message, error) {
 		proto = AgentWalletSet{}
 	case ServiceAgreement{}.PrimaryType():
 		proto = ServiceAgreement{}
+	case Heartbeat{}.PrimaryType():
+		proto = Heartbeat{}
 	default:
 		return Domain{}, nil, fmt.Errorf("%w: primaryType %q", ErrUnknownType, raw.PrimaryType)
 	}
@@ -295,6 +308,10 @@ func ParseTypedData(data []byte) (Domain, Message, error) {
 		m = v
 	case ServiceAgreement:
 		var v ServiceAgreement
+		v.decode(vals)
+		m = v
+	case Heartbeat:
+		var v Heartbeat
 		v.decode(vals)
 		m = v
 	}

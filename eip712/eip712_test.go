@@ -58,7 +58,7 @@ func loadFixtures(t *testing.T) []fixture {
 		count[head.PrimaryType]++
 		fs = append(fs, f)
 	}
-	for _, typ := range []string{"AgentWalletSet", "ServiceAgreement"} {
+	for _, typ := range []string{"AgentWalletSet", "ServiceAgreement", "Heartbeat"} {
 		if count[typ] < 3 {
 			t.Fatalf("%d %s fixtures in testdata/eip712, want at least 3 (run scripts/eip712-fixtures.sh)", count[typ], typ)
 		}
@@ -130,6 +130,7 @@ func TestTypeString(t *testing.T) {
 	}{
 		{eip712.AgentWalletSet{}, eip712.AgentWalletSetType},
 		{eip712.ServiceAgreement{}, eip712.ServiceAgreementType},
+		{eip712.Heartbeat{}, eip712.HeartbeatType},
 	}
 	for _, tt := range tests {
 		if got := eip712.TypeString(tt.m); got != tt.want {
@@ -211,6 +212,8 @@ func bump(t *testing.T, v reflect.Value) {
 	case **big.Int:
 		*x = new(big.Int).Add(*x, big.NewInt(1))
 	case *uint64:
+		*x++
+	case *uint32:
 		*x++
 	case *uint16:
 		*x++

@@ -137,3 +137,72 @@ func (m *ServiceAgreement) decode(v *values) {
 	m.Nonce = v.uint("nonce", 256)
 	m.Expiry = v.uint("expiry", 256)
 }
+
+// HeartbeatType is the typehash preimage of the gateway's provider heartbeat (issue 4 §5). No contract
+// verifies heartbeats: the gateway does, off-chain, under GatewayDomain.
+const HeartbeatType = "Heartbeat(uint256 agentId,uint8 status,uint256 price,address token,uint32 p95LatencyMs," +
+	"uint32 capacity,uint64 expiresAt,uint256 nonce)"
+
+// Heartbeat statuses. Any uint8 encodes (the typed data is only a uint8), but the gateway accepts only these.
+const (
+	// HeartbeatOffline means the provider takes no calls until its next heartbeat.
+	HeartbeatOffline uint8 = 0
+	// HeartbeatOnline means the provider takes calls at Price, within P95LatencyMs, up to Capacity at once.
+	HeartbeatOnline uint8 = 1
+	// HeartbeatBusy means the provider is up but at capacity: callers should expect queueing or refusals.
+	HeartbeatBusy uint8 = 2
+)
+
+// Heartbeat is what a provider agent's wallet signs to announce its live status and price to the gateway.
+// The gateway shows the agent with this status until ExpiresAt (unix seconds), then offline; Nonce orders a
+// provider's heartbeats so that an older or replayed one cannot replace a newer one.
+type Heartbeat struct {
+	AgentID      *big.Int
+	Status       uint8          // HeartbeatOffline, HeartbeatOnline or HeartbeatBusy
+	Price        *big.Int       // per call, in Token's base units
+	Token        common.Address // the payment token (zero: none announced)
+	P95LatencyMs uint32
+	Capacity     uint32 // concurrent calls the provider accepts
+	ExpiresAt    uint64 // unix seconds
+	Nonce        *big.Int
+}
+
+var heartbeatMembers = []Type{
+	{Name: "agentId", Type: "uint256"},
+	{Name: "status", Type: "uint8"},
+	{Name: "price", Type: "uint256"},
+	{Name: "token", Type: "address"},
+	{Name: "p95LatencyMs", Type: "uint32"},
+	{Name: "capacity", Type: "uint32"},
+	{Name: "expiresAt", Type: "uint64"},
+	{Name: "nonce", Type: "uint256"},
+}
+
+// PrimaryType implements Message.
+func (Heartbeat) PrimaryType() string { return "Heartbeat" }
+
+func (Heartbeat) members() []Type { return heartbeatMembers }
+
+func (m Heartbeat) fields() ([]field, error) {
+	var b builder
+	b.uint("agentId", 256, m.AgentID)
+	b.uint("status", 8, big.NewInt(int64(m.Status)))
+	b.uint("price", 256, m.Price)
+	b.address("token", m.Token)
+	b.uint("p95LatencyMs", 32, big.NewInt(int64(m.P95LatencyMs)))
+	b.uint("capacity", 32, big.NewInt(int64(m.Capacity)))
+	b.uint("expiresAt", 64, new(big.Int).SetUint64(m.ExpiresAt))
+	b.uint("nonce", 256, m.Nonce)
+	return b.fs, b.err
+}
+
+func (m *Heartbeat) decode(v *values) {
+	m.AgentID = v.uint("agentId", 256)
+	m.Status = uint8(v.uint("status", 8).Uint64())
+	m.Price = v.uint("price", 256)
+	m.Token = v.address("token")
+	m.P95LatencyMs = uint32(v.uint("p95LatencyMs", 32).Uint64())
+	m.Capacity = uint32(v.uint("capacity", 32).Uint64())
+	m.ExpiresAt = v.uint("expiresAt", 64).Uint64()
+	m.Nonce = v.uint("nonce", 256)
+}

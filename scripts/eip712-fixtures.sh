@@ -7,7 +7,8 @@
 #   - the check:      cast wallet verify --no-hash <digest> <signature>  (so both hashings agree)
 # Each fixture: {name, description, typedData (eth_signTypedData_v4, integers as decimal strings), digest,
 # signer, signature}. The verifying contracts on chain 31337 are where `agora deploy` puts the Identity
-# Registry and the escrow on a fresh anvil from dev account 0 (CREATE nonces 0 and 4).
+# Registry and the escrow on a fresh anvil from dev account 0 (CREATE nonces 0 and 4). Heartbeats (the
+# gateway's, checked off-chain) use the domain AgoraGateway/1 with the Identity Registry as verifying contract.
 # Needs: scripts/setup.sh (for cast) and jq.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -40,15 +41,17 @@ created() { "$cast" compute-address --nonce "$1" "$(addr 0)" | awk '{print $NF}'
 zero=0x0000000000000000000000000000000000000000
 max256=115792089237316195423570985008687907853269984665640564039457584007913129639935
 max64=18446744073709551615
+max32=4294967295
 identity=$(created 0)
 tusd=$(created 3)
 escrow=$(created 4)
 
 # The types, exactly as the contracts define them (IdentityRegistry.AGENT_WALLET_SET_TYPEHASH,
-# AgentEscrow.SERVICE_AGREEMENT_TYPEHASH).
+# AgentEscrow.SERVICE_AGREEMENT_TYPEHASH) and as the gateway defines Heartbeat (eip712.HeartbeatType).
 domain_type='[{"name":"name","type":"string"},{"name":"version","type":"string"},{"name":"chainId","type":"uint256"},{"name":"verifyingContract","type":"address"}]'
 agent_wallet_set_type='[{"name":"agentId","type":"uint256"},{"name":"newWallet","type":"address"},{"name":"owner","type":"address"},{"name":"deadline","type":"uint256"}]'
 service_agreement_type='[{"name":"providerAgentId","type":"uint256"},{"name":"client","type":"address"},{"name":"provider","type":"address"},{"name":"token","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"expiredAt","type":"uint64"},{"name":"deliverableSpecHash","type":"bytes32"},{"name":"slaHash","type":"bytes32"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint256"}]'
+heartbeat_type='[{"name":"agentId","type":"uint256"},{"name":"status","type":"uint8"},{"name":"price","type":"uint256"},{"name":"token","type":"address"},{"name":"p95LatencyMs","type":"uint32"},{"name":"capacity","type":"uint32"},{"name":"expiresAt","type":"uint64"},{"name":"nonce","type":"uint256"}]'
 
 # digest FILE: keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)) from cast's ABI encoder and keccak.
 # Every member of Agora's types is atomic, so encodeData is abi.encode of the values in member order.
@@ -75,6 +78,7 @@ fixture() {
   case $primary in
     AgentWalletSet) members=$agent_wallet_set_type ;;
     ServiceAgreement) members=$service_agreement_type ;;
+    Heartbeat) members=$heartbeat_type ;;
   esac
   typed="$tmp/$name.typed.json"
   jq -n --arg primary "$primary" --argjson dt "$domain_type" --argjson mt "$members" \
@@ -106,6 +110,14 @@ sa() {
     '{providerAgentId: $p1, client: $c, provider: $pr, token: $t, price: $price, deliveryDeadline: $dd,
       expiredAt: $ea, deliverableSpecHash: $spec, slaHash: $sla, validator: $val, validationThreshold: $th,
       arbiter: $arb, reviewWindow: $rw, latePenaltyBps: $lp, nonce: $n, expiry: $e}'
+}
+
+# hb: a Heartbeat message; arguments in member order.
+hb() {
+  jq -n --arg a "$1" --arg st "$2" --arg price "$3" --arg t "$(checksum "$4")" --arg p95 "$5" --arg cap "$6" \
+    --arg exp "$7" --arg n "$8" \
+    '{agentId: $a, status: $st, price: $price, token: $t, p95LatencyMs: $p95, capacity: $cap, expiresAt: $exp,
+      nonce: $n}'
 }
 
 mkdir -p "$out"
@@ -147,3 +159,15 @@ fixture service_agreement_chain_11155111 "another chain id and escrow address" \
   ServiceAgreement AgoraEscrow 11155111 0x1111111111111111111111111111111111111111 \
   "$(sa 1 "$(addr 5)" "$(addr 6)" 0x2222222222222222222222222222222222222222 25000000 1767229200 1767315600 \
     "$spec" "$sla" "$zero" 0 "$zero" 86400 0 1 1767222000)" 5
+
+# ---- Heartbeat: the agent's wallet signs its live status and price for the gateway
+# status: 0 offline, 1 online, 2 busy (eip712.HeartbeatOffline...).
+fixture heartbeat_basic "agent 1 online at 0.25 tUSD per call, p95 180 ms, 32 concurrent calls; signed by its wallet, dev 3" \
+  Heartbeat AgoraGateway 31337 "$identity" \
+  "$(hb 1 1 250000 "$tusd" 180 32 1767225960 1)" 3
+fixture heartbeat_max "every integer at its type's maximum (status 255 encodes, though the gateway accepts only 0 to 2)" \
+  Heartbeat AgoraGateway 31337 "$identity" \
+  "$(hb "$max256" 255 "$max256" "$(addr 9)" "$max32" "$max32" "$max64" "$max256")" 7
+fixture heartbeat_chain_8453 "busy agent on another chain id and registry, priced in USDC, large nonce" \
+  Heartbeat AgoraGateway 8453 0x8004A169FB4a3325136EB29fA0ceB6D2e539a432 \
+  "$(hb 4242 2 10000 0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913 950 4 1767226000 1767225930000000001)" 3

@@ -12,9 +12,26 @@ import {IAgentEscrow} from "../src/interfaces/IAgentEscrow.sol";
 /// (scripts/eip712-fixtures.sh) independently of this code and of the Go code. Each fixture names its domain's
 /// chain id and verifying contract: the contract's runtime code is etched there and the chain id switched, so that
 /// OpenZeppelin's EIP712 rebuilds the domain separator for that address and chain, and the contract's digest must
-/// equal the fixture's. The fixture's signature must recover to its signer with plain ecrecover.
+/// equal the fixture's. The fixture's signature must recover to its signer with plain ecrecover. No contract hashes
+/// the gateway's Heartbeat (it is verified off-chain): its digest is rebuilt here from the type string.
 contract EIP712FixturesTest is Test {
     string internal constant DIR = "testdata/eip712";
+
+    /// @dev eip712.HeartbeatType; domain AgoraGateway/1 with the Identity Registry as verifying contract.
+    bytes32 internal constant HEARTBEAT_TYPEHASH = keccak256(
+        "Heartbeat(uint256 agentId,uint8 status,uint256 price,address token,uint32 p95LatencyMs,uint32 capacity,uint64 expiresAt,uint256 nonce)"
+    );
+
+    struct Heartbeat {
+        uint256 agentId;
+        uint8 status;
+        uint256 price;
+        address token;
+        uint32 p95LatencyMs;
+        uint32 capacity;
+        uint64 expiresAt;
+        uint256 nonce;
+    }
 
     IdentityRegistry internal identity;
     AgentEscrow internal escrow;
@@ -31,6 +48,7 @@ contract EIP712FixturesTest is Test {
         Vm.DirEntry[] memory entries = vm.readDir(DIR);
         uint256 walletFixtures;
         uint256 agreementFixtures;
+        uint256 heartbeatFixtures;
         for (uint256 i; i < entries.length; ++i) {
             if (entries[i].isDir || !_endsWith(entries[i].path, ".json")) continue;
             string memory json = vm.readFile(entries[i].path);
@@ -41,6 +59,9 @@ contract EIP712FixturesTest is Test {
             } else if (_eq(primaryType, "ServiceAgreement")) {
                 _checkServiceAgreement(json);
                 ++agreementFixtures;
+            } else if (_eq(primaryType, "Heartbeat")) {
+                _checkHeartbeat(json);
+                ++heartbeatFixtures;
             } else {
                 revert(string.concat("unknown primaryType in ", entries[i].path));
             }
@@ -48,6 +69,7 @@ contract EIP712FixturesTest is Test {
         // An empty or missing directory must fail, not pass vacuously.
         assertTrue(walletFixtures >= 3, "fewer than 3 AgentWalletSet fixtures");
         assertTrue(agreementFixtures >= 3, "fewer than 3 ServiceAgreement fixtures");
+        assertTrue(heartbeatFixtures >= 3, "fewer than 3 Heartbeat fixtures");
     }
 
     /// @dev Guards the harness: a fixture whose message was changed must no longer match.
@@ -77,6 +99,44 @@ contract EIP712FixturesTest is Test {
         string memory name = vm.parseJsonString(json, ".name");
         AgentEscrow target = AgentEscrow(_etchAt(json, address(escrow)));
         _checkDigestAndSigner(json, name, target.hashAgreement(_agreement(json)));
+    }
+
+    function _checkHeartbeat(string memory json) internal pure {
+        string memory m = ".typedData.message.";
+        Heartbeat memory h;
+        h.agentId = vm.parseJsonUint(json, string.concat(m, "agentId"));
+        h.status = uint8(vm.parseJsonUint(json, string.concat(m, "status")));
+        h.price = vm.parseJsonUint(json, string.concat(m, "price"));
+        h.token = vm.parseJsonAddress(json, string.concat(m, "token"));
+        h.p95LatencyMs = uint32(vm.parseJsonUint(json, string.concat(m, "p95LatencyMs")));
+        h.capacity = uint32(vm.parseJsonUint(json, string.concat(m, "capacity")));
+        h.expiresAt = uint64(vm.parseJsonUint(json, string.concat(m, "expiresAt")));
+        h.nonce = vm.parseJsonUint(json, string.concat(m, "nonce"));
+        assertEq(vm.parseJsonString(json, ".typedData.domain.name"), "AgoraGateway", "heartbeat domain name");
+        _checkDigestAndSigner(
+            json,
+            vm.parseJsonString(json, ".name"),
+            _heartbeatDigest(
+                h,
+                vm.parseJsonUint(json, ".typedData.domain.chainId"),
+                vm.parseJsonAddress(json, ".typedData.domain.verifyingContract")
+            )
+        );
+    }
+
+    /// @dev keccak256(0x1901 || domainSeparator || hashStruct(h)); every member is static, so abi.encode of the
+    /// struct is its members' words in order (EIP-712 encodeData).
+    function _heartbeatDigest(Heartbeat memory h, uint256 chainId, address registry) internal pure returns (bytes32) {
+        bytes32 domainSeparator = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("AgoraGateway"),
+                keccak256("1"),
+                chainId,
+                registry
+            )
+        );
+        return keccak256(abi.encodePacked("\x19\x01", domainSeparator, keccak256(abi.encode(HEARTBEAT_TYPEHASH, h))));
     }
 
     function _agreement(string memory json) internal pure returns (IAgentEscrow.ServiceAgreement memory a) {
