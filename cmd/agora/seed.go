@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/spf13/cobra"
+
+	"github.com/agoralabs/agora/deployment"
+	"github.com/agoralabs/agora/internal/anvil"
+	"github.com/agoralabs/agora/seed"
+)
+
+func (a *app) seedCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "seed",
+		Short: "Register the demo agents (testdata/agents) on a local chain, with an optional history",
+		Long: `Register every registration file of --dir (*.json, in name order, invalid-*.json included) in the
+Identity Registry, from a handful of owner accounts derived from --seed, with a data: URI of the file's exact
+bytes, and bind each agent's derived wallet with setAgentWallet. The --key account pays the derived accounts'
+gas.
+
+With --history, also create a deterministic history: plain escrow jobs paid in tUSD by derived clients (most
+completed, some rejected, withdrawn or expired), feedback from those clients and from clients who never paid,
+validation requests answered by a derived validator, and a Sybil attack: twenty fresh accounts that never paid
+give the fifth valid agent a perfect score over its mediocre paid history.
+
+Prints one line per agent: agentId, file and wallet address. On anvil, automine is off while it runs (restored
+at the end) and expiring jobs move the chain's clock forward by a few seconds. The same seed on a fresh chain
+gives the same agents, ids and history.`,
+		Args: cobra.NoArgs,
+		RunE: a.runSeed,
+	}
+	f := cmd.Flags()
+	f.String("rpc-url", "", "JSON-RPC endpoint of the chain (required)")
+	f.String("deployment", ".devnet/deployment.json", "the deployment file")
+	f.String("dir", "testdata/agents", "folder of registration files")
+	f.Bool("history", false, "also create jobs, feedback, validations and the Sybil attack")
+	f.String("seed", seed.DefaultSeed, "salt of every derived key")
+	f.String("key", "", "hex private key of the funder, which pays for everything (default: anvil's dev account 0)")
+	f.Duration("timeout", seed.DefaultTimeout, "timeout of each RPC call and each wait for a receipt")
+	return cmd
+}
+
+func (a *app) runSeed(cmd *cobra.Command, _ []string) error {
+	v := a.v
+	rpcURL := v.GetString("rpc-url")
+	if rpcURL == "" {
+		return errors.New("--rpc-url (or AGORA_RPC_URL) is required")
+	}
+	path := v.GetString("deployment")
+	if path == "" {
+		return errors.New("--deployment is required")
+	}
+	d, err := deployment.Read(path)
+	if err != nil {
+		return err
+	}
+	key := anvil.DevKey(0)
+	if s := v.GetString("key"); s != "" {
+		if key, err = crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(s), "0x")); err != nil {
+			return errors.New("--key: invalid private key: want 32 bytes of hex")
+		}
+	}
+	timeout, err := time.ParseDuration(v.GetString("timeout"))
+	if err != nil || timeout <= 0 {
+		return fmt.Errorf("--timeout %q: want a positive duration such as 30s", v.GetString("timeout"))
+	}
+	s := v.GetString("seed")
+	if s == "" {
+		return errors.New("--seed must not be empty")
+	}
+
+	ctx := cmd.Context()
+	dctx, cancel := context.WithTimeout(ctx, timeout)
+	client, err := ethclient.DialContext(dctx, rpcURL)
+	cancel()
+	if err != nil {
+		return fmt.Errorf("connect to %s: %w", redactURL(rpcURL), err)
+	}
+	defer client.Close()
+
+	cfg := seed.Config{Dir: v.GetString("dir"), Deployment: d, Funder: key, Seed: s, History: v.GetBool("history"),
+		Timeout: timeout, Log: a.log}
+	a.log.Info("seeding", "rpc", redactURL(rpcURL), "dir", cfg.Dir, "seed", cfg.Seed, "history", cfg.History)
+	res, err := seed.Run(ctx, client, cfg)
+	if err != nil {
+		return err
+	}
+	for _, ag := range res.Agents {
+		fmt.Fprintf(a.m.Stdout, "%-4s %-44s %s\n", ag.AgentID, ag.File, crypto.PubkeyToAddress(ag.Wallet.PublicKey))
+	}
+	h := res.History
+	a.log.Info("seeded", "agents", len(res.Agents), "transactions", res.Transactions, "elapsed", res.Elapsed.Round(time.Millisecond),
+		"jobs_completed", h.JobsCompleted, "jobs_rejected", h.JobsRejected, "jobs_withdrawn", h.JobsWithdrawn,
+		"jobs_expired", h.JobsExpired, "feedback_paid", h.FeedbackPaid, "feedback_unpaid", h.FeedbackUnpaid,
+		"feedback_sybil", h.FeedbackSybil, "validations", h.Validations, "validations_answered", h.ValidationsAnswered,
+		"sybil_target", res.SybilTarget)
+	return nil
+}
