@@ -5,8 +5,15 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/jackc/pgx/v5"
+
+	"github.com/agoralabs/agora/discovery"
 	"github.com/agoralabs/agora/indexer/regfile"
 )
+
+// DiscoveryChannel is the PostgreSQL NOTIFY channel on which the indexer announces, with the agent id as
+// payload, that an agent's search document (agent_profiles, agent_capabilities) changed.
+const DiscoveryChannel = "agora_discovery"
 
 // RegistrationStore is the registration_files table as a regfile.Store: the indexer queues a row whenever an
 // agent's URI changes (in the block's transaction), and the regfile pool reads the file and saves the
@@ -52,12 +59,27 @@ func (r *RegistrationStore) Save(ctx context.Context, res regfile.Result) error 
 	} else if res.Canonical != nil {
 		parsed = string(res.Canonical)
 	}
-	_, err := r.s.pool.Exec(ctx, `UPDATE registration_files SET status = $3, raw = $4, parsed = $5::jsonb,
-			error_code = NULLIF($6, ''), error_message = NULLIF($7, ''), attempts = $8, fetched_at = $9
-		WHERE agent_id = $1::text::numeric AND agent_uri = $2 AND status = 'pending'`,
-		res.Job.AgentID.String(), res.Job.URI, status, res.Raw, parsed, code, msg, res.Attempts, res.FetchedAt)
-	if err != nil {
-		return fmt.Errorf("indexer: save registration file of agent %s: %w", res.Job.AgentID, err)
-	}
-	return nil
+	return pgx.BeginFunc(ctx, r.s.pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE registration_files SET status = $3, raw = $4, parsed = $5::jsonb,
+				error_code = NULLIF($6, ''), error_message = NULLIF($7, ''), attempts = $8, fetched_at = $9
+			WHERE agent_id = $1::text::numeric AND agent_uri = $2 AND status = 'pending'`,
+			res.Job.AgentID.String(), res.Job.URI, status, res.Raw, parsed, code, msg, res.Attempts, res.FetchedAt)
+		if err != nil {
+			return fmt.Errorf("indexer: save registration file of agent %s: %w", res.Job.AgentID, err)
+		}
+		if tag.RowsAffected() == 0 {
+			return nil // the URI changed meanwhile: a newer job will save the agent's profile
+		}
+		// The search document follows the file: rebuilt from a valid one, removed otherwise.
+		if res.Err == nil && res.Parsed != nil {
+			err = discovery.Save(ctx, tx, res.Job.AgentID, res.Job.URI, discovery.NewProfile(res.Parsed))
+		} else {
+			err = discovery.Delete(ctx, tx, res.Job.AgentID)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, DiscoveryChannel, res.Job.AgentID.String())
+		return err
+	})
 }
