@@ -37,7 +37,8 @@ func (m *Main) newRootCommand() *cobra.Command {
 	root.PersistentFlags().String("config", "", "config file (YAML, TOML or JSON; keys named like the flags)")
 	root.PersistentFlags().String("log-level", "info", "log level: debug, info, warn or error")
 	root.PersistentFlags().String("log-format", "text", "log format: text or json")
-	root.AddCommand(a.deployCommand(), a.devnetCommand(), a.indexCommand(), a.workloadCommand(), a.versionCommand())
+	root.AddCommand(a.deployCommand(), a.devnetCommand(), a.indexCommand(), a.serveCommand(), a.workloadCommand(),
+		a.versionCommand(), a.seedCommand())
 	return root
 }
 

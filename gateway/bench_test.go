@@ -1,0 +1,406 @@
+package gateway_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/agoralabs/agora/deployment"
+	"github.com/agoralabs/agora/discovery"
+	"github.com/agoralabs/agora/eip712"
+	"github.com/agoralabs/agora/gateway"
+	"github.com/agoralabs/agora/indexer/regfile"
+	"github.com/agoralabs/agora/internal/pgtest"
+	"github.com/agoralabs/agora/postgres"
+)
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
+// benchDeployment names the chain and registry of the generated agents; search needs no node.
+func benchDeployment() *deployment.Deployment {
+	d := &deployment.Deployment{ChainID: 31337}
+	d.Contracts.IdentityRegistry.Address = common.HexToAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3")
+	return d
+}
+
+var (
+	benchWords = strings.Fields(`fast accurate secure private scalable multilingual enterprise realtime batch
+		streaming certified audited regional global lightweight premium budget open verified trusted sovereign
+		edge cloud hybrid clinical legal financial retail logistics energy insurance telecom public academic`)
+	benchLanguages = []string{"en", "vi", "de", "fr", "es", "ja", "zh", "ko", "pt", "it", "ar", "hi", "id", "th", "nl"}
+	benchCountries = []string{"US", "VN", "DE", "FR", "SG", "JP", "GB", "BR", "IN", "EU", "GLOBAL", "CA", "AU"}
+	benchAttest    = []string{"hipaa", "soc2-type2", "iso27001", "gdpr", "pci-dss", "ccpa"}
+	benchClasses   = []string{"public", "pii", "phi", "financial", "biometric"}
+)
+
+// fillAgents writes n generated agents into the mirror (agents rows) and derives their search documents with
+// the indexer's own code (regfile.Parse, discovery.NewProfile, discovery.Save). The files vary the testdata
+// agents: names, descriptions, prices, latencies, languages, jurisdictions, attestations and data classes.
+// It returns the wallet keys of the first nWallets agents.
+func fillAgents(tb testing.TB, dbURL string, n, nWallets int) []*ecdsa.PrivateKey {
+	tb.Helper()
+	ctx := context.Background()
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "agents", "[0-9]*.json"))
+	if err != nil || len(paths) == 0 {
+		tb.Fatalf("testdata agents: %v", err)
+	}
+	var templates []map[string]any
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(raw, &m); err != nil {
+			tb.Fatal(err)
+		}
+		templates = append(templates, m)
+	}
+	pool, err := pgxpool.New(ctx, dbURL)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer pool.Close()
+	wallets := make([]*ecdsa.PrivateKey, nWallets)
+	rows := make([][]any, n)
+	now := time.Now()
+	for i := range n {
+		owner := crypto.Keccak256([]byte("owner"), []byte(strconv.Itoa(i%5000)))[:20]
+		var wallet any
+		if i < nWallets {
+			k, err := crypto.ToECDSA(crypto.Keccak256([]byte("bench-wallet"), []byte(strconv.Itoa(i))))
+			if err != nil {
+				tb.Fatal(err)
+			}
+			wallets[i] = k
+			wallet = crypto.PubkeyToAddress(k.PublicKey).Bytes()
+		}
+		rows[i] = []any{strconv.Itoa(i), owner, "data:bench", wallet, owner, int64(i), now, make([]byte, 32), int64(i), now}
+	}
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer conn.Release()
+	_, err = conn.Exec(ctx, `CREATE TEMP TABLE agents_stage (agent_id text, owner bytea, agent_uri text, agent_wallet bytea,
+		registered_by bytea, registered_block bigint, registered_at timestamptz, registered_tx bytea, updated_block bigint,
+		updated_at timestamptz)`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := conn.Conn().CopyFrom(ctx, pgx.Identifier{"agents_stage"}, []string{"agent_id", "owner", "agent_uri",
+		"agent_wallet", "registered_by", "registered_block", "registered_at", "registered_tx", "updated_block", "updated_at"},
+		pgx.CopyFromRows(rows)); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := conn.Exec(ctx, `INSERT INTO agents SELECT agent_id::numeric, owner, agent_uri, NULL, agent_wallet, registered_by,
+		registered_block, registered_at, registered_tx, updated_block, updated_at FROM agents_stage`); err != nil {
+		tb.Fatal(err)
+	}
+
+	// Search documents, in transactions of 500 agents (one writer: parallel ones would deadlock on shared
+	// search words, which the indexer avoids by saving one agent per transaction).
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	errs := make(chan error, 1)
+	for range 1 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				start := int(next.Add(500)) - 500
+				if start >= n {
+					return
+				}
+				err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+					for i := start; i < min(start+500, n); i++ {
+						raw := benchFile(templates, i)
+						reg, err := regfile.Parse(raw)
+						if err != nil {
+							return fmt.Errorf("agent %d: %w", i, err)
+						}
+						if err := discovery.Save(ctx, tx, big.NewInt(int64(i)), "data:bench", discovery.NewProfile(reg)); err != nil {
+							return err
+						}
+					}
+					return nil
+				})
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		tb.Fatal(err)
+	}
+	if _, err := pool.Exec(ctx, `ANALYZE`); err != nil {
+		tb.Fatal(err)
+	}
+	return wallets
+}
+
+// benchFile is generated agent i: a testdata agent with varied words, prices and attributes.
+func benchFile(templates []map[string]any, i int) []byte {
+	r := rand.New(rand.NewPCG(uint64(i), 7))
+	pick := func(list []string, k int) []any {
+		out := []any{}
+		for _, j := range r.Perm(len(list))[:k] {
+			out = append(out, list[j])
+		}
+		return out
+	}
+	t := templates[i%len(templates)]
+	b, _ := json.Marshal(t)
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	w1, w2 := benchWords[r.IntN(len(benchWords))], benchWords[r.IntN(len(benchWords))]
+	m["name"] = fmt.Sprintf("%s %s %s %d", m["name"], w1, w2, i)
+	m["description"] = fmt.Sprintf("%s %s and %s service number %d.", m["description"], w1, w2, i)
+	m["x402Support"] = r.IntN(2) == 0
+	caps, _ := m["capabilities"].([]any)
+	for _, c := range caps {
+		c := c.(map[string]any)
+		if p, ok := c["pricing"].(map[string]any); ok {
+			amount, _ := strconv.ParseInt(fmt.Sprint(p["amount"]), 10, 64)
+			p["amount"] = strconv.FormatInt(amount*int64(50+r.IntN(150))/100+1, 10)
+		}
+		if sla, ok := c["sla"].(map[string]any); ok {
+			sla["p95LatencyMs"] = 20 + r.IntN(3000)
+		}
+		c["languages"] = pick(benchLanguages, 1+r.IntN(3))
+		c["jurisdictions"] = pick(benchCountries, 1+r.IntN(3))
+		c["dataClasses"] = pick(benchClasses, r.IntN(3))
+		comp, _ := c["compliance"].(map[string]any)
+		if comp == nil {
+			comp = map[string]any{}
+			c["compliance"] = comp
+		}
+		comp["attestations"] = pick(benchAttest, r.IntN(3))
+	}
+	out, _ := json.Marshal(m)
+	return out
+}
+
+// benchServer starts a gateway on dbURL and waits until every profile is embedded and scored.
+func benchServer(b *testing.B, dbURL string) *gateway.Server {
+	b.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	srv, err := gateway.New(ctx, gateway.Config{DatabaseURL: dbURL, Deployment: benchDeployment(), RateLimit: -1,
+		ScoreInterval: 24 * time.Hour, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	srv.Start(ctx)
+	b.Cleanup(func() { cancel(); srv.Wait(); srv.Close() })
+	pool, err := pgxpool.New(ctx, dbURL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer pool.Close()
+	for {
+		var unscored, unembedded int64
+		err := pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM agents a LEFT JOIN agent_scores s USING (agent_id) WHERE s.agent_id IS NULL),
+			(SELECT count(*) FROM agent_profiles p LEFT JOIN agent_embeddings e USING (agent_id) WHERE e.agent_id IS NULL)`).
+			Scan(&unscored, &unembedded)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if unscored == 0 && unembedded == 0 {
+			break
+		}
+		if time.Since(start) > 20*time.Minute {
+			b.Fatalf("still %d unscored and %d unembedded agents", unscored, unembedded)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	b.Logf("gateway ready after %s (embedding and scoring every agent)", time.Since(start).Round(time.Millisecond))
+	return srv
+}
+
+// BenchmarkSearch measures GET /v1/agents latency (in the handler, without the network) over
+// AGORA_BENCH_AGENTS (default 100,000) generated agents, for text queries with filters, vector queries, and
+// hybrid queries with filters. Run with -benchtime 1x; it reports p50/p95/p99 in ms per query class.
+func BenchmarkSearch(b *testing.B) {
+	n := envInt("AGORA_BENCH_AGENTS", 100_000)
+	rounds := envInt("AGORA_BENCH_QUERIES", 300)
+	dbURL := pgtest.New(b)
+	if _, err := postgres.Migrate(context.Background(), dbURL); err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	fillAgents(b, dbURL, n, 0)
+	b.Logf("%d agents written in %s", n, time.Since(start).Round(time.Millisecond))
+	srv := benchServer(b, dbURL)
+	h := srv.Handler()
+
+	texts := []string{"invoice ocr", "medical transcription", "contract review", "translation", "code review",
+		"speech to text", "image generation", "fraud scoring", "weather forecast", "sql generation",
+		"summarization", "sentiment analysis", "kyc identity verification", "web scraping", "pdf to json"}
+	filters := []string{"compliance=hipaa", "language=vi", "maxLatencyMs=500", "jurisdiction=EU", "dataClass=pii",
+		"x402=true", "token=tUSD&maxPrice=50000", "minReputation=40", "language=de&maxLatencyMs=1000"}
+	classes := []struct {
+		name  string
+		query func(i int) string
+	}{
+		{"text+filters", func(i int) string {
+			return "q=" + url.QueryEscape(texts[i%len(texts)]) + "&mode=text&" + filters[i%len(filters)]
+		}},
+		{"vector", func(i int) string { return "q=" + url.QueryEscape(texts[i%len(texts)]) + "&mode=vector" }},
+		{"hybrid+filters", func(i int) string {
+			return "q=" + url.QueryEscape(texts[i%len(texts)]) + "&mode=hybrid&" + filters[(i+3)%len(filters)]
+		}},
+		{"filters only", func(i int) string { return filters[i%len(filters)] + "&sort=price" }},
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, c := range classes {
+			lat := make([]float64, 0, rounds)
+			results := 0
+			for i := range rounds + 20 {
+				req := httptest.NewRequest(http.MethodGet, "/v1/agents?"+c.query(i), nil)
+				rec := httptest.NewRecorder()
+				t0 := time.Now()
+				h.ServeHTTP(rec, req)
+				d := time.Since(t0)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s: %d %s", req.URL, rec.Code, rec.Body)
+				}
+				if i < 20 {
+					continue // warm-up
+				}
+				var s struct{ Agents []json.RawMessage }
+				_ = json.Unmarshal(rec.Body.Bytes(), &s)
+				results += len(s.Agents)
+				lat = append(lat, float64(d.Microseconds())/1000)
+			}
+			slices.Sort(lat)
+			q := func(p float64) float64 { return lat[int(p*float64(len(lat)-1))] }
+			name := strings.ReplaceAll(c.name, " ", "-")
+			b.ReportMetric(q(0.50), name+"-p50-ms")
+			b.ReportMetric(q(0.95), name+"-p95-ms")
+			b.ReportMetric(q(0.99), name+"-p99-ms")
+			b.Logf("%-15s p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  (%d queries, %.1f results each)", c.name, q(0.5), q(0.95),
+				q(0.99), len(lat), float64(results)/float64(len(lat)))
+		}
+	}
+}
+
+// BenchmarkHeartbeats measures heartbeats verified (EIP-712, ECDSA) and stored per second through the HTTP
+// API on loopback, from 16 concurrent clients, over AGORA_BENCH_HB_AGENTS (default 2,000) agents.
+func BenchmarkHeartbeats(b *testing.B) {
+	agents := envInt("AGORA_BENCH_HB_AGENTS", 2000)
+	total := envInt("AGORA_BENCH_HEARTBEATS", 40_000)
+	dbURL := pgtest.New(b)
+	if _, err := postgres.Migrate(context.Background(), dbURL); err != nil {
+		b.Fatal(err)
+	}
+	wallets := fillAgents(b, dbURL, agents, agents)
+	srv := benchServer(b, dbURL)
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	dep := benchDeployment()
+	domain := eip712.GatewayDomain(big.NewInt(int64(dep.ChainID)), dep.Contracts.IdentityRegistry.Address)
+
+	// Sign everything first: signing is the providers' cost, not the gateway's.
+	bodies := make([][]byte, total)
+	expires := uint64(time.Now().Add(30 * time.Minute).Unix())
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < total; i += 2 {
+				a := i % agents
+				hb := eip712.Heartbeat{AgentID: big.NewInt(int64(a)), Status: eip712.HeartbeatOnline, Price: big.NewInt(int64(1000 + i)),
+					Token: common.HexToAddress("0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9"), P95LatencyMs: 100, Capacity: 4,
+					ExpiresAt: expires, Nonce: big.NewInt(int64(i/agents + 1))}
+				td, err := eip712.MarshalTypedData(domain, hb)
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				sig, err := eip712.Sign(wallets[a], domain, hb)
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				bodies[i], _ = json.Marshal(map[string]any{"typedData": json.RawMessage(td), "signature": "0x" + common.Bytes2Hex(sig)})
+			}
+		}()
+	}
+	wg.Wait()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	b.ResetTimer()
+	for range b.N {
+		var next, ok, refused atomic.Int64
+		// Agents' heartbeats go in nonce order: round k of every agent before round k+1.
+		start := time.Now()
+		var cw sync.WaitGroup
+		for range 16 {
+			cw.Add(1)
+			go func() {
+				defer cw.Done()
+				for {
+					i := next.Add(1) - 1
+					if i >= int64(total) {
+						return
+					}
+					res, err := client.Post(ts.URL+"/v1/heartbeats", "application/json", strings.NewReader(string(bodies[i])))
+					if err != nil {
+						b.Error(err)
+						return
+					}
+					_, _ = io.Copy(io.Discard, res.Body)
+					res.Body.Close()
+					if res.StatusCode == http.StatusOK {
+						ok.Add(1)
+					} else {
+						refused.Add(1)
+					}
+				}
+			}()
+		}
+		cw.Wait()
+		elapsed := time.Since(start)
+		rate := float64(total) / elapsed.Seconds()
+		b.ReportMetric(rate, "heartbeats/s")
+		b.ReportMetric(float64(ok.Load()), "accepted")
+		b.Logf("%d heartbeats in %s: %.0f/s verified and answered (%d stored, %d refused as stale: concurrent rounds of one agent)",
+			total, elapsed.Round(time.Millisecond), rate, ok.Load(), refused.Load())
+		if ok.Load() < int64(total)/2 {
+			b.Fatalf("only %d of %d heartbeats accepted", ok.Load(), total)
+		}
+	}
+}

@@ -1,0 +1,541 @@
+package gateway
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"math"
+	"math/big"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// catalog is the gateway's in-memory search index over agent_profiles and agent_capabilities, plus the live
+// inputs of filters and sorts (heartbeats, reputation scores, owners). PostgreSQL stays the source of
+// truth: documents are (re)loaded on the indexer's notifications, and only the page of results is read back
+// from PostgreSQL. Text matching uses PostgreSQL's own text search: a document's terms are the lexemes of its
+// tsvector (english stemming) and a query's are those of to_tsvector of its words, so that matching here is
+// exactly PostgreSQL full-text matching with prefix queries; ranking (BM25 over those lexemes) and filtering
+// run here, where they cost microseconds per candidate instead of tens.
+type catalog struct {
+	pool *pgxpool.Pool
+	log  *slog.Logger
+
+	mu       sync.RWMutex
+	docs     []*doc              // by ordinal; nil once replaced or removed
+	byID     map[string]*doc     // live documents
+	postings map[string][]uint32 // lexeme -> ordinal<<1 | 1 when the lexeme is in the doc's rank set; ascending
+	lexemes  []string            // sorted keys of postings (rebuilt when dirty)
+	lexDirty bool
+	dead     int     // dead ordinals still in postings
+	totalLen float64 // sum of live documents' lexeme counts (BM25 length normalisation)
+
+	live   map[string]liveBeat // heartbeats
+	scores map[string]float64  // reputation
+
+	beatsSeen  time.Time // newest heartbeat received_at loaded
+	scoresSeen time.Time // newest as_of loaded
+	block      int64     // last indexer block seen
+}
+
+// doc is one agent's search document.
+type doc struct {
+	ord     int32
+	id      string
+	owner   common.Address
+	x402    bool
+	active  *bool
+	trust   []string
+	mcp     []string
+	a2a     []string
+	skills  []string
+	domains []string
+	classes []string
+	attests []string
+	risks   []string
+	models  []string
+	tokens  []string
+	symbols []string
+	// minPrice and minP95 stand for the agent when no capability filter narrows its capabilities.
+	minPrice *big.Int
+	minP95   int64
+	caps     []capDoc
+	rank     []string // lexemes of the name, capability names and tags (sorted): matches there weigh more
+	length   int      // number of lexemes
+}
+
+type capDoc struct {
+	Idx         int      `json:"idx"`
+	Name        string   `json:"name"`
+	Languages   []string `json:"languages"`
+	Inputs      []string `json:"inputs"`
+	Outputs     []string `json:"outputs"`
+	Juris       []string `json:"jurisdictions"`
+	Classes     []string `json:"dataClasses"`
+	Attests     []string `json:"attestations"`
+	Risk        string   `json:"risk"`
+	Model       string   `json:"model"`
+	Symbol      string   `json:"symbol"`
+	TokenHex    string   `json:"token"`
+	PriceText   string   `json:"price"`
+	P95         *int64   `json:"p95"`
+	Throughput  *int64   `json:"throughput"`
+	token       common.Address
+	price       *big.Int
+	nameLowered string
+}
+
+// liveBeat is the part of a heartbeat that filters and sorts use.
+type liveBeat struct {
+	status  int16
+	price   *big.Int
+	token   common.Address
+	p95     int64
+	expires time.Time
+}
+
+// online reports whether the heartbeat says online and has not expired at now.
+func (l liveBeat) online(now time.Time) bool { return l.status == 1 && now.Before(l.expires) }
+
+func newCatalog(pool *pgxpool.Pool, log *slog.Logger) *catalog {
+	return &catalog{pool: pool, log: log, byID: map[string]*doc{}, postings: map[string][]uint32{},
+		live: map[string]liveBeat{}, scores: map[string]float64{}, block: -1}
+}
+
+// docQuery reads search documents; $1 = agent ids, or NULL for all.
+const docQuery = `SELECT p.agent_id::text, a.owner, p.x402_support, p.active, p.supported_trust, p.mcp_tools,
+	p.a2a_skills, p.oasf_skills, p.oasf_domains, p.data_classes, p.attestations, p.risk_classes, p.pricing_models,
+	p.tokens, p.token_symbols, p.min_price::text, p.min_p95_ms, tsvector_to_array(p.tsv), tsvector_to_array(p.tsv_rank),
+	COALESCE((SELECT json_agg(json_build_object('idx', c.idx, 'name', c.name, 'languages', c.languages,
+		'inputs', c.input_types, 'outputs', c.output_types, 'jurisdictions', c.jurisdictions,
+		'dataClasses', c.data_classes, 'attestations', c.attestations, 'risk', c.risk_class, 'model', c.pricing_model,
+		'symbol', lower(c.token_symbol), 'token', encode(c.token, 'hex'), 'price', c.price::text, 'p95', c.p95_ms,
+		'throughput', c.throughput_per_minute) ORDER BY c.idx) FROM agent_capabilities c WHERE c.agent_id = p.agent_id), '[]')
+FROM agent_profiles p JOIN agents a ON a.agent_id = p.agent_id
+WHERE $1::text[] IS NULL OR p.agent_id = ANY($1::text[]::numeric[])`
+
+// load reads the documents of ids (all when ids is nil) and puts them in the catalog; ids without a
+// profile are removed. A full load also drops every document it did not see.
+func (c *catalog) load(ctx context.Context, ids []string) error {
+	var arg any
+	if ids != nil {
+		arg = ids
+	}
+	rows, err := c.pool.Query(ctx, docQuery, arg)
+	if err != nil {
+		return fmt.Errorf("catalog: %w", err)
+	}
+	var docs []*doc
+	var terms [][]string
+	for rows.Next() {
+		d := &doc{}
+		var owner []byte
+		var minPrice *string
+		var minP95 *int64
+		var lex, rank []string
+		var caps []byte
+		if err := rows.Scan(&d.id, &owner, &d.x402, &d.active, &d.trust, &d.mcp, &d.a2a, &d.skills, &d.domains,
+			&d.classes, &d.attests, &d.risks, &d.models, &d.tokens, &d.symbols, &minPrice, &minP95, &lex, &rank, &caps); err != nil {
+			rows.Close()
+			return fmt.Errorf("catalog: %w", err)
+		}
+		d.owner = common.BytesToAddress(owner)
+		if minPrice != nil {
+			d.minPrice, _ = new(big.Int).SetString(*minPrice, 10)
+		}
+		if minP95 != nil {
+			d.minP95 = *minP95
+		}
+		if err := json.Unmarshal(caps, &d.caps); err != nil {
+			rows.Close()
+			return fmt.Errorf("catalog: capabilities of %s: %w", d.id, err)
+		}
+		for i := range d.caps {
+			cd := &d.caps[i]
+			cd.token = common.HexToAddress(cd.TokenHex)
+			cd.price, _ = new(big.Int).SetString(cd.PriceText, 10)
+			cd.nameLowered = strings.ToLower(cd.Name)
+		}
+		slices.Sort(rank)
+		d.rank, d.length = rank, len(lex)
+		docs, terms = append(docs, d), append(terms, lex)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("catalog: %w", err)
+	}
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	seen := make(map[string]bool, len(docs))
+	for i, d := range docs {
+		seen[d.id] = true
+		c.put(d, terms[i])
+	}
+	switch {
+	case ids == nil:
+		for id := range c.byID {
+			if !seen[id] {
+				c.remove(id)
+			}
+		}
+	default:
+		for _, id := range ids {
+			if !seen[id] {
+				c.remove(id)
+			}
+		}
+	}
+	if c.dead > 1000 && c.dead > len(c.byID)/4 {
+		c.compact()
+	}
+	return nil
+}
+
+// put adds d under a new ordinal, retiring the agent's previous document. Callers hold mu.
+func (c *catalog) put(d *doc, terms []string) {
+	c.remove(d.id)
+	d.ord = int32(len(c.docs))
+	c.docs = append(c.docs, d)
+	c.byID[d.id] = d
+	c.totalLen += float64(d.length)
+	for _, t := range terms {
+		if _, ok := c.postings[t]; !ok {
+			c.lexDirty = true
+		}
+		p := uint32(d.ord) << 1
+		if _, found := slices.BinarySearch(d.rank, t); found {
+			p |= 1
+		}
+		c.postings[t] = append(c.postings[t], p)
+	}
+}
+
+// remove retires the agent's document; its ordinal stays in the postings until compact. Callers hold mu.
+func (c *catalog) remove(id string) {
+	old, ok := c.byID[id]
+	if !ok {
+		return
+	}
+	c.docs[old.ord] = nil
+	delete(c.byID, id)
+	c.totalLen -= float64(old.length)
+	c.dead++
+}
+
+// compact rebuilds the postings without dead ordinals. Callers hold mu.
+func (c *catalog) compact() {
+	remap := make([]int32, len(c.docs))
+	var docs []*doc
+	for i, d := range c.docs {
+		remap[i] = -1
+		if d != nil {
+			remap[i] = int32(len(docs))
+			d.ord = int32(len(docs))
+			docs = append(docs, d)
+		}
+	}
+	for t, list := range c.postings {
+		out := list[:0]
+		for _, p := range list {
+			if n := remap[p>>1]; n >= 0 {
+				out = append(out, uint32(n)<<1|p&1)
+			}
+		}
+		if len(out) == 0 {
+			delete(c.postings, t)
+			c.lexDirty = true
+		} else {
+			c.postings[t] = out
+		}
+	}
+	c.docs, c.dead = docs, 0
+}
+
+// sortedLexemes returns the dictionary in order, rebuilding it after changes.
+func (c *catalog) sortedLexemes() []string {
+	c.mu.RLock()
+	if !c.lexDirty {
+		l := c.lexemes
+		c.mu.RUnlock()
+		return l
+	}
+	c.mu.RUnlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.lexDirty {
+		c.lexemes = make([]string, 0, len(c.postings))
+		for t := range c.postings {
+			c.lexemes = append(c.lexemes, t)
+		}
+		slices.Sort(c.lexemes)
+		c.lexDirty = false
+	}
+	return c.lexemes
+}
+
+// loadOwners refreshes owners of agents changed after the last block seen (transfers).
+func (c *catalog) loadOwners(ctx context.Context, since int64) error {
+	rows, err := c.pool.Query(ctx, `SELECT agent_id::text, owner FROM agents WHERE updated_block > $1`, since)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	type change struct {
+		id    string
+		owner common.Address
+	}
+	var changes []change
+	for rows.Next() {
+		var id string
+		var owner []byte
+		if err := rows.Scan(&id, &owner); err != nil {
+			return err
+		}
+		changes = append(changes, change{id, common.BytesToAddress(owner)})
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, ch := range changes {
+		if d, ok := c.byID[ch.id]; ok {
+			d.owner = ch.owner
+		}
+	}
+	return nil
+}
+
+// loadBeats reads heartbeats received since the newest one loaded (all on the first call).
+func (c *catalog) loadBeats(ctx context.Context) error {
+	c.mu.RLock()
+	since := c.beatsSeen.Add(-2 * time.Second) // overlap: commits are not in received_at order
+	c.mu.RUnlock()
+	rows, err := c.pool.Query(ctx, `SELECT agent_id::text, status, price::text, token, p95_ms, expires_at, received_at
+		FROM heartbeats WHERE received_at >= $1`, since)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	beats := map[string]liveBeat{}
+	newest := since
+	for rows.Next() {
+		var id, price string
+		var l liveBeat
+		var token []byte
+		var received time.Time
+		if err := rows.Scan(&id, &l.status, &price, &token, &l.p95, &l.expires, &received); err != nil {
+			return err
+		}
+		l.price, _ = new(big.Int).SetString(price, 10)
+		l.token = common.BytesToAddress(token)
+		beats[id] = l
+		if received.After(newest) {
+			newest = received
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for id, l := range beats {
+		c.live[id] = l
+	}
+	if newest.After(c.beatsSeen) {
+		c.beatsSeen = newest
+	}
+	return nil
+}
+
+// setBeats records heartbeats this gateway just stored.
+func (c *catalog) setBeats(rows []*heartbeatRow) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, r := range rows {
+		c.live[r.agentID] = liveBeat{status: int16(r.hb.Status), price: r.hb.Price, token: r.hb.Token,
+			p95: int64(r.hb.P95LatencyMs), expires: time.Unix(int64(r.hb.ExpiresAt), 0)}
+	}
+}
+
+// loadScores reads reputation scores computed since the newest one loaded (all on the first call).
+func (c *catalog) loadScores(ctx context.Context) error {
+	c.mu.RLock()
+	since := c.scoresSeen
+	c.mu.RUnlock()
+	rows, err := c.pool.Query(ctx, `SELECT agent_id::text, score::float8, as_of FROM agent_scores WHERE as_of >= $1`, since)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	scores := map[string]float64{}
+	newest := since
+	for rows.Next() {
+		var id string
+		var score float64
+		var asOf time.Time
+		if err := rows.Scan(&id, &score, &asOf); err != nil {
+			return err
+		}
+		scores[id] = score
+		if asOf.After(newest) {
+			newest = asOf
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for id, s := range scores {
+		c.scores[id] = s
+	}
+	c.scoresSeen = newest
+	return nil
+}
+
+// pruneLive drops heartbeats and scores of agents that no longer exist (after a full load).
+func (c *catalog) pruneLive(ctx context.Context) error {
+	rows, err := c.pool.Query(ctx, `SELECT agent_id::text FROM agents`)
+	if err != nil {
+		return err
+	}
+	exists, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return err
+	}
+	set := make(map[string]bool, len(exists))
+	for _, id := range exists {
+		set[id] = true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for id := range c.live {
+		if !set[id] {
+			delete(c.live, id)
+		}
+	}
+	for id := range c.scores {
+		if !set[id] {
+			delete(c.scores, id)
+		}
+	}
+	return nil
+}
+
+// bm25 constants.
+const (
+	bm25B     = 0.5
+	rankBoost = 3.0 // a term in the name, a capability name or a tag counts this many times more
+)
+
+// board is per-query scratch space indexed by ordinal, reused through boardPool.
+type board struct {
+	total []float32 // sum of the best term score of each word matched so far
+	best  []float32 // this word's best term score
+	words []uint16  // how many words matched so far
+	seen  []int32   // ordinals touched by the current word
+}
+
+var boardPool = sync.Pool{New: func() any { return &board{} }}
+
+func getBoard(n int) *board {
+	b := boardPool.Get().(*board)
+	if cap(b.total) < n {
+		b.total, b.best, b.words = make([]float32, n), make([]float32, n), make([]uint16, n)
+	}
+	b.total, b.best, b.words = b.total[:n], b.best[:n], b.words[:n]
+	return b
+}
+
+// textScores matches the query words' lexeme alternatives (each word: stems matched as prefixes, and a
+// corrected word's stems matched exactly) and calls yield with every live ordinal that matches every word
+// and its BM25 score: idf of the best term of each word, three times more when the term is in the name, a
+// capability name or a tag, normalised by document length. Callers hold mu for reading.
+func (c *catalog) textScores(words [][]termAlt, lexemes []string, yield func(ord int32, score float64)) {
+	if len(words) == 0 {
+		return
+	}
+	n := float64(len(c.byID))
+	avgLen := 1.0
+	if n > 0 {
+		avgLen = max(1, c.totalLen/n)
+	}
+	b := getBoard(len(c.docs))
+	defer boardPool.Put(b)
+	var matched, first []int32 // ordinals that matched every word so far; those that matched the first
+	for wi, alts := range words {
+		b.seen = b.seen[:0]
+		for _, alt := range alts {
+			lo, hi := 0, 0
+			if alt.prefix {
+				lo, _ = slices.BinarySearch(lexemes, alt.lexeme)
+				for hi = lo; hi < len(lexemes) && strings.HasPrefix(lexemes[hi], alt.lexeme); hi++ {
+				}
+			} else if i, ok := slices.BinarySearch(lexemes, alt.lexeme); ok {
+				lo, hi = i, i+1
+			}
+			for _, t := range lexemes[lo:hi] {
+				list := c.postings[t]
+				idf := float32(math.Log(1 + (n-float64(len(list))+0.5)/(float64(len(list))+0.5)))
+				for _, p := range list {
+					o := int32(p >> 1)
+					if int(b.words[o]) != wi {
+						continue // missed an earlier word (or already scored this one)
+					}
+					d := c.docs[o]
+					if d == nil {
+						continue
+					}
+					w := idf
+					if p&1 == 1 {
+						w *= rankBoost
+					}
+					w /= float32(1 - bm25B + bm25B*float64(d.length)/avgLen)
+					if b.best[o] == 0 {
+						b.seen = append(b.seen, o)
+					}
+					if w > b.best[o] {
+						b.best[o] = w // a word counts once, by its best term
+					}
+				}
+			}
+		}
+		for _, o := range b.seen {
+			b.total[o] += b.best[o]
+			b.best[o] = 0
+			b.words[o]++
+		}
+		matched = append(matched[:0], b.seen...)
+		if wi == 0 {
+			first = append(first, b.seen...) // every later match is among these
+		}
+		if len(matched) == 0 {
+			break
+		}
+	}
+	last := uint16(len(words))
+	for _, o := range matched {
+		if b.words[o] == last {
+			yield(o, float64(b.total[o]))
+		}
+	}
+	// Leave the board clean for the next query: only touched ordinals were written.
+	for _, o := range first {
+		b.total[o], b.words[o] = 0, 0
+	}
+}
+
+// termAlt is one way a query word matches: a lexeme, as a prefix or exactly.
+type termAlt struct {
+	lexeme string
+	prefix bool
+}

@@ -1,0 +1,395 @@
+// Package gateway is Agora's HTTP API for buyers and providers: discovery and search of agents and their typed
+// capabilities, agent detail with feedback, validations and jobs, signed live heartbeats, and explainable
+// reputation. It reads the PostgreSQL mirror the indexer keeps (postgres/migrations) and writes only its own
+// off-chain state (heartbeats, reputation reports, embeddings), so any number of copies can run side by side.
+//
+// Every error is application/problem+json with a stable code (problem.go); every route is described by the
+// OpenAPI 3 document served at /openapi.json.
+package gateway
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/gin-gonic/gin"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/agoralabs/agora/deployment"
+	"github.com/agoralabs/agora/eip712"
+	"github.com/agoralabs/agora/embed"
+	"github.com/agoralabs/agora/postgres"
+)
+
+// Config is everything a Server needs. Zero values take the defaults named on each field.
+type Config struct {
+	DatabaseURL string                 // required
+	Deployment  *deployment.Deployment // required: chain id and contract addresses
+	// Caller reaches the node for ERC-1271 signature checks (eth_call); nil verifies EOA signatures only.
+	Caller eip712.CodeCaller
+	// Embedder embeds search documents and queries; nil uses embed.NewLocal(256).
+	Embedder embed.Embedder
+
+	MaxBodyBytes    int64         // request bodies above this get 413; default 64 KiB
+	MaxQueryBytes   int           // raw query strings above this get 400; default 4 KiB
+	MaxTextQuery    int           // characters of the q parameter; default 256
+	RateLimit       float64       // requests per second per client; default 50; negative disables
+	RateBurst       int           // default 100
+	CORSOrigins     []string      // allowed browser origins; empty: no CORS headers; "*" allows any
+	TrustedProxies  []string      // proxies whose X-Forwarded-For is believed; default none
+	CacheEntries    int           // LRU entries for hot reads; default 10,000
+	HeartbeatMaxTTL time.Duration // furthest expiresAt ahead accepted; default 1h
+	ScoreInterval   time.Duration // full reputation recompute period (recency decay); default 10 min
+	Log             *slog.Logger  // default: discard
+	Registry        *prometheus.Registry
+}
+
+func (c *Config) setDefaults() error {
+	if c.DatabaseURL == "" {
+		return errors.New("gateway: database url is required")
+	}
+	if c.Deployment == nil {
+		return errors.New("gateway: deployment is required")
+	}
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = 64 << 10
+	}
+	if c.MaxQueryBytes <= 0 {
+		c.MaxQueryBytes = 4 << 10
+	}
+	if c.MaxTextQuery <= 0 {
+		c.MaxTextQuery = 256
+	}
+	if c.RateLimit == 0 {
+		c.RateLimit = 50
+	}
+	if c.RateBurst <= 0 {
+		c.RateBurst = 100
+	}
+	if c.CacheEntries <= 0 {
+		c.CacheEntries = 10_000
+	}
+	if c.HeartbeatMaxTTL <= 0 {
+		c.HeartbeatMaxTTL = time.Hour
+	}
+	if c.ScoreInterval <= 0 {
+		c.ScoreInterval = 10 * time.Minute
+	}
+	if c.Log == nil {
+		c.Log = slog.New(slog.DiscardHandler)
+	}
+	if c.Registry == nil {
+		c.Registry = prometheus.NewRegistry()
+	}
+	if c.Embedder == nil {
+		c.Embedder = embed.NewLocal(256)
+	}
+	return nil
+}
+
+// Server is one gateway: an http.Handler plus the background loops that keep its caches, reputation
+// reports and vector index current. Start it with Run.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	pool     *pgxpool.Pool
+	chainID  *big.Int
+	registry common.Address // the Identity Registry: global ids and the heartbeat domain name it
+	engine   *gin.Engine
+	metrics  *metrics
+	cache    *cache
+	vectors  *vectors
+	catalog  *catalog
+	changed  chan string // agent ids whose search document changed (from notifications)
+	verifier *eip712.Verifier
+	beats    *heartbeatWriter
+
+	scoreKick chan struct{}
+
+	ready    atomic.Bool
+	draining atomic.Bool
+	wg       sync.WaitGroup
+}
+
+// New migrates the database, connects to it and builds the handler. Call Run to serve.
+func New(ctx context.Context, cfg Config) (*Server, error) {
+	if err := cfg.setDefaults(); err != nil {
+		return nil, err
+	}
+	if _, err := postgres.Migrate(ctx, cfg.DatabaseURL); err != nil {
+		return nil, err
+	}
+	pcfg, err := pgxpool.ParseConfig(cfg.DatabaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("gateway: database url: %w", err)
+	}
+	if pcfg.MaxConns < 8 {
+		pcfg.MaxConns = 8
+	}
+	// Heartbeats are soft state that the next heartbeat replaces: a lost commit on a crash costs nothing.
+	if _, set := pcfg.ConnConfig.RuntimeParams["synchronous_commit"]; !set {
+		pcfg.ConnConfig.RuntimeParams["synchronous_commit"] = "off"
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
+	if err != nil {
+		return nil, fmt.Errorf("gateway: connect: %w", err)
+	}
+	s := &Server{
+		cfg: cfg, log: cfg.Log, pool: pool,
+		chainID:   new(big.Int).SetUint64(cfg.Deployment.ChainID),
+		registry:  cfg.Deployment.Contracts.IdentityRegistry.Address,
+		metrics:   newMetrics(cfg.Registry),
+		verifier:  eip712.NewVerifier(cfg.Caller, 5*time.Second),
+		scoreKick: make(chan struct{}, 1),
+	}
+	s.cache = newCache(cfg.CacheEntries)
+	s.vectors = newVectors(cfg.Embedder, pool, cfg.Log.With("component", "vectors"))
+	s.catalog = newCatalog(pool, cfg.Log.With("component", "catalog"))
+	s.changed = make(chan string, 4096)
+	s.beats = newHeartbeatWriter(pool, s.catalog)
+	s.engine = s.routes()
+	return s, nil
+}
+
+// Handler returns the HTTP handler (for tests and for embedding in another server).
+func (s *Server) Handler() http.Handler { return s.engine }
+
+// Close releases the database pool. Run closes nothing; call Close after it returns.
+func (s *Server) Close() { s.pool.Close() }
+
+// Run serves on ln until ctx ends, with the background loops: the LISTEN loop that invalidates caches and
+// reloads vectors when the indexer commits, the reputation scorer and the heartbeat writer. On ctx's end
+// readiness turns negative, in-flight requests drain for up to drain, and Run returns.
+func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) error {
+	srv := &http.Server{
+		Handler:           s.engine,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+	}
+	bg, stopBG := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopBG()
+	s.Start(bg)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		stopBG()
+		s.wg.Wait()
+		return err
+	case <-ctx.Done():
+	}
+	s.draining.Store(true)
+	sctx, cancel := context.WithTimeout(context.Background(), drain)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	stopBG()
+	s.wg.Wait()
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("gateway: requests still running after %s", drain)
+	}
+	if e := <-errc; e != nil && !errors.Is(e, http.ErrServerClosed) {
+		return e
+	}
+	return nil
+}
+
+// Start runs the background loops until ctx ends (Run calls it; tests that use Handler directly call it).
+// It returns once the catalog and the vectors are loaded, so the server is ready when it returns.
+func (s *Server) Start(ctx context.Context) {
+	if err := s.reload(ctx); err != nil && ctx.Err() == nil {
+		s.log.Warn("initial catalog load failed", "err", err)
+	}
+	if err := s.vectors.sync(ctx); err != nil && ctx.Err() == nil {
+		s.log.Warn("initial vector load failed", "err", err)
+	}
+	s.wg.Add(5)
+	go func() { defer s.wg.Done(); s.beats.run(ctx) }()
+	go func() { defer s.wg.Done(); s.vectors.run(ctx) }()
+	go func() { defer s.wg.Done(); s.listen(ctx) }()
+	go func() { defer s.wg.Done(); s.scoreLoop(ctx) }()
+	go func() { defer s.wg.Done(); s.catalogLoop(ctx) }()
+	s.ready.Store(true)
+}
+
+// reload loads the whole catalog and the live data again (at start, after a reorg and after the
+// notification connection was lost).
+func (s *Server) reload(ctx context.Context) error {
+	var block int64
+	if err := s.pool.QueryRow(ctx, `SELECT COALESCE((SELECT block_number FROM indexer_state), -1)`).Scan(&block); err != nil {
+		return err
+	}
+	if err := s.catalog.load(ctx, nil); err != nil {
+		return err
+	}
+	if err := s.catalog.pruneLive(ctx); err != nil {
+		return err
+	}
+	if err := s.catalog.loadBeats(ctx); err != nil {
+		return err
+	}
+	if err := s.catalog.loadScores(ctx); err != nil {
+		return err
+	}
+	s.catalog.mu.Lock()
+	s.catalog.block = block
+	s.catalog.mu.Unlock()
+	return nil
+}
+
+// catalogLoop loads changed search documents in batches: notifications that arrive together cost one query.
+func (s *Server) catalogLoop(ctx context.Context) {
+	full := time.NewTicker(15 * time.Minute) // a safety net; notifications keep the catalog current
+	defer full.Stop()
+	for {
+		var ids []string
+		select {
+		case <-ctx.Done():
+			return
+		case <-full.C:
+			if err := s.reload(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("catalog reload failed", "err", err)
+			}
+			continue
+		case id := <-s.changed:
+			ids = append(ids, id)
+		}
+	drain:
+		for len(ids) < 1000 {
+			select {
+			case id := <-s.changed:
+				ids = append(ids, id)
+			default:
+				break drain
+			}
+		}
+		if err := s.catalog.load(ctx, ids); err != nil && ctx.Err() == nil {
+			s.log.Warn("catalog load failed", "err", err)
+		}
+		s.cache.purge()
+		s.vectors.kick()
+	}
+}
+
+// Wait blocks until the background loops started by Start have returned (after ctx's end).
+func (s *Server) Wait() { s.wg.Wait() }
+
+// listen follows the indexer's NOTIFY channels on a dedicated connection: every committed block or changed
+// search document drops the caches and refreshes scores and vectors. It reconnects with backoff.
+func (s *Server) listen(ctx context.Context) {
+	backoff := 100 * time.Millisecond
+	for ctx.Err() == nil {
+		err := s.listenOnce(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		s.log.Warn("listen connection lost; reconnecting", "err", err, "in", backoff)
+		s.cache.purge() // notifications may have been missed
+		if err := s.reload(ctx); err != nil && ctx.Err() == nil {
+			s.log.Warn("catalog reload failed", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(backoff):
+		}
+		backoff = min(backoff*2, 5*time.Second)
+	}
+}
+
+const (
+	channelIndexer    = "agora_indexer"    // indexer.NotifyChannel: payload is the committed block
+	channelDiscovery  = "agora_discovery"  // indexer.DiscoveryChannel: payload is an agent id
+	channelHeartbeats = "agora_heartbeats" // a gateway stored heartbeats
+	channelScores     = "agora_scores"     // a gateway stored reputation reports
+)
+
+func (s *Server) listenOnce(ctx context.Context) error {
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Release()
+	for _, ch := range []string{channelIndexer, channelDiscovery, channelHeartbeats, channelScores} {
+		if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{ch}.Sanitize()); err != nil {
+			return err
+		}
+	}
+	defer func() {
+		// Leave the connection clean for the pool.
+		uctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		_, _ = conn.Exec(uctx, "UNLISTEN *")
+	}()
+	for {
+		n, err := conn.Conn().WaitForNotification(ctx)
+		if err != nil {
+			return err
+		}
+		switch n.Channel {
+		case channelIndexer:
+			s.metrics.notifications.WithLabelValues("block").Inc()
+			s.cache.purge()
+			s.onBlock(ctx, n.Payload)
+			s.kickScorer()
+		case channelDiscovery:
+			s.metrics.notifications.WithLabelValues("profile").Inc()
+			select {
+			case s.changed <- n.Payload:
+			default: // the loop is far behind: reload everything instead
+				s.log.Warn("catalog change queue full; reloading")
+				_ = s.reload(ctx)
+			}
+		case channelHeartbeats:
+			s.metrics.notifications.WithLabelValues("heartbeats").Inc()
+			if err := s.catalog.loadBeats(ctx); err != nil {
+				return err
+			}
+		case channelScores:
+			s.metrics.notifications.WithLabelValues("scores").Inc()
+			s.cache.purge()
+			if err := s.catalog.loadScores(ctx); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// onBlock follows a committed block: owners changed by transfers are reloaded; a block number below the
+// last one seen means a reorg, after which the whole catalog is reloaded.
+func (s *Server) onBlock(ctx context.Context, payload string) {
+	block, err := strconv.ParseInt(payload, 10, 64)
+	if err != nil {
+		return
+	}
+	s.catalog.mu.RLock()
+	last := s.catalog.block
+	s.catalog.mu.RUnlock()
+	if block < last {
+		if err := s.reload(ctx); err != nil && ctx.Err() == nil {
+			s.log.Warn("catalog reload after reorg failed", "err", err)
+		}
+		return
+	}
+	if err := s.catalog.loadOwners(ctx, last); err != nil && ctx.Err() == nil {
+		s.log.Warn("owner refresh failed", "err", err)
+		return
+	}
+	s.catalog.mu.Lock()
+	s.catalog.block = block
+	s.catalog.mu.Unlock()
+}

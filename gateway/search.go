@@ -1,0 +1,543 @@
+package gateway
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// Search ranking constants (docs/gateway.md explains them).
+const (
+	vectorCandidates = 1000 // nearest neighbours of the query taken from the vector index
+	rrfK             = 60   // reciprocal-rank-fusion constant for hybrid ranking
+	typoMinLength    = 4    // shorter query words are never corrected
+)
+
+// agentSummary is one search result.
+type agentSummary struct {
+	ID             string            `json:"id"`
+	AgentID        string            `json:"agentId"`
+	Name           string            `json:"name"`
+	Description    string            `json:"description"`
+	Image          string            `json:"image,omitempty"`
+	Owner          string            `json:"owner"`
+	Wallet         *string           `json:"wallet"`
+	Active         *bool             `json:"active"`
+	X402Support    bool              `json:"x402Support"`
+	SupportedTrust []string          `json:"supportedTrust"`
+	Live           *liveStatus       `json:"live"`
+	Reputation     *reputationBrief  `json:"reputation"`
+	Price          *string           `json:"price"`        // the sort price: lowest effective price of the matched capabilities
+	P95LatencyMs   *int64            `json:"p95LatencyMs"` // lowest effective p95 of the matched capabilities
+	Capabilities   []json.RawMessage `json:"capabilities"` // the matched capability declarations, with "index"
+	Rank           rankInfo          `json:"rank"`
+}
+
+// liveStatus is an agent's latest heartbeat as search and detail show it.
+type liveStatus struct {
+	Status       string    `json:"status"` // online, busy or offline (also when expired)
+	Price        string    `json:"price"`
+	Token        string    `json:"token"`
+	P95LatencyMs int64     `json:"p95LatencyMs"`
+	Capacity     int64     `json:"capacity"`
+	ExpiresAt    time.Time `json:"expiresAt"`
+	ReceivedAt   time.Time `json:"receivedAt"`
+	Nonce        string    `json:"nonce"`
+}
+
+type reputationBrief struct {
+	Score      float64   `json:"score"`
+	Confidence float64   `json:"confidence"`
+	Flags      []string  `json:"flags"`
+	AsOf       time.Time `json:"asOf"`
+}
+
+// rankInfo explains a result's position.
+type rankInfo struct {
+	Sort   string   `json:"sort"`
+	Score  *float64 `json:"score,omitempty"`  // relevance: the blended score
+	Text   *float64 `json:"text,omitempty"`   // full-text + trigram score
+	Vector *float64 `json:"vector,omitempty"` // cosine similarity of the query and the agent's embedding
+}
+
+type searchResponse struct {
+	Agents     []agentSummary `json:"agents"`
+	NextCursor *string        `json:"nextCursor"`
+	Query      searchEcho     `json:"query"`
+}
+
+type searchEcho struct {
+	Text      string   `json:"text,omitempty"`
+	Mode      string   `json:"mode"`
+	Sort      string   `json:"sort"`
+	Limit     int      `json:"limit"`
+	Corrected []string `json:"corrected,omitempty"` // query words replaced by a known word (typos)
+}
+
+func (s *Server) searchAgents(c *gin.Context) {
+	q, p := s.parseSearch(c.Request.URL.Query())
+	if p != nil {
+		writeProblem(c, p)
+		return
+	}
+	resp, err := s.search(c.Request.Context(), q)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	sendJSON(c, http.StatusOK, resp)
+}
+
+// search runs q against the in-memory catalog. Text matching is PostgreSQL full-text matching (english
+// stems, every word required, each as a prefix, typos corrected to known words by trigram similarity) ranked
+// by BM25; vector matching takes the nearest neighbours of the query's embedding among the agents that pass
+// the filters; hybrid fuses both rankings (reciprocal rank fusion). The page is cut by keyset on (sort key,
+// agent id) and read from PostgreSQL.
+func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, error) {
+	resp := &searchResponse{Agents: []agentSummary{}, Query: searchEcho{Text: q.Text, Mode: q.Mode, Sort: q.Sort, Limit: q.Limit}}
+	useText := q.Text != "" && q.Mode != "vector"
+	useVector := q.Text != "" && q.Mode != "text"
+	var words [][]termAlt
+	if useText {
+		var err error
+		if words, resp.Query.Corrected, err = s.queryTerms(ctx, q.Words); err != nil {
+			return nil, err
+		}
+	}
+	var qvec []float32
+	if useVector {
+		var err error
+		if qvec, err = s.vectors.embedQuery(ctx, q.Text); err != nil {
+			return nil, err
+		}
+	}
+	f := newFilter(q)
+	cat := s.catalog
+	lexemes := cat.sortedLexemes()
+	now := time.Now()
+
+	cat.mu.RLock()
+	var hits []hit
+	switch {
+	case useText || useVector:
+		if useText {
+			cat.textScores(words, lexemes, func(o int32, score float64) {
+				h := hit{t: score, hasT: true}
+				if f.eval(cat, cat.docs[o], now, &h) {
+					hits = append(hits, h)
+				}
+			})
+		}
+		if useVector {
+			// The nearest neighbours that pass the filters: as many as this page needs in vector mode, the
+			// best 100 (or more on later pages) to fuse with the text ranking in hybrid mode.
+			k := q.Limit + 1 + q.offset()
+			if useText {
+				k = max(k, 100)
+			}
+			k = min(k, vectorCandidates)
+			byID := make(map[string]int, len(hits))
+			for i := range hits {
+				byID[hits[i].d.id] = i
+			}
+			var allow func(string) bool
+			if !f.none() {
+				allow = func(id string) bool {
+					if _, ok := byID[id]; ok {
+						return true
+					}
+					d := cat.byID[id]
+					var h hit
+					return d != nil && f.eval(cat, d, now, &h)
+				}
+			}
+			for _, v := range s.vectors.idx.Search(qvec, k, allow) {
+				i, ok := byID[v.ID]
+				if !ok {
+					d := cat.byID[v.ID]
+					var h hit
+					if d == nil || !f.eval(cat, d, now, &h) {
+						continue
+					}
+					i = len(hits)
+					hits = append(hits, h)
+					byID[v.ID] = i
+				}
+				hits[i].v, hits[i].hasV = float64(v.Score), true
+			}
+		}
+	default:
+		for _, d := range cat.docs {
+			var h hit
+			if d != nil && f.eval(cat, d, now, &h) {
+				hits = append(hits, h)
+			}
+		}
+	}
+	for i := range hits {
+		h := &hits[i]
+		switch q.Sort {
+		case "reputation":
+			if sc, ok := cat.scores[h.d.id]; ok {
+				h.key = sortKey{f: -sc}
+			} else {
+				h.key = sortKey{none: true}
+			}
+		case "price":
+			h.key = sortKey{i: h.price, none: h.price == nil}
+		case "latency":
+			if h.p95 > 0 {
+				h.key = sortKey{i: big.NewInt(h.p95)}
+			} else {
+				h.key = sortKey{none: true}
+			}
+		}
+	}
+	cat.mu.RUnlock()
+
+	if q.Sort == "relevance" {
+		rankRelevance(hits, useText, useVector)
+	}
+	if q.After != nil {
+		after, err := parseSortKey(q.Sort, q.After.Key)
+		if err != nil {
+			return nil, problem(http.StatusBadRequest, CodeInvalidCursor, "cursor is not one this query returned")
+		}
+		kept := hits[:0]
+		for _, h := range hits {
+			if compareHits(h.key, h.d.id, after, q.After.ID) > 0 {
+				kept = append(kept, h)
+			}
+		}
+		hits = kept
+	}
+	page := topN(hits, q.Limit+1)
+	if len(page) > q.Limit {
+		last := page[q.Limit-1]
+		c := encodeCursor(q.hash, last.key.String(), last.d.id, q.offset()+q.Limit)
+		resp.NextCursor = &c
+		page = page[:q.Limit]
+	}
+	if err := s.hydrate(ctx, page, q.Sort, resp); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// hit is one agent that matched, with what ranks it.
+type hit struct {
+	d          *doc
+	t, v       float64 // text and vector scores
+	hasT, hasV bool
+	score      float64  // relevance
+	price      *big.Int // lowest effective price of the matched capabilities; nil when none
+	p95        int64    // lowest effective p95 of the matched capabilities; 0 when none
+	caps       uint64   // matched capabilities (bit i: the declaration at index i); 0 with allCaps
+	allCaps    bool     // no capability filter: every capability matched
+	key        sortKey
+}
+
+// rankRelevance sets each hit's relevance: its text or vector score, or in hybrid mode the reciprocal rank
+// fusion of both rankings, 1/(k + text rank) + 1/(k + vector rank).
+func rankRelevance(hits []hit, text, vector bool) {
+	if text && vector {
+		rrf := func(less func(a, b *hit) int, has func(h *hit) bool) {
+			order := make([]*hit, 0, len(hits))
+			for i := range hits {
+				if has(&hits[i]) {
+					order = append(order, &hits[i])
+				}
+			}
+			slices.SortFunc(order, less)
+			for r, h := range order {
+				h.score += 1 / float64(rrfK+r+1)
+			}
+		}
+		rrf(func(a, b *hit) int { return cmpDesc(a.t, b.t, a.d.id, b.d.id) }, func(h *hit) bool { return h.hasT })
+		rrf(func(a, b *hit) int { return cmpDesc(a.v, b.v, a.d.id, b.d.id) }, func(h *hit) bool { return h.hasV })
+	} else {
+		for i := range hits {
+			hits[i].score = hits[i].t
+			if vector {
+				hits[i].score = hits[i].v
+			}
+		}
+	}
+	for i := range hits {
+		hits[i].score = math.Round(hits[i].score*1e12) / 1e12 // a stable decimal for cursors
+		hits[i].key = sortKey{f: -hits[i].score}
+	}
+}
+
+func cmpDesc(a, b float64, ida, idb string) int {
+	switch {
+	case a > b:
+		return -1
+	case a < b:
+		return 1
+	}
+	return compareIDs(ida, idb)
+}
+
+// sortKey is an ascending sort key: a float (relevance and reputation, negated), an integer (price and
+// latency), or none (sorts last).
+type sortKey struct {
+	f    float64
+	i    *big.Int
+	none bool
+}
+
+func (k sortKey) String() string {
+	switch {
+	case k.none:
+		return "none"
+	case k.i != nil:
+		return k.i.String()
+	}
+	return strconv.FormatFloat(k.f, 'f', -1, 64)
+}
+
+func parseSortKey(sort, s string) (sortKey, error) {
+	if s == "none" {
+		return sortKey{none: true}, nil
+	}
+	switch sort {
+	case "price", "latency":
+		i, ok := new(big.Int).SetString(s, 10)
+		if !ok {
+			return sortKey{}, fmt.Errorf("bad key %q", s)
+		}
+		return sortKey{i: i}, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return sortKey{f: f}, err
+}
+
+func compareKeys(a, b sortKey) int {
+	switch {
+	case a.none || b.none:
+		if a.none == b.none {
+			return 0
+		}
+		if a.none {
+			return 1
+		}
+		return -1
+	case a.i != nil && b.i != nil:
+		return a.i.Cmp(b.i)
+	case a.f < b.f:
+		return -1
+	case a.f > b.f:
+		return 1
+	}
+	return 0
+}
+
+// compareIDs orders decimal agent ids numerically.
+func compareIDs(a, b string) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return strings.Compare(a, b)
+}
+
+func compareHits(k sortKey, id string, k2 sortKey, id2 string) int {
+	if c := compareKeys(k, k2); c != 0 {
+		return c
+	}
+	return compareIDs(id, id2)
+}
+
+// topN returns the n smallest hits by (key, id), in order.
+func topN(hits []hit, n int) []*hit {
+	less := func(a, b *hit) int { return compareHits(a.key, a.d.id, b.key, b.d.id) }
+	// Keep a sorted buffer of the n best: O(len(hits) · log n) for the usual small n.
+	best := make([]*hit, 0, n+1)
+	for i := range hits {
+		h := &hits[i]
+		if len(best) == n && less(h, best[n-1]) >= 0 {
+			continue
+		}
+		j, _ := slices.BinarySearchFunc(best, h, less)
+		best = slices.Insert(best, j, h)
+		if len(best) > n {
+			best = best[:n]
+		}
+	}
+	return best
+}
+
+// hydrate reads the page's agents from PostgreSQL in order: the catalog holds what ranks them, the
+// database what they show.
+func (s *Server) hydrate(ctx context.Context, page []*hit, sortBy string, resp *searchResponse) error {
+	if len(page) == 0 {
+		return nil
+	}
+	ids := make([]string, len(page))
+	caps := make([]*string, len(page))
+	for i, h := range page {
+		ids[i] = h.d.id
+		if !h.allCaps {
+			var parts []string
+			for j := range 64 {
+				if h.caps&(1<<j) != 0 {
+					parts = append(parts, strconv.Itoa(j))
+				}
+			}
+			c := "{" + strings.Join(parts, ",") + "}"
+			caps[i] = &c
+		}
+	}
+	rows, err := s.pool.Query(ctx, `SELECT x.ord, x.agent_id::text, p.name, p.description, p.image,
+			'0x' || encode(a.owner, 'hex'), '0x' || encode(a.agent_wallet, 'hex'), p.active, p.x402_support, p.supported_trust,
+			h.status, h.price::text, '0x' || encode(h.token, 'hex'), h.p95_ms, h.capacity, h.expires_at, h.received_at, h.nonce::text,
+			s.score::float8, s.confidence, s.flags, s.as_of,
+			(SELECT jsonb_agg(jsonb_build_object('index', c.idx) || c.declaration ORDER BY c.idx) FROM agent_capabilities c
+			 WHERE c.agent_id = p.agent_id AND (x.caps IS NULL OR c.idx = ANY(x.caps::int[])))
+		FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(agent_id, caps, ord)
+		JOIN agent_profiles p ON p.agent_id = x.agent_id::numeric
+		JOIN agents a ON a.agent_id = p.agent_id
+		LEFT JOIN heartbeats h ON h.agent_id = p.agent_id
+		LEFT JOIN agent_scores s ON s.agent_id = p.agent_id
+		ORDER BY x.ord`, ids, caps)
+	if err != nil {
+		return fmt.Errorf("search: %w: %w", errUnavailable, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			a                               agentSummary
+			ord                             int64
+			wallet, hbPrice, hbToken, nonce *string
+			hbStatus                        *int16
+			hbP95, hbCap                    *int64
+			hbExp, hbRecv                   *time.Time
+			sc                              scoreColumns
+			capsJSON                        []byte
+		)
+		if err := rows.Scan(append([]any{&ord, &a.AgentID, &a.Name, &a.Description, &a.Image, &a.Owner, &wallet,
+			&a.Active, &a.X402Support, &a.SupportedTrust, &hbStatus, &hbPrice, &hbToken, &hbP95, &hbCap, &hbExp,
+			&hbRecv, &nonce}, append(sc.dest(), &capsJSON)...)...); err != nil {
+			return fmt.Errorf("search: scan: %w", err)
+		}
+		h := page[ord-1]
+		a.ID = s.globalID(a.AgentID)
+		a.Wallet = wallet
+		if hbStatus != nil {
+			a.Live = &liveStatus{Status: heartbeatStatus(*hbStatus, *hbExp), Price: *hbPrice, Token: *hbToken,
+				P95LatencyMs: *hbP95, Capacity: *hbCap, ExpiresAt: hbExp.UTC(), ReceivedAt: hbRecv.UTC(), Nonce: *nonce}
+		}
+		a.Reputation = sc.brief()
+		if h.price != nil {
+			p := h.price.String()
+			a.Price = &p
+		}
+		if h.p95 > 0 {
+			p95 := h.p95
+			a.P95LatencyMs = &p95
+		}
+		a.Capabilities = []json.RawMessage{}
+		if len(capsJSON) > 0 {
+			if err := json.Unmarshal(capsJSON, &a.Capabilities); err != nil {
+				return fmt.Errorf("search: capabilities: %w", err)
+			}
+		}
+		a.Rank = rankInfo{Sort: sortBy}
+		if sortBy == "relevance" {
+			score := h.score
+			a.Rank.Score = &score
+		}
+		if h.hasT {
+			t := math.Round(h.t*1e6) / 1e6
+			a.Rank.Text = &t
+		}
+		if h.hasV {
+			v := math.Round(h.v*1e6) / 1e6
+			a.Rank.Vector = &v
+		}
+		resp.Agents = append(resp.Agents, a)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("search: %w: %w", errUnavailable, err)
+	}
+	return nil
+}
+
+// heartbeatStatus names a stored heartbeat's status as of now: expired heartbeats read offline.
+func heartbeatStatus(status int16, expires time.Time) string {
+	if !time.Now().Before(expires) {
+		return "offline"
+	}
+	switch status {
+	case 1:
+		return "online"
+	case 2:
+		return "busy"
+	}
+	return "offline"
+}
+
+// queryTerms turns the query words into lexeme alternatives with PostgreSQL's english text search
+// configuration: each word matches its stems as prefixes or, when the word is unknown to the index, the
+// stems of the closest known word (a typo fix: trigram-similar candidates from search_words, the fewest
+// edits winning, at most one edit per three letters). Stop words drop out.
+func (s *Server) queryTerms(ctx context.Context, ws []string) ([][]termAlt, []string, error) {
+	rows, err := s.pool.Query(ctx, `SELECT w.word, ARRAY(SELECT lexeme FROM unnest(to_tsvector('english', w.word))),
+			fix.word, ARRAY(SELECT lexeme FROM unnest(to_tsvector('english', COALESCE(fix.word, ''))))
+		FROM unnest($1::text[]) WITH ORDINALITY AS w(word, ord)
+		LEFT JOIN LATERAL (SELECT k.word FROM search_words k
+			WHERE length(w.word) >= $2 AND NOT EXISTS (SELECT 1 FROM search_words e WHERE e.word = w.word)
+			  AND k.word % w.word AND levenshtein(k.word, w.word) <= greatest(1, length(w.word) / 3)
+			ORDER BY levenshtein(k.word, w.word), similarity(k.word, w.word) DESC, k.word LIMIT 1) fix ON true
+		ORDER BY w.ord`, ws, typoMinLength)
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w: %w", errUnavailable, err)
+	}
+	defer rows.Close()
+	var out [][]termAlt
+	var corrected []string
+	for rows.Next() {
+		var word string
+		var stems, fixStems []string
+		var fix *string
+		if err := rows.Scan(&word, &stems, &fix, &fixStems); err != nil {
+			return nil, nil, fmt.Errorf("search: %w", err)
+		}
+		var alts []termAlt
+		for _, st := range stems {
+			alts = append(alts, termAlt{lexeme: st, prefix: true})
+		}
+		if fix != nil {
+			corrected = append(corrected, word+"→"+*fix)
+			for _, st := range fixStems {
+				alts = append(alts, termAlt{lexeme: st})
+			}
+		}
+		if len(alts) > 0 {
+			out = append(out, alts)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("search: %w: %w", errUnavailable, err)
+	}
+	return out, corrected, nil
+}
+
+// typeMatches returns the declared types that accept the media type v: itself, its type/* and */*.
+func typeMatches(v string) []string {
+	out := []string{v}
+	if i := strings.IndexByte(v, '/'); i > 0 && !strings.HasSuffix(v, "/*") {
+		out = append(out, v[:i]+"/*")
+	}
+	return append(out, "*/*")
+}
