@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/agoralabs/agora/deployment"
+	"github.com/agoralabs/agora/internal/devchain"
+	"github.com/agoralabs/agora/internal/pgtest"
+)
+
+// TestServeCommand runs `agora serve` on a fresh chain's deployment and database, with an OpenAI-compatible
+// embeddings endpoint, checks that it answers, then interrupts it: it must stop cleanly.
+func TestServeCommand(t *testing.T) {
+	chain := devchain.Start(t)
+	ctx := context.Background()
+	d, err := deployment.Deploy(ctx, chain.Client, chain.Keys[0], deployment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "deployment.json")
+	if err := d.Write(file); err != nil {
+		t.Fatal(err)
+	}
+	embeddings := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct{ Input []string }
+		_ = json.NewDecoder(r.Body).Decode(&req)
+		type item struct {
+			Index     int       `json:"index"`
+			Embedding []float32 `json:"embedding"`
+		}
+		out := struct {
+			Data []item `json:"data"`
+		}{}
+		for i := range req.Input {
+			v := make([]float32, 8)
+			v[i%8] = 1
+			out.Data = append(out.Data, item{i, v})
+		}
+		_ = json.NewEncoder(w).Encode(out)
+	}))
+	defer embeddings.Close()
+	addr := strings.TrimPrefix(closedPort(t), "http://")
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := run(t, runCtx, "serve", "--database-url", pgtest.New(t), "--rpc-url", chain.URL, "--deployment", file,
+			"--listen", addr, "--embeddings-url", embeddings.URL, "--embeddings-dims", "8", "--drain", "2s")
+		done <- err
+	}()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		res, err := http.Get("http://" + addr + "/v1/agents?q=anything&mode=vector")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("agora serve never answered a vector search: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("agora serve after interrupt: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("agora serve did not stop")
+	}
+}
+
+func TestServeCommand_Errors(t *testing.T) {
+	chain := devchain.Start(t)
+	d, err := deployment.Deploy(context.Background(), chain.Client, chain.Keys[0], deployment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := *d
+	other.ChainID = 1
+	wrongChain := filepath.Join(t.TempDir(), "mainnet.json")
+	if err := other.Write(wrongChain); err != nil {
+		t.Fatal(err)
+	}
+	db := pgtest.New(t)
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no database", []string{"serve", "--deployment", wrongChain}, "--database-url"},
+		{"no deployment file", []string{"serve", "--database-url", db, "--deployment", "/nonexistent.json"}, "nonexistent.json"},
+		{"node on another chain", []string{"serve", "--database-url", db, "--deployment", wrongChain, "--rpc-url", chain.URL}, "chain 31337"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("AGORA_DATABASE_URL", "")
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			if _, _, err := run(t, ctx, tt.args...); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("agora %s: error = %v, want one containing %q", strings.Join(tt.args, " "), err, tt.want)
+			}
+		})
+	}
+}
