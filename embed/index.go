@@ -258,6 +258,7 @@ func (x *Index) Search(q []float32, k int, allow func(id string) bool) []Hit {
 	if n == 0 {
 		return nil
 	}
+	k = min(k, n)
 	if cap(s.dist) < n {
 		s.dist = make([]uint16, n, n+n/4)
 	}
@@ -316,6 +317,7 @@ func (x *Index) SearchAmong(q []float32, ids []string, k int) []Hit {
 	if normalize(qn) != nil {
 		return nil
 	}
+	k = min(k, len(ids))
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	var top []scored

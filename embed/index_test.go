@@ -223,9 +223,9 @@ func TestIndex_Remove(t *testing.T) {
 			t.Errorf("Search(vector of %s) = %v", id, hits)
 		}
 	}
-	all := x.Search(randomUnit(r, 16), 100, nil)
+	all := x.Search(randomUnit(r, 16), math.MaxInt, nil)
 	if len(all) != 47 {
-		t.Errorf("Search(k=100) returned %d hits, want all 47", len(all))
+		t.Errorf("Search(k=MaxInt) returned %d hits, want all 47", len(all))
 	}
 	for _, h := range all {
 		if _, ok := vecs[h.ID]; !ok {

@@ -260,6 +260,16 @@ func TestLocal_TypoTolerance(t *testing.T) {
 	}
 }
 
+func TestLocal_LongText(t *testing.T) {
+	l := embed.NewLocal(256)
+	head := strings.Repeat("invoice ocr for receipts ", embed.MaxLocalText/25+1)[:embed.MaxLocalText]
+	a := embedOne(t, l, head+" weather forecast")
+	b := embedOne(t, l, head)
+	if string(embed.Encode(a)) != string(embed.Encode(b)) {
+		t.Errorf("text past MaxLocalText changed the vector")
+	}
+}
+
 func TestLocal_ContextCanceled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
