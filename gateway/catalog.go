@@ -314,13 +314,19 @@ func (c *catalog) loadOwners(ctx context.Context, since int64) error {
 	return nil
 }
 
-// loadBeats reads heartbeats received since the newest one loaded (all on the first call).
-func (c *catalog) loadBeats(ctx context.Context) error {
+// loadBeats reads the heartbeats of ids, or (ids nil) those received since the newest one loaded, all on
+// the first call.
+func (c *catalog) loadBeats(ctx context.Context, ids []string) error {
 	c.mu.RLock()
 	since := c.beatsSeen.Add(-2 * time.Second) // overlap: commits are not in received_at order
 	c.mu.RUnlock()
+	var idsArg any
+	if ids != nil {
+		idsArg, since = ids, time.Time{}
+	}
 	rows, err := c.pool.Query(ctx, `SELECT agent_id::text, status, price::text, token, p95_ms, expires_at, received_at
-		FROM heartbeats WHERE received_at >= $1`, since)
+		FROM heartbeats WHERE received_at >= $1 AND ($2::text[] IS NULL OR agent_id = ANY($2::text[]::numeric[]))`,
+		since, idsArg)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package gateway_test
 import (
 	"context"
 	"crypto/ecdsa"
-	"encoding/json"
 	"math/big"
 	"net/url"
 	"slices"
@@ -106,14 +105,14 @@ func testFreshness(t *testing.T, e *env) {
 		e := e.with(t)
 		a := e.seeded.Agents[0]
 		var before map[string]any
-		e.get("/v1/agents/" + a.AgentID.String()).decode(t, &before) // now cached
+		e.get("/v1/agents/"+a.AgentID.String()).decode(t, &before) // now cached
 		identity := bindings.NewIdentityRegistry()
 		e.transact(t, a.Owner, identity.PackSetMetadata(a.AgentID, "region", []byte("ap-southeast-1")))
 		e.waitFor("the metadata in the agent detail", func() bool {
 			var d struct {
 				Metadata []struct{ Key, Value string } `json:"metadata"`
 			}
-			e.get("/v1/agents/" + a.AgentID.String()).decode(t, &d)
+			e.get("/v1/agents/"+a.AgentID.String()).decode(t, &d)
 			for _, m := range d.Metadata {
 				if m.Key == "region" && strings.EqualFold(m.Value, "0x"+hexOf("ap-southeast-1")) {
 					return true
@@ -122,7 +121,6 @@ func testFreshness(t *testing.T, e *env) {
 			return false
 		})
 	})
-	_ = json.Marshal
 }
 
 func hexOf(s string) string {

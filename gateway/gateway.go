@@ -9,6 +9,8 @@ package gateway
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -16,6 +18,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -112,6 +115,7 @@ type Server struct {
 	vectors  *vectors
 	catalog  *catalog
 	changed  chan string // agent ids whose search document changed (from notifications)
+	instance string      // random id of this gateway, in its own notifications
 	verifier *eip712.Verifier
 	beats    *heartbeatWriter
 
@@ -157,7 +161,13 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.vectors = newVectors(cfg.Embedder, pool, cfg.Log.With("component", "vectors"))
 	s.catalog = newCatalog(pool, cfg.Log.With("component", "catalog"))
 	s.changed = make(chan string, 4096)
-	s.beats = newHeartbeatWriter(pool, s.catalog)
+	var inst [8]byte
+	if _, err := rand.Read(inst[:]); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	s.instance = hex.EncodeToString(inst[:])
+	s.beats = newHeartbeatWriter(pool, s.catalog, s.instance)
 	s.engine = s.routes()
 	return s, nil
 }
@@ -239,7 +249,7 @@ func (s *Server) reload(ctx context.Context) error {
 	if err := s.catalog.pruneLive(ctx); err != nil {
 		return err
 	}
-	if err := s.catalog.loadBeats(ctx); err != nil {
+	if err := s.catalog.loadBeats(ctx, nil); err != nil {
 		return err
 	}
 	if err := s.catalog.loadScores(ctx); err != nil {
@@ -281,7 +291,7 @@ func (s *Server) catalogLoop(ctx context.Context) {
 			s.log.Warn("catalog load failed", "err", err)
 		}
 		s.cache.purge()
-		s.vectors.kick()
+		s.vectors.changed(ids)
 	}
 }
 
@@ -356,7 +366,15 @@ func (s *Server) listenOnce(ctx context.Context) error {
 			}
 		case channelHeartbeats:
 			s.metrics.notifications.WithLabelValues("heartbeats").Inc()
-			if err := s.catalog.loadBeats(ctx); err != nil {
+			from, list, _ := strings.Cut(n.Payload, "|")
+			if from == s.instance {
+				continue // this gateway's own: already in the catalog
+			}
+			var ids []string
+			if list != "*" && list != "" {
+				ids = strings.Split(list, ",")
+			}
+			if err := s.catalog.loadBeats(ctx, ids); err != nil {
 				return err
 			}
 		case channelScores:

@@ -4,13 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math/big"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/agoralabs/agora/gateway"
 	"github.com/agoralabs/agora/seed"
@@ -387,6 +385,3 @@ func capabilityMeets(c map[string]any, lang string, maxP95 float64, attestation,
 	sym, _ := pricing["symbol"].(string)
 	return okLang && p95 > 0 && p95 <= maxP95 && okAtt && strings.EqualFold(sym, symbol)
 }
-
-var _ = big.NewInt
-var _ = time.Second

@@ -94,10 +94,10 @@ func setup(t *testing.T, mutate ...func(*gateway.Config)) *env {
 	t.Cleanup(e.http.Close)
 	e.api = loadOpenAPI(t)
 	e.waitFor("every agent scored", func() bool {
-		return e.count(`SELECT count(*) FROM agents a LEFT JOIN agent_scores s USING (agent_id) WHERE s.agent_id IS NULL`) == 0
+		return e.count(`SELECT (SELECT count(*) FROM agents) - (SELECT count(*) FROM agent_scores)`) == 0
 	})
 	e.waitFor("every profile embedded", func() bool {
-		return e.count(`SELECT count(*) FROM agent_profiles p LEFT JOIN agent_embeddings m USING (agent_id) WHERE m.agent_id IS NULL`) == 0
+		return e.count(`SELECT (SELECT count(*) FROM agent_profiles) - (SELECT count(*) FROM agent_embeddings)`) == 0
 	})
 	return e
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -181,15 +182,30 @@ type heartbeatRow struct {
 // together in the next one, so thousands per second cost a few statements, each request still waiting for
 // its own outcome. Within a batch the highest nonce of an agent wins and the rest are stale.
 type heartbeatWriter struct {
-	pool    *pgxpool.Pool
-	catalog *catalog
-	in      chan *heartbeatRow
+	pool     *pgxpool.Pool
+	catalog  *catalog
+	instance string // names this gateway in its notifications, so that it skips its own
+	in       chan *heartbeatRow
 }
 
 const heartbeatBatch = 512
 
-func newHeartbeatWriter(pool *pgxpool.Pool, c *catalog) *heartbeatWriter {
-	return &heartbeatWriter{pool: pool, catalog: c, in: make(chan *heartbeatRow, 4*heartbeatBatch)}
+func newHeartbeatWriter(pool *pgxpool.Pool, c *catalog, instance string) *heartbeatWriter {
+	return &heartbeatWriter{pool: pool, catalog: c, instance: instance, in: make(chan *heartbeatRow, 4*heartbeatBatch)}
+}
+
+// beatsPayload is the notification of stored heartbeats: "<instance>|<agent ids, comma-separated>", or
+// "<instance>|*" when the ids would not fit a notification (8,000 bytes).
+func beatsPayload(instance string, rows []*heartbeatRow) string {
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.agentID
+	}
+	payload := instance + "|" + strings.Join(ids, ",")
+	if len(payload) > 7900 {
+		return instance + "|*"
+	}
+	return payload
 }
 
 func (w *heartbeatWriter) write(ctx context.Context, r *heartbeatRow) error {
@@ -308,7 +324,7 @@ func (w *heartbeatWriter) flush(ctx context.Context, batch []*heartbeatRow) {
 	}
 	if len(accepted) > 0 {
 		w.catalog.setBeats(accepted)
-		if _, err := w.pool.Exec(wctx, `SELECT pg_notify($1, '')`, channelHeartbeats); err != nil {
+		if _, err := w.pool.Exec(wctx, `SELECT pg_notify($1, $2)`, channelHeartbeats, beatsPayload(w.instance, accepted)); err != nil {
 			for _, r := range batch {
 				r.done <- fmt.Errorf("notify heartbeats: %w", err)
 			}

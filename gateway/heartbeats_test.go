@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"math/big"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -210,7 +209,6 @@ func TestGateway_Heartbeats(t *testing.T) {
 	})
 
 	t.Run("ContractWallet", func(t *testing.T) { testContractWalletHeartbeat(t, e.with(t), domain) })
-	_ = url.QueryEscape
 }
 
 // malleate turns a signature into its high-s twin (s' = n - s, v flipped): valid for ecrecover, refused

@@ -98,8 +98,7 @@ func (s *Server) scorePass(ctx context.Context, since int64) (int64, error) {
 			UNION SELECT provider_agent_id::text FROM escrow_jobs WHERE status_block > $1 AND provider_agent_id IS NOT NULL
 			UNION SELECT a.agent_id::text FROM escrow_jobs j JOIN agents a ON a.agent_wallet = j.provider
 				WHERE j.status_block > $1 AND j.provider_agent_id IS NULL
-			UNION SELECT agent_id::text FROM agents WHERE updated_block > $1
-			UNION SELECT a.agent_id::text FROM agents a LEFT JOIN agent_scores s USING (agent_id) WHERE s.agent_id IS NULL`, since)
+			UNION SELECT agent_id::text FROM agents WHERE updated_block > $1`, since)
 		if qerr != nil {
 			return since, qerr
 		}
