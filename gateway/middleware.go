@@ -10,13 +10,13 @@ import (
 	"time"
 
 	"github.com/gin-contrib/cors"
-
-	"github.com/agoralabs/agora/capability"
 	"github.com/gin-gonic/gin"
 	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/time/rate"
+
+	"github.com/agoralabs/agora/capability"
 )
 
 // metrics are the gateway's Prometheus metrics (namespace agora_gateway).
