@@ -39,57 +39,109 @@ type catalog struct {
 
 	live   map[string]liveBeat // heartbeats
 	scores map[string]float64  // reputation
+	syms   symbols             // interned filter values
+	norm   []float32           // per ordinal: BM25 length normalisation at load (0: dead)
 
 	beatsSeen  time.Time // newest heartbeat received_at loaded
 	scoresSeen time.Time // newest as_of loaded
 	block      int64     // last indexer block seen
 }
 
-// doc is one agent's search document.
+// doc is one agent's search document. Filter values are interned (sym) and small enumerations are bit
+// masks, so that a filter check costs a few nanoseconds.
 type doc struct {
 	ord     int32
 	id      string
 	owner   common.Address
 	x402    bool
 	active  *bool
-	trust   []string
-	mcp     []string
-	a2a     []string
-	skills  []string
-	domains []string
-	classes []string
-	attests []string
-	risks   []string
-	models  []string
-	tokens  []string
-	symbols []string
-	// minPrice and minP95 stand for the agent when no capability filter narrows its capabilities.
-	minPrice *big.Int
-	minP95   int64
-	caps     []capDoc
-	rank     []string // lexemes of the name, capability names and tags (sorted): matches there weigh more
-	length   int      // number of lexemes
+	trust   []uint32
+	mcp     []uint32
+	a2a     []uint32
+	skills  []uint32
+	domains []uint32
+	classes uint32 // union of the capabilities' data classes (bits of dataClasses)
+	attests uint32 // union of their attestations (bits of attestations)
+	caps    []capDoc
+	rank    []string // lexemes of the name, capability names and tags (sorted): matches there weigh more
+	length  int      // number of lexemes
+
+	// Live inputs, mirrored from catalog.live and catalog.scores.
+	beat     liveBeat
+	hasBeat  bool
+	score    float64
+	hasScore bool
 }
 
+// capDoc is one capability as the filters see it.
 type capDoc struct {
-	Idx         int      `json:"idx"`
-	Name        string   `json:"name"`
-	Languages   []string `json:"languages"`
-	Inputs      []string `json:"inputs"`
-	Outputs     []string `json:"outputs"`
-	Juris       []string `json:"jurisdictions"`
-	Classes     []string `json:"dataClasses"`
-	Attests     []string `json:"attestations"`
-	Risk        string   `json:"risk"`
-	Model       string   `json:"model"`
-	Symbol      string   `json:"symbol"`
-	TokenHex    string   `json:"token"`
-	PriceText   string   `json:"price"`
-	P95         *int64   `json:"p95"`
-	Throughput  *int64   `json:"throughput"`
-	token       common.Address
-	price       *big.Int
-	nameLowered string
+	idx        int
+	name       string   // lowercased
+	langs      []uint32 // every tag and each of its prefixes at a '-' ("zh-hant-tw", "zh-hant", "zh")
+	juris      []uint32
+	global     bool // jurisdictions include GLOBAL
+	inputs     []uint32
+	outputs    []uint32
+	classes    uint32
+	attests    uint32
+	risk       uint32 // bit of riskClasses; 0 when none
+	model      uint32 // bit of pricingModels
+	symbol     uint32 // interned lowercased token symbol; 0 when none
+	token      common.Address
+	price      *big.Int
+	p95        int64 // 0 when not declared
+	throughput int64 // 0 when not declared
+}
+
+// capRow is a capability as docQuery returns it.
+type capRow struct {
+	Idx        int      `json:"idx"`
+	Name       string   `json:"name"`
+	Languages  []string `json:"languages"`
+	Inputs     []string `json:"inputs"`
+	Outputs    []string `json:"outputs"`
+	Juris      []string `json:"jurisdictions"`
+	Classes    []string `json:"dataClasses"`
+	Attests    []string `json:"attestations"`
+	Risk       string   `json:"risk"`
+	Model      string   `json:"model"`
+	Symbol     string   `json:"symbol"`
+	TokenHex   string   `json:"token"`
+	PriceText  string   `json:"price"`
+	P95        *int64   `json:"p95"`
+	Throughput *int64   `json:"throughput"`
+}
+
+// bits returns the mask of values in the enumeration all (bit i for all[i]); unknown values set no bit.
+func bits(values, all []string) uint32 {
+	var m uint32
+	for _, v := range values {
+		if i := slices.Index(all, v); i >= 0 {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// symbols interns strings for filters: 0 is never a symbol.
+type symbols map[string]uint32
+
+func (s symbols) of(v string) uint32 {
+	if id, ok := s[v]; ok {
+		return id
+	}
+	id := uint32(len(s) + 1)
+	s[v] = id
+	return id
+}
+
+func (s symbols) all(vs []string) []uint32 {
+	out := make([]uint32, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, s.of(v))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // liveBeat is the part of a heartbeat that filters and sorts use.
@@ -106,7 +158,7 @@ func (l liveBeat) online(now time.Time) bool { return l.status == 1 && now.Befor
 
 func newCatalog(pool *pgxpool.Pool, log *slog.Logger) *catalog {
 	return &catalog{pool: pool, log: log, byID: map[string]*doc{}, postings: map[string][]uint32{},
-		live: map[string]liveBeat{}, scores: map[string]float64{}, block: -1}
+		live: map[string]liveBeat{}, scores: map[string]float64{}, syms: symbols{}, block: -1}
 }
 
 // docQuery reads search documents; $1 = agent ids, or NULL for all.
@@ -132,40 +184,35 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 	if err != nil {
 		return fmt.Errorf("catalog: %w", err)
 	}
-	var docs []*doc
-	var terms [][]string
+	type loaded struct {
+		d                                                  *doc
+		trust, mcp, a2a, skills, domains, classes, attests []string
+		caps                                               []capRow
+		terms                                              []string
+	}
+	var docs []loaded
 	for rows.Next() {
-		d := &doc{}
+		l := loaded{d: &doc{}}
+		d := l.d
 		var owner []byte
 		var minPrice *string
 		var minP95 *int64
-		var lex, rank []string
+		var risks, models, tokens, symbols []string
+		var rank []string
 		var caps []byte
-		if err := rows.Scan(&d.id, &owner, &d.x402, &d.active, &d.trust, &d.mcp, &d.a2a, &d.skills, &d.domains,
-			&d.classes, &d.attests, &d.risks, &d.models, &d.tokens, &d.symbols, &minPrice, &minP95, &lex, &rank, &caps); err != nil {
+		if err := rows.Scan(&d.id, &owner, &d.x402, &d.active, &l.trust, &l.mcp, &l.a2a, &l.skills, &l.domains,
+			&l.classes, &l.attests, &risks, &models, &tokens, &symbols, &minPrice, &minP95, &l.terms, &rank, &caps); err != nil {
 			rows.Close()
 			return fmt.Errorf("catalog: %w", err)
 		}
 		d.owner = common.BytesToAddress(owner)
-		if minPrice != nil {
-			d.minPrice, _ = new(big.Int).SetString(*minPrice, 10)
-		}
-		if minP95 != nil {
-			d.minP95 = *minP95
-		}
-		if err := json.Unmarshal(caps, &d.caps); err != nil {
+		if err := json.Unmarshal(caps, &l.caps); err != nil {
 			rows.Close()
 			return fmt.Errorf("catalog: capabilities of %s: %w", d.id, err)
 		}
-		for i := range d.caps {
-			cd := &d.caps[i]
-			cd.token = common.HexToAddress(cd.TokenHex)
-			cd.price, _ = new(big.Int).SetString(cd.PriceText, 10)
-			cd.nameLowered = strings.ToLower(cd.Name)
-		}
 		slices.Sort(rank)
-		d.rank, d.length = rank, len(lex)
-		docs, terms = append(docs, d), append(terms, lex)
+		d.rank, d.length = rank, len(l.terms)
+		docs = append(docs, l)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -175,9 +222,16 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	seen := make(map[string]bool, len(docs))
-	for i, d := range docs {
+	for _, l := range docs {
+		d := l.d
+		d.trust, d.mcp, d.a2a = c.syms.all(l.trust), c.syms.all(l.mcp), c.syms.all(l.a2a)
+		d.skills, d.domains = c.syms.all(l.skills), c.syms.all(l.domains)
+		d.classes, d.attests = bits(l.classes, dataClasses), bits(l.attests, attestations)
+		for _, r := range l.caps {
+			d.caps = append(d.caps, c.capDoc(r))
+		}
 		seen[d.id] = true
-		c.put(d, terms[i])
+		c.put(d, l.terms)
 	}
 	switch {
 	case ids == nil:
@@ -196,7 +250,62 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 	if c.dead > 1000 && c.dead > len(c.byID)/4 {
 		c.compact()
 	}
+	c.renorm()
 	return nil
+}
+
+// renorm sets every live document's BM25 length normalisation from the current average length, so that
+// scores depend on the corpus only, not on the order documents arrived in. Callers hold mu.
+func (c *catalog) renorm() {
+	avg := 1.0
+	if len(c.byID) > 0 {
+		avg = max(1, c.totalLen/float64(len(c.byID)))
+	}
+	for o, d := range c.docs {
+		if d == nil {
+			c.norm[o] = 0
+		} else {
+			c.norm[o] = float32(1 / (1 - bm25B + bm25B*float64(d.length)/avg))
+		}
+	}
+}
+
+// capDoc interns a capability row. Callers hold mu.
+func (c *catalog) capDoc(r capRow) capDoc {
+	cd := capDoc{idx: r.Idx, name: strings.ToLower(r.Name), token: common.HexToAddress(r.TokenHex),
+		classes: bits(r.Classes, dataClasses), attests: bits(r.Attests, attestations),
+		risk: bits([]string{r.Risk}, riskClasses), model: bits([]string{r.Model}, pricingModels),
+		inputs: c.syms.all(r.Inputs), outputs: c.syms.all(r.Outputs)}
+	cd.price, _ = new(big.Int).SetString(r.PriceText, 10)
+	if r.P95 != nil {
+		cd.p95 = *r.P95
+	}
+	if r.Throughput != nil {
+		cd.throughput = *r.Throughput
+	}
+	if r.Symbol != "" {
+		cd.symbol = c.syms.of(r.Symbol)
+	}
+	var langs []string
+	for _, l := range r.Languages {
+		l = strings.ToLower(l)
+		for {
+			langs = append(langs, l)
+			i := strings.LastIndexByte(l, '-')
+			if i < 0 {
+				break
+			}
+			l = l[:i]
+		}
+	}
+	cd.langs = c.syms.all(langs)
+	for _, j := range r.Juris {
+		if j == "GLOBAL" {
+			cd.global = true
+		}
+	}
+	cd.juris = c.syms.all(r.Juris)
+	return cd
 }
 
 // put adds d under a new ordinal, retiring the agent's previous document. Callers hold mu.
@@ -206,6 +315,9 @@ func (c *catalog) put(d *doc, terms []string) {
 	c.docs = append(c.docs, d)
 	c.byID[d.id] = d
 	c.totalLen += float64(d.length)
+	d.beat, d.hasBeat = c.live[d.id]
+	d.score, d.hasScore = c.scores[d.id]
+	c.norm = append(c.norm, 1) // set by renorm
 	for _, t := range terms {
 		if _, ok := c.postings[t]; !ok {
 			c.lexDirty = true
@@ -225,6 +337,7 @@ func (c *catalog) remove(id string) {
 		return
 	}
 	c.docs[old.ord] = nil
+	c.norm[old.ord] = 0
 	delete(c.byID, id)
 	c.totalLen -= float64(old.length)
 	c.dead++
@@ -234,14 +347,17 @@ func (c *catalog) remove(id string) {
 func (c *catalog) compact() {
 	remap := make([]int32, len(c.docs))
 	var docs []*doc
+	var norm []float32
 	for i, d := range c.docs {
 		remap[i] = -1
 		if d != nil {
 			remap[i] = int32(len(docs))
 			d.ord = int32(len(docs))
 			docs = append(docs, d)
+			norm = append(norm, c.norm[i])
 		}
 	}
+	c.norm = norm
 	for t, list := range c.postings {
 		out := list[:0]
 		for _, p := range list {
@@ -355,6 +471,9 @@ func (c *catalog) loadBeats(ctx context.Context, ids []string) error {
 	defer c.mu.Unlock()
 	for id, l := range beats {
 		c.live[id] = l
+		if d := c.byID[id]; d != nil {
+			d.beat, d.hasBeat = l, true
+		}
 	}
 	if newest.After(c.beatsSeen) {
 		c.beatsSeen = newest
@@ -367,8 +486,12 @@ func (c *catalog) setBeats(rows []*heartbeatRow) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, r := range rows {
-		c.live[r.agentID] = liveBeat{status: int16(r.hb.Status), price: r.hb.Price, token: r.hb.Token,
+		l := liveBeat{status: int16(r.hb.Status), price: r.hb.Price, token: r.hb.Token,
 			p95: int64(r.hb.P95LatencyMs), expires: time.Unix(int64(r.hb.ExpiresAt), 0)}
+		c.live[r.agentID] = l
+		if d := c.byID[r.agentID]; d != nil {
+			d.beat, d.hasBeat = l, true
+		}
 	}
 }
 
@@ -403,6 +526,9 @@ func (c *catalog) loadScores(ctx context.Context) error {
 	defer c.mu.Unlock()
 	for id, s := range scores {
 		c.scores[id] = s
+		if d := c.byID[id]; d != nil {
+			d.score, d.hasScore = s, true
+		}
 	}
 	c.scoresSeen = newest
 	return nil
@@ -427,6 +553,9 @@ func (c *catalog) pruneLive(ctx context.Context) error {
 	for id := range c.live {
 		if !set[id] {
 			delete(c.live, id)
+			if d := c.byID[id]; d != nil {
+				d.hasBeat = false
+			}
 		}
 	}
 	for id := range c.scores {
@@ -471,10 +600,6 @@ func (c *catalog) textScores(words [][]termAlt, lexemes []string, yield func(ord
 		return
 	}
 	n := float64(len(c.byID))
-	avgLen := 1.0
-	if n > 0 {
-		avgLen = max(1, c.totalLen/n)
-	}
 	b := getBoard(len(c.docs))
 	defer boardPool.Put(b)
 	var matched, first []int32 // ordinals that matched every word so far; those that matched the first
@@ -494,18 +619,13 @@ func (c *catalog) textScores(words [][]termAlt, lexemes []string, yield func(ord
 				idf := float32(math.Log(1 + (n-float64(len(list))+0.5)/(float64(len(list))+0.5)))
 				for _, p := range list {
 					o := int32(p >> 1)
-					if int(b.words[o]) != wi {
-						continue // missed an earlier word (or already scored this one)
+					if int(b.words[o]) != wi || c.norm[o] == 0 {
+						continue // missed an earlier word (or already scored this one), or dead
 					}
-					d := c.docs[o]
-					if d == nil {
-						continue
-					}
-					w := idf
+					w := idf * c.norm[o]
 					if p&1 == 1 {
 						w *= rankBoost
 					}
-					w /= float32(1 - bm25B + bm25B*float64(d.length)/avgLen)
 					if b.best[o] == 0 {
 						b.seen = append(b.seen, o)
 					}

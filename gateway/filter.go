@@ -6,22 +6,64 @@ import (
 	"time"
 )
 
-// filter evaluates a search's filters on catalog documents.
+// filter is a search's filters resolved against the catalog's symbols, evaluated on documents.
 type filter struct {
 	q          *searchQuery
+	impossible bool // a required value is unknown to the catalog: nothing can match
 	capFilters bool
-	inputs     [][]string // per input filter: the declared types that accept it
-	outputs    [][]string
-	capability string // lowercased
+
+	trust, mcp, a2a, skills, domains []uint32 // all required (profile level)
+	classes, attests                 uint32   // all required: profile union, then one capability
+	risks, models                    uint32   // one of (0: any)
+	langs                            []uint32 // each must be among the capability's tags or prefixes
+	juris                            []uint32 // each must be declared, unless the capability is GLOBAL
+	inputs, outputs                  [][]uint32
+	symbol                           uint32
+	capability                       string
 }
 
-func newFilter(q *searchQuery) *filter {
+// newFilter resolves q's filter values. Callers hold the catalog's read lock.
+func newFilter(q *searchQuery, c *catalog) *filter {
 	f := &filter{q: q, capFilters: q.capabilityFiltered(), capability: strings.ToLower(q.Capability)}
+	need := func(vs []string) []uint32 {
+		out := make([]uint32, 0, len(vs))
+		for _, v := range vs {
+			id, ok := c.syms[v]
+			if !ok {
+				f.impossible = true
+			}
+			out = append(out, id)
+		}
+		return out
+	}
+	f.trust, f.mcp, f.a2a = need(q.SupportedTrust), need(q.MCPTools), need(q.A2ASkills)
+	f.skills, f.domains = need(q.OASFSkills), need(q.OASFDomains)
+	f.langs = need(q.Languages)
+	f.classes, f.attests = bits(q.DataClasses, dataClasses), bits(q.Compliance, attestations)
+	f.risks, f.models = bits(q.RiskClasses, riskClasses), bits(q.PricingModels, pricingModels)
+	for _, j := range q.Jurisdictions {
+		f.juris = append(f.juris, c.syms[j]) // 0 when unknown: only GLOBAL capabilities match
+	}
+	accept := func(types []string) []uint32 {
+		var ids []uint32
+		for _, t := range typeMatches(types[0]) {
+			if id, ok := c.syms[t]; ok {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) == 0 {
+			f.impossible = true
+		}
+		return ids
+	}
 	for _, v := range q.Inputs {
-		f.inputs = append(f.inputs, typeMatches(v))
+		f.inputs = append(f.inputs, accept([]string{v}))
 	}
 	for _, v := range q.Outputs {
-		f.outputs = append(f.outputs, typeMatches(v))
+		f.outputs = append(f.outputs, accept([]string{v}))
+	}
+	if q.TokenSymbol != "" {
+		f.symbol = need([]string{q.TokenSymbol})[0]
 	}
 	return f
 }
@@ -30,17 +72,17 @@ func newFilter(q *searchQuery) *filter {
 func (f *filter) none() bool {
 	q := f.q
 	return !f.capFilters && len(q.SupportedTrust)+len(q.MCPTools)+len(q.A2ASkills)+len(q.OASFSkills)+
-		len(q.OASFDomains)+len(q.DataClasses)+len(q.Compliance) == 0 &&
-		q.X402 == nil && q.Active == nil && q.Owner == nil && q.Online == nil && q.MinReputation == nil
+		len(q.OASFDomains) == 0 && q.X402 == nil && q.Active == nil && q.Owner == nil && q.Online == nil &&
+		q.MinReputation == nil
 }
 
 // eval checks d against every filter and fills h with d, its matched capabilities and their lowest
 // effective price and latency. Callers hold the catalog's read lock.
-func (f *filter) eval(c *catalog, d *doc, now time.Time, h *hit) bool {
+func (f *filter) eval(d *doc, now time.Time, h *hit) bool {
 	q := f.q
-	if !containsAll(d.trust, q.SupportedTrust) || !containsAll(d.mcp, q.MCPTools) || !containsAll(d.a2a, q.A2ASkills) ||
-		!containsAll(d.skills, q.OASFSkills) || !containsAll(d.domains, q.OASFDomains) ||
-		!containsAll(d.classes, q.DataClasses) || !containsAll(d.attests, q.Compliance) {
+	if f.impossible || d.classes&f.classes != f.classes || d.attests&f.attests != f.attests ||
+		!hasAll(d.trust, f.trust) || !hasAll(d.mcp, f.mcp) || !hasAll(d.a2a, f.a2a) ||
+		!hasAll(d.skills, f.skills) || !hasAll(d.domains, f.domains) {
 		return false
 	}
 	if q.X402 != nil && d.x402 != *q.X402 {
@@ -52,15 +94,12 @@ func (f *filter) eval(c *catalog, d *doc, now time.Time, h *hit) bool {
 	if q.Owner != nil && d.owner != *q.Owner {
 		return false
 	}
-	beat, hasBeat := c.live[d.id]
-	online := hasBeat && beat.online(now)
+	online := d.hasBeat && d.beat.online(now)
 	if q.Online != nil && online != *q.Online {
 		return false
 	}
-	if q.MinReputation != nil {
-		if sc, ok := c.scores[d.id]; !ok || sc < *q.MinReputation {
-			return false
-		}
+	if q.MinReputation != nil && (!d.hasScore || d.score < *q.MinReputation) {
+		return false
 	}
 	h.d, h.allCaps = d, !f.capFilters
 	for i := range d.caps {
@@ -69,15 +108,12 @@ func (f *filter) eval(c *catalog, d *doc, now time.Time, h *hit) bool {
 			continue
 		}
 		price := cd.price
-		if online && beat.token == cd.token && beat.price != nil {
-			price = beat.price
+		if online && d.beat.token == cd.token && d.beat.price != nil {
+			price = d.beat.price
 		}
-		var p95 int64
-		if cd.P95 != nil {
-			p95 = *cd.P95
-		}
-		if online && beat.p95 > 0 {
-			p95 = beat.p95
+		p95 := cd.p95
+		if online && d.beat.p95 > 0 {
+			p95 = d.beat.p95
 		}
 		if q.MaxPrice != nil && (price == nil || price.Cmp(q.MaxPrice) > 0) {
 			continue
@@ -91,8 +127,8 @@ func (f *filter) eval(c *catalog, d *doc, now time.Time, h *hit) bool {
 		if p95 > 0 && (h.p95 == 0 || p95 < h.p95) {
 			h.p95 = p95
 		}
-		if f.capFilters && cd.Idx < 64 {
-			h.caps |= 1 << cd.Idx
+		if f.capFilters && cd.idx < 64 {
+			h.caps |= 1 << cd.idx
 		}
 	}
 	return !f.capFilters || h.caps != 0
@@ -101,71 +137,50 @@ func (f *filter) eval(c *catalog, d *doc, now time.Time, h *hit) bool {
 // capMatches checks one capability against the capability-level filters other than price and latency.
 func (f *filter) capMatches(cd *capDoc) bool {
 	q := f.q
-	if f.capability != "" && !strings.Contains(cd.nameLowered, f.capability) {
+	if cd.classes&f.classes != f.classes || cd.attests&f.attests != f.attests ||
+		(f.risks != 0 && cd.risk&f.risks == 0) || (f.models != 0 && cd.model&f.models == 0) ||
+		(f.symbol != 0 && cd.symbol != f.symbol) || (q.Token != nil && cd.token != *q.Token) ||
+		(q.MinThroughput != nil && cd.throughput < *q.MinThroughput) || !hasAll(cd.langs, f.langs) {
 		return false
 	}
+	if !cd.global {
+		for _, j := range f.juris {
+			if j == 0 || !has(cd.juris, j) {
+				return false
+			}
+		}
+	}
 	for _, accepted := range f.inputs {
-		if !overlaps(cd.Inputs, accepted) {
+		if !hasAny(cd.inputs, accepted) {
 			return false
 		}
 	}
 	for _, accepted := range f.outputs {
-		if !overlaps(cd.Outputs, accepted) {
+		if !hasAny(cd.outputs, accepted) {
 			return false
 		}
 	}
-	for _, lang := range q.Languages {
-		ok := false
-		for _, l := range cd.Languages {
-			l = strings.ToLower(l)
-			if l == lang || strings.HasPrefix(l, lang+"-") {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	for _, j := range q.Jurisdictions {
-		if !slices.Contains(cd.Juris, j) && !slices.Contains(cd.Juris, "GLOBAL") {
-			return false
-		}
-	}
-	if !containsAll(cd.Classes, q.DataClasses) || !containsAll(cd.Attests, q.Compliance) {
-		return false
-	}
-	if len(q.RiskClasses) > 0 && !slices.Contains(q.RiskClasses, cd.Risk) {
-		return false
-	}
-	if len(q.PricingModels) > 0 && !slices.Contains(q.PricingModels, cd.Model) {
-		return false
-	}
-	if q.Token != nil && cd.token != *q.Token {
-		return false
-	}
-	if q.TokenSymbol != "" && cd.Symbol != q.TokenSymbol {
-		return false
-	}
-	if q.MinThroughput != nil && (cd.Throughput == nil || *cd.Throughput < *q.MinThroughput) {
-		return false
-	}
-	return true
+	return f.capability == "" || strings.Contains(cd.name, f.capability)
 }
 
-// containsAll reports whether have (any order) holds every value of want.
-func containsAll(have, want []string) bool {
-	for _, w := range want {
-		if !slices.Contains(have, w) {
+// has reports whether the sorted set holds v.
+func has(set []uint32, v uint32) bool {
+	_, ok := slices.BinarySearch(set, v)
+	return ok
+}
+
+func hasAll(set, want []uint32) bool {
+	for _, v := range want {
+		if !has(set, v) {
 			return false
 		}
 	}
 	return true
 }
 
-func overlaps(a, b []string) bool {
-	for _, x := range a {
-		if slices.Contains(b, x) {
+func hasAny(set, want []uint32) bool {
+	for _, v := range want {
+		if has(set, v) {
 			return true
 		}
 	}

@@ -121,19 +121,19 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 			return nil, err
 		}
 	}
-	f := newFilter(q)
 	cat := s.catalog
 	lexemes := cat.sortedLexemes()
 	now := time.Now()
 
 	cat.mu.RLock()
+	f := newFilter(q, cat)
 	var hits []hit
 	switch {
 	case useText || useVector:
 		if useText {
 			cat.textScores(words, lexemes, func(o int32, score float64) {
 				h := hit{t: score, hasT: true}
-				if f.eval(cat, cat.docs[o], now, &h) {
+				if f.eval(cat.docs[o], now, &h) {
 					hits = append(hits, h)
 				}
 			})
@@ -158,7 +158,7 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 					}
 					d := cat.byID[id]
 					var h hit
-					return d != nil && f.eval(cat, d, now, &h)
+					return d != nil && f.eval(d, now, &h)
 				}
 			}
 			for _, v := range s.vectors.idx.Search(qvec, k, allow) {
@@ -166,7 +166,7 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 				if !ok {
 					d := cat.byID[v.ID]
 					var h hit
-					if d == nil || !f.eval(cat, d, now, &h) {
+					if d == nil || !f.eval(d, now, &h) {
 						continue
 					}
 					i = len(hits)
@@ -179,7 +179,7 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 	default:
 		for _, d := range cat.docs {
 			var h hit
-			if d != nil && f.eval(cat, d, now, &h) {
+			if d != nil && f.eval(d, now, &h) {
 				hits = append(hits, h)
 			}
 		}
@@ -188,8 +188,8 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 		h := &hits[i]
 		switch q.Sort {
 		case "reputation":
-			if sc, ok := cat.scores[h.d.id]; ok {
-				h.key = sortKey{f: -sc}
+			if h.d.hasScore {
+				h.key = sortKey{f: -h.d.score}
 			} else {
 				h.key = sortKey{none: true}
 			}
