@@ -63,8 +63,11 @@ type doc struct {
 	classes uint32 // union of the capabilities' data classes (bits of dataClasses)
 	attests uint32 // union of their attestations (bits of attestations)
 	caps    []capDoc
-	rank    []string // lexemes of the name, capability names and tags (sorted): matches there weigh more
-	length  int      // number of lexemes
+	// Unions over the capabilities, to reject a document before looking at each capability.
+	langs, juris, inputs, outputs, symbols []uint32
+	global                                 bool
+	rank                                   []string // lexemes of the name, capability names and tags (sorted): matches there weigh more
+	length                                 int      // number of lexemes
 
 	// Live inputs, mirrored from catalog.live and catalog.scores.
 	beat     liveBeat
@@ -228,7 +231,18 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 		d.skills, d.domains = c.syms.all(l.skills), c.syms.all(l.domains)
 		d.classes, d.attests = bits(l.classes, dataClasses), bits(l.attests, attestations)
 		for _, r := range l.caps {
-			d.caps = append(d.caps, c.capDoc(r))
+			cd := c.capDoc(r)
+			d.caps = append(d.caps, cd)
+			d.langs, d.juris = append(d.langs, cd.langs...), append(d.juris, cd.juris...)
+			d.inputs, d.outputs = append(d.inputs, cd.inputs...), append(d.outputs, cd.outputs...)
+			if cd.symbol != 0 {
+				d.symbols = append(d.symbols, cd.symbol)
+			}
+			d.global = d.global || cd.global
+		}
+		for _, set := range []*[]uint32{&d.langs, &d.juris, &d.inputs, &d.outputs, &d.symbols} {
+			slices.Sort(*set)
+			*set = slices.Compact(*set)
 		}
 		seen[d.id] = true
 		c.put(d, l.terms)

@@ -20,6 +20,7 @@ type filter struct {
 	inputs, outputs                  [][]uint32
 	symbol                           uint32
 	capability                       string
+	needPrice                        bool // filters or sort use effective price and latency
 }
 
 // newFilter resolves q's filter values. Callers hold the catalog's read lock.
@@ -65,7 +66,33 @@ func newFilter(q *searchQuery, c *catalog) *filter {
 	if q.TokenSymbol != "" {
 		f.symbol = need([]string{q.TokenSymbol})[0]
 	}
+	f.needPrice = q.MaxPrice != nil || q.MaxLatencyMs != nil || q.Sort == "price" || q.Sort == "latency"
 	return f
+}
+
+// docMayMatch rejects documents whose capabilities together lack a required capability-level value.
+func (f *filter) docMayMatch(d *doc) bool {
+	if !hasAll(d.langs, f.langs) || (f.symbol != 0 && !has(d.symbols, f.symbol)) {
+		return false
+	}
+	if !d.global {
+		for _, j := range f.juris {
+			if j == 0 || !has(d.juris, j) {
+				return false
+			}
+		}
+	}
+	for _, accepted := range f.inputs {
+		if !hasAny(d.inputs, accepted) {
+			return false
+		}
+	}
+	for _, accepted := range f.outputs {
+		if !hasAny(d.outputs, accepted) {
+			return false
+		}
+	}
+	return true
 }
 
 // none reports whether the search has no filter at all.
@@ -101,10 +128,37 @@ func (f *filter) eval(d *doc, now time.Time, h *hit) bool {
 	if q.MinReputation != nil && (!d.hasScore || d.score < *q.MinReputation) {
 		return false
 	}
+	if f.capFilters && !f.docMayMatch(d) {
+		return false
+	}
 	h.d, h.allCaps = d, !f.capFilters
+	if !f.capFilters && !f.needPrice {
+		return true // every capability matches; prices are read for the page only (prices)
+	}
+	return f.matchCaps(d, online, h, f.needPrice)
+}
+
+// prices fills the page hit h with its capabilities' lowest effective price and latency when eval skipped
+// them. Callers hold the catalog's read lock.
+func (f *filter) prices(h *hit, now time.Time) {
+	if f.needPrice {
+		return
+	}
+	f.matchCaps(h.d, h.d.hasBeat && h.d.beat.online(now), h, true)
+}
+
+// matchCaps checks each capability (when there are capability filters) and, with withPrice, computes the
+// lowest effective price and latency of the matching ones.
+func (f *filter) matchCaps(d *doc, online bool, h *hit, withPrice bool) bool {
+	q := f.q
+	h.caps, h.price, h.p95 = 0, nil, 0
 	for i := range d.caps {
 		cd := &d.caps[i]
 		if f.capFilters && !f.capMatches(cd) {
+			continue
+		}
+		if !withPrice {
+			h.caps |= 1 << min(cd.idx, 63)
 			continue
 		}
 		price := cd.price
@@ -127,7 +181,7 @@ func (f *filter) eval(d *doc, now time.Time, h *hit) bool {
 		if p95 > 0 && (h.p95 == 0 || p95 < h.p95) {
 			h.p95 = p95
 		}
-		if f.capFilters && cd.idx < 64 {
+		if cd.idx < 64 {
 			h.caps |= 1 << cd.idx
 		}
 	}

@@ -127,7 +127,7 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 
 	cat.mu.RLock()
 	f := newFilter(q, cat)
-	var hits []hit
+	hits := make([]hit, 0, 1024)
 	switch {
 	case useText || useVector:
 		if useText {
@@ -222,6 +222,11 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 		hits = kept
 	}
 	page := topN(hits, q.Limit+1)
+	cat.mu.RLock()
+	for _, h := range page {
+		f.prices(h, now)
+	}
+	cat.mu.RUnlock()
 	if len(page) > q.Limit {
 		last := page[q.Limit-1]
 		c := encodeCursor(q.hash, last.key.String(), last.d.id, q.offset()+q.Limit)
