@@ -19,6 +19,7 @@ import (
 const (
 	vectorCandidates = 1000 // nearest neighbours of the query taken from the vector index
 	rrfK             = 60   // reciprocal-rank-fusion constant for hybrid ranking
+	hybridWindow     = 100  // best hits of each ranking fused in hybrid mode (at most twice this many results)
 	typoMinLength    = 4    // shorter query words are never corrected
 )
 
@@ -139,13 +140,12 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 			})
 		}
 		if useVector {
-			// The nearest neighbours that pass the filters: as many as this page needs in vector mode, the
-			// best 100 (or more on later pages) to fuse with the text ranking in hybrid mode.
-			k := q.Limit + 1 + q.offset()
+			// The nearest neighbours that pass the filters: as many as this page needs in vector mode (up to
+			// 1,000 results in all), the best 100 to fuse with the text ranking in hybrid mode.
+			k := min(q.Limit+1+q.offset(), vectorCandidates)
 			if useText {
-				k = max(k, 100)
+				k = hybridWindow // fixed, so that every page fuses the same rankings
 			}
-			k = min(k, vectorCandidates)
 			byID := make(map[string]int, len(hits))
 			for i := range hits {
 				byID[hits[i].d.id] = i
@@ -206,7 +206,7 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 	cat.mu.RUnlock()
 
 	if q.Sort == "relevance" {
-		rankRelevance(hits, useText, useVector)
+		hits = rankRelevance(hits, useText, useVector, hybridWindow)
 	}
 	if q.After != nil {
 		after, err := parseSortKey(q.Sort, q.After.Key)
@@ -253,23 +253,30 @@ type hit struct {
 }
 
 // rankRelevance sets each hit's relevance: its text or vector score, or in hybrid mode the reciprocal rank
-// fusion of both rankings, 1/(k + text rank) + 1/(k + vector rank).
-func rankRelevance(hits []hit, text, vector bool) {
+// fusion of both rankings, 1/(k + text rank) + 1/(k + vector rank), over the best window hits of each (as
+// Elasticsearch's rank_window_size): hits in neither window are dropped. It returns the ranked hits.
+func rankRelevance(hits []hit, text, vector bool, window int) []hit {
 	if text && vector {
-		rrf := func(less func(a, b *hit) int, has func(h *hit) bool) {
-			order := make([]*hit, 0, len(hits))
+		fuse := func(less func(a, b *hit) int, has func(h *hit) bool) {
+			order := make([]*hit, 0, window+1)
 			for i := range hits {
-				if has(&hits[i]) {
-					order = append(order, &hits[i])
+				if h := &hits[i]; has(h) {
+					order = insertBest(order, h, window, less)
 				}
 			}
-			slices.SortFunc(order, less)
 			for r, h := range order {
 				h.score += 1 / float64(rrfK+r+1)
 			}
 		}
-		rrf(func(a, b *hit) int { return cmpDesc(a.t, b.t, a.d.id, b.d.id) }, func(h *hit) bool { return h.hasT })
-		rrf(func(a, b *hit) int { return cmpDesc(a.v, b.v, a.d.id, b.d.id) }, func(h *hit) bool { return h.hasV })
+		fuse(func(a, b *hit) int { return cmpDesc(a.t, b.t, a.d.id, b.d.id) }, func(h *hit) bool { return h.hasT })
+		fuse(func(a, b *hit) int { return cmpDesc(a.v, b.v, a.d.id, b.d.id) }, func(h *hit) bool { return h.hasV })
+		kept := hits[:0]
+		for _, h := range hits {
+			if h.score > 0 {
+				kept = append(kept, h)
+			}
+		}
+		hits = kept
 	} else {
 		for i := range hits {
 			hits[i].score = hits[i].t
@@ -282,6 +289,20 @@ func rankRelevance(hits []hit, text, vector bool) {
 		hits[i].score = math.Round(hits[i].score*1e12) / 1e12 // a stable decimal for cursors
 		hits[i].key = sortKey{f: -hits[i].score}
 	}
+	return hits
+}
+
+// insertBest keeps best sorted and at most n long while adding h: O(log n) to find the place.
+func insertBest(best []*hit, h *hit, n int, less func(a, b *hit) int) []*hit {
+	if len(best) == n && less(h, best[n-1]) >= 0 {
+		return best
+	}
+	j, _ := slices.BinarySearchFunc(best, h, less)
+	best = slices.Insert(best, j, h)
+	if len(best) > n {
+		best = best[:n]
+	}
+	return best
 }
 
 func cmpDesc(a, b float64, ida, idb string) int {
@@ -369,15 +390,7 @@ func topN(hits []hit, n int) []*hit {
 	// Keep a sorted buffer of the n best: O(len(hits) · log n) for the usual small n.
 	best := make([]*hit, 0, n+1)
 	for i := range hits {
-		h := &hits[i]
-		if len(best) == n && less(h, best[n-1]) >= 0 {
-			continue
-		}
-		j, _ := slices.BinarySearchFunc(best, h, less)
-		best = slices.Insert(best, j, h)
-		if len(best) > n {
-			best = best[:n]
-		}
+		best = insertBest(best, &hits[i], n, less)
 	}
 	return best
 }
