@@ -164,7 +164,7 @@ func TestGateway(t *testing.T) {
 		}{
 			{"sort=price", 30}, {"sort=reputation", 30}, {"sort=latency", 30},
 			{"q=ocr&mode=text", 3}, {"q=invoice+extraction&mode=hybrid", 10}, {"q=translation&mode=vector", 30},
-			{"compliance=hipaa&sort=price", 3},
+			{"compliance=hipaa&sort=price", 3}, {"q=ocr&mode=hybrid&sort=price", 3},
 		} {
 			full := e.search(t, tc.query+"&limit=100")
 			var paged []string
@@ -186,6 +186,9 @@ func TestGateway(t *testing.T) {
 			}
 			if !slices.Equal(paged, ids(full)) {
 				t.Fatalf("%s: pages give %v, one page gives %v", tc.query, paged, ids(full))
+			}
+			if len(slices.Compact(slices.Sorted(slices.Values(paged)))) != len(paged) {
+				t.Fatalf("%s: an agent appears twice: %v", tc.query, paged)
 			}
 			if len(full.Agents) < tc.atLeast {
 				t.Fatalf("%s: %d agents, want at least %d", tc.query, len(full.Agents), tc.atLeast)

@@ -17,10 +17,11 @@ import (
 
 // Search ranking constants (docs/gateway.md explains them).
 const (
-	vectorCandidates = 1000 // nearest neighbours of the query taken from the vector index
-	rrfK             = 60   // reciprocal-rank-fusion constant for hybrid ranking
-	hybridWindow     = 100  // best hits of each ranking fused in hybrid mode (at most twice this many results)
-	typoMinLength    = 4    // shorter query words are never corrected
+	vectorCandidates   = 1000 // nearest neighbours of the query taken from the vector index
+	rrfK               = 60   // reciprocal-rank-fusion constant for hybrid ranking
+	hybridWindow       = 100  // best text hits fused in hybrid mode
+	hybridVectorWindow = 40   // nearest neighbours fused in hybrid mode (results: at most the sum of both)
+	typoMinLength      = 4    // shorter query words are never corrected
 )
 
 // agentSummary is one search result.
@@ -126,102 +127,117 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 	lexemes := cat.sortedLexemes()
 	now := time.Now()
 
+	var after *sortKey
+	if q.After != nil {
+		k, err := parseSortKey(q.Sort, q.After.Key)
+		if err != nil {
+			return nil, problem(http.StatusBadRequest, CodeInvalidCursor, "cursor is not one this query returned")
+		}
+		after = &k
+	}
+	hybrid := useText && useVector && q.Sort == "relevance"
+
+	// Every sort but hybrid relevance has a key per hit: the page is kept as the hits arrive (no list of all
+	// matches). Hybrid relevance needs both rankings first.
+	n := q.Limit + 1
+	less := func(a, b *hit) int { return compareHits(a.key, a.d.id, b.key, b.d.id) }
+	var page []*hit
+	var hits []hit
+	keep := func(h hit) {
+		if hybrid {
+			hits = append(hits, h)
+			return
+		}
+		h.key = hitKey(q.Sort, &h, useVector)
+		if after != nil && compareHits(h.key, h.d.id, *after, q.After.ID) <= 0 {
+			return
+		}
+		if len(page) == n && less(&h, page[n-1]) >= 0 {
+			return
+		}
+		hp := new(hit)
+		*hp = h
+		page = insertBest(page, hp, n, less)
+	}
+
 	cat.mu.RLock()
 	f := newFilter(q, cat)
-	hits := make([]hit, 0, 1024)
 	switch {
 	case useText || useVector:
+		var textHits map[string]int  // hybrid: index of text hits by id, to add vector scores to
+		var textSeen map[string]bool // both matchers, another sort: text hits are not kept twice
+		if useText && useVector && !hybrid {
+			textSeen = map[string]bool{}
+		}
 		if useText {
 			cat.textScores(words, lexemes, func(o int32, score float64) {
 				h := hit{t: score, hasT: true}
 				if f.eval(cat.docs[o], now, &h) {
-					hits = append(hits, h)
+					if textSeen != nil {
+						textSeen[h.d.id] = true
+					}
+					keep(h)
 				}
 			})
 		}
 		if useVector {
 			// The nearest neighbours that pass the filters: as many as this page needs in vector mode (up to
-			// 1,000 results in all), the best 100 to fuse with the text ranking in hybrid mode.
+			// 1,000 results in all), a fixed window to fuse with the text ranking in hybrid mode.
 			k := min(q.Limit+1+q.offset(), vectorCandidates)
 			if useText {
-				k = hybridWindow // fixed, so that every page fuses the same rankings
-			}
-			byID := make(map[string]int, len(hits))
-			for i := range hits {
-				byID[hits[i].d.id] = i
+				k = hybridVectorWindow // fixed, so that every page fuses the same rankings
+				textHits = make(map[string]int, len(hits))
+				for i := range hits {
+					textHits[hits[i].d.id] = i
+				}
 			}
 			var allow func(string) bool
 			if !f.none() {
 				allow = func(id string) bool {
-					if _, ok := byID[id]; ok {
-						return true
-					}
 					d := cat.byID[id]
 					var h hit
 					return d != nil && f.eval(d, now, &h)
 				}
 			}
 			for _, v := range s.vectors.idx.Search(qvec, k, allow) {
-				i, ok := byID[v.ID]
-				if !ok {
-					d := cat.byID[v.ID]
-					var h hit
-					if d == nil || !f.eval(d, now, &h) {
-						continue
-					}
-					i = len(hits)
-					hits = append(hits, h)
-					byID[v.ID] = i
+				if i, ok := textHits[v.ID]; ok {
+					hits[i].v, hits[i].hasV = float64(v.Score), true
+					continue
 				}
-				hits[i].v, hits[i].hasV = float64(v.Score), true
+				if textSeen[v.ID] {
+					continue
+				}
+				d := cat.byID[v.ID]
+				h := hit{v: float64(v.Score), hasV: true}
+				if d != nil && f.eval(d, now, &h) {
+					if hybrid {
+						hits = append(hits, h)
+					} else {
+						keep(h)
+					}
+				}
 			}
 		}
 	default:
 		for _, d := range cat.docs {
 			var h hit
 			if d != nil && f.eval(d, now, &h) {
-				hits = append(hits, h)
-			}
-		}
-	}
-	for i := range hits {
-		h := &hits[i]
-		switch q.Sort {
-		case "reputation":
-			if h.d.hasScore {
-				h.key = sortKey{f: -h.d.score}
-			} else {
-				h.key = sortKey{none: true}
-			}
-		case "price":
-			h.key = sortKey{i: h.price, none: h.price == nil}
-		case "latency":
-			if h.p95 > 0 {
-				h.key = sortKey{i: big.NewInt(h.p95)}
-			} else {
-				h.key = sortKey{none: true}
+				keep(h)
 			}
 		}
 	}
 	cat.mu.RUnlock()
 
-	if q.Sort == "relevance" {
-		hits = rankRelevance(hits, useText, useVector, hybridWindow)
-	}
-	if q.After != nil {
-		after, err := parseSortKey(q.Sort, q.After.Key)
-		if err != nil {
-			return nil, problem(http.StatusBadRequest, CodeInvalidCursor, "cursor is not one this query returned")
-		}
+	if hybrid {
+		hits = rankRelevance(hits, hybridWindow)
 		kept := hits[:0]
 		for _, h := range hits {
-			if compareHits(h.key, h.d.id, after, q.After.ID) > 0 {
+			if after == nil || compareHits(h.key, h.d.id, *after, q.After.ID) > 0 {
 				kept = append(kept, h)
 			}
 		}
-		hits = kept
+		page = topN(kept, n)
 	}
-	page := topN(hits, q.Limit+1)
 	cat.mu.RLock()
 	for _, h := range page {
 		f.prices(h, now)
@@ -239,6 +255,32 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 	return resp, nil
 }
 
+// hitKey returns h's ascending sort key for every sort but hybrid relevance.
+func hitKey(sort string, h *hit, vector bool) sortKey {
+	switch sort {
+	case "relevance":
+		score := h.t
+		if vector {
+			score = h.v
+		}
+		h.score = math.Round(score*1e12) / 1e12 // a stable decimal for cursors
+		return sortKey{f: -h.score}
+	case "reputation":
+		if h.d.hasScore {
+			return sortKey{f: -h.d.score}
+		}
+	case "price":
+		if h.price != nil {
+			return sortKey{i: h.price}
+		}
+	case "latency":
+		if h.p95 > 0 {
+			return sortKey{i: big.NewInt(h.p95)}
+		}
+	}
+	return sortKey{none: true}
+}
+
 // hit is one agent that matched, with what ranks it.
 type hit struct {
 	d          *doc
@@ -252,44 +294,32 @@ type hit struct {
 	key        sortKey
 }
 
-// rankRelevance sets each hit's relevance: its text or vector score, or in hybrid mode the reciprocal rank
-// fusion of both rankings, 1/(k + text rank) + 1/(k + vector rank), over the best window hits of each (as
-// Elasticsearch's rank_window_size): hits in neither window are dropped. It returns the ranked hits.
-func rankRelevance(hits []hit, text, vector bool, window int) []hit {
-	if text && vector {
-		fuse := func(less func(a, b *hit) int, has func(h *hit) bool) {
-			order := make([]*hit, 0, window+1)
-			for i := range hits {
-				if h := &hits[i]; has(h) {
-					order = insertBest(order, h, window, less)
-				}
-			}
-			for r, h := range order {
-				h.score += 1 / float64(rrfK+r+1)
-			}
-		}
-		fuse(func(a, b *hit) int { return cmpDesc(a.t, b.t, a.d.id, b.d.id) }, func(h *hit) bool { return h.hasT })
-		fuse(func(a, b *hit) int { return cmpDesc(a.v, b.v, a.d.id, b.d.id) }, func(h *hit) bool { return h.hasV })
-		kept := hits[:0]
-		for _, h := range hits {
-			if h.score > 0 {
-				kept = append(kept, h)
-			}
-		}
-		hits = kept
-	} else {
+// rankRelevance sets each hybrid hit's relevance, the reciprocal rank fusion of both rankings,
+// 1/(k + text rank) + 1/(k + vector rank), over the best window text hits (as Elasticsearch's
+// rank_window_size) and the vector hits: hits in neither window are dropped. It returns the ranked hits.
+func rankRelevance(hits []hit, window int) []hit {
+	fuse := func(less func(a, b *hit) int, has func(h *hit) bool) {
+		order := make([]*hit, 0, window+1)
 		for i := range hits {
-			hits[i].score = hits[i].t
-			if vector {
-				hits[i].score = hits[i].v
+			if h := &hits[i]; has(h) {
+				order = insertBest(order, h, window, less)
 			}
 		}
+		for r, h := range order {
+			h.score += 1 / float64(rrfK+r+1)
+		}
 	}
-	for i := range hits {
-		hits[i].score = math.Round(hits[i].score*1e12) / 1e12 // a stable decimal for cursors
-		hits[i].key = sortKey{f: -hits[i].score}
+	fuse(func(a, b *hit) int { return cmpDesc(a.t, b.t, a.d.id, b.d.id) }, func(h *hit) bool { return h.hasT })
+	fuse(func(a, b *hit) int { return cmpDesc(a.v, b.v, a.d.id, b.d.id) }, func(h *hit) bool { return h.hasV })
+	kept := hits[:0]
+	for _, h := range hits {
+		if h.score > 0 {
+			h.score = math.Round(h.score*1e12) / 1e12 // a stable decimal for cursors
+			h.key = sortKey{f: -h.score}
+			kept = append(kept, h)
+		}
 	}
-	return hits
+	return kept
 }
 
 // insertBest keeps best sorted and at most n long while adding h: O(log n) to find the place.
