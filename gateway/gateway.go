@@ -227,8 +227,10 @@ func (s *Server) Start(ctx context.Context) {
 	if err := s.vectors.sync(ctx); err != nil && ctx.Err() == nil {
 		s.log.Warn("initial vector load failed", "err", err)
 	}
-	s.wg.Add(5)
-	go func() { defer s.wg.Done(); s.beats.run(ctx) }()
+	s.wg.Add(4 + heartbeatWriters)
+	for range heartbeatWriters {
+		go func() { defer s.wg.Done(); s.beats.run(ctx) }()
+	}
 	go func() { defer s.wg.Done(); s.vectors.run(ctx) }()
 	go func() { defer s.wg.Done(); s.listen(ctx) }()
 	go func() { defer s.wg.Done(); s.scoreLoop(ctx) }()

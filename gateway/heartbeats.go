@@ -180,7 +180,9 @@ type heartbeatRow struct {
 
 // heartbeatWriter stores verified heartbeats in batches: requests that arrive while a statement runs go
 // together in the next one, so thousands per second cost a few statements, each request still waiting for
-// its own outcome. Within a batch the highest nonce of an agent wins and the rest are stale.
+// its own outcome. Within a batch the highest nonce of an agent wins and the rest are stale. Each batch is
+// one statement, which also notifies the other gateway copies (at commit) of the agents it names; several
+// writers run at once (heartbeatWriters), the nonce condition keeping concurrent batches of one agent right.
 type heartbeatWriter struct {
 	pool     *pgxpool.Pool
 	catalog  *catalog
@@ -188,7 +190,10 @@ type heartbeatWriter struct {
 	in       chan *heartbeatRow
 }
 
-const heartbeatBatch = 512
+const (
+	heartbeatBatch   = 512
+	heartbeatWriters = 3
+)
 
 func newHeartbeatWriter(pool *pgxpool.Pool, c *catalog, instance string) *heartbeatWriter {
 	return &heartbeatWriter{pool: pool, catalog: c, instance: instance, in: make(chan *heartbeatRow, 4*heartbeatBatch)}
@@ -276,16 +281,19 @@ func (w *heartbeatWriter) flush(ctx context.Context, batch []*heartbeatRow) {
 	best AS (
 		SELECT DISTINCT ON (i.agent_id) i.* FROM input i
 		JOIN agents a ON a.agent_id = i.agent_id AND a.agent_wallet = i.signer
-		ORDER BY i.agent_id, i.nonce DESC, i.ord)
+		ORDER BY i.agent_id, i.nonce DESC, i.ord),
+	note AS (SELECT pg_notify($12, $13))
 	INSERT INTO heartbeats AS h (agent_id, signer, status, price, token, p95_ms, capacity, expires_at, nonce,
 		signature, received_at)
-	SELECT agent_id, signer, status, price, token, p95_ms, capacity, expires_at, nonce, signature, received_at FROM best
+	SELECT agent_id, signer, status, price, token, p95_ms, capacity, expires_at, nonce, signature, received_at
+	FROM best, note
 	ON CONFLICT (agent_id) DO UPDATE SET signer = EXCLUDED.signer, status = EXCLUDED.status, price = EXCLUDED.price,
 		token = EXCLUDED.token, p95_ms = EXCLUDED.p95_ms, capacity = EXCLUDED.capacity, expires_at = EXCLUDED.expires_at,
 		nonce = EXCLUDED.nonce, signature = EXCLUDED.signature, received_at = EXCLUDED.received_at
 	WHERE h.nonce < EXCLUDED.nonce
 	RETURNING agent_id::text, nonce::text`,
-		ids, signers, statuses, prices, tokens, p95s, caps, expires, nonces, sigs, received)
+		ids, signers, statuses, prices, tokens, p95s, caps, expires, nonces, sigs, received,
+		channelHeartbeats, beatsPayload(w.instance, batch))
 	if err != nil {
 		for _, r := range batch {
 			r.done <- fmt.Errorf("store heartbeats: %w", err)
@@ -324,12 +332,6 @@ func (w *heartbeatWriter) flush(ctx context.Context, batch []*heartbeatRow) {
 	}
 	if len(accepted) > 0 {
 		w.catalog.setBeats(accepted)
-		if _, err := w.pool.Exec(wctx, `SELECT pg_notify($1, $2)`, channelHeartbeats, beatsPayload(w.instance, accepted)); err != nil {
-			for _, r := range batch {
-				r.done <- fmt.Errorf("notify heartbeats: %w", err)
-			}
-			return
-		}
 	}
 	for _, r := range accepted {
 		r.done <- nil
