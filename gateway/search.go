@@ -143,9 +143,16 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 	less := func(a, b *hit) int { return compareHits(a.key, a.d.id, b.key, b.d.id) }
 	var page []*hit
 	var hits []hit
+	var textBest []*hit // hybrid: the best text hits (the fusion window), kept as they stream in
+	byText := func(a, b *hit) int { return cmpDesc(a.t, b.t, a.d.id, b.d.id) }
 	keep := func(h hit) {
 		if hybrid {
-			hits = append(hits, h)
+			if len(textBest) == hybridWindow && byText(&h, textBest[hybridWindow-1]) >= 0 {
+				return
+			}
+			hp := new(hit)
+			*hp = h
+			textBest = insertBest(textBest, hp, hybridWindow, byText)
 			return
 		}
 		h.key = hitKey(q.Sort, &h, useVector)
@@ -186,9 +193,13 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 			k := min(q.Limit+1+q.offset(), vectorCandidates)
 			if useText {
 				k = hybridVectorWindow // fixed, so that every page fuses the same rankings
-				textHits = make(map[string]int, len(hits))
-				for i := range hits {
-					textHits[hits[i].d.id] = i
+			}
+			if hybrid {
+				hits = make([]hit, 0, len(textBest)+k)
+				textHits = make(map[string]int, len(textBest))
+				for _, h := range textBest {
+					textHits[h.d.id] = len(hits)
+					hits = append(hits, *h)
 				}
 			}
 			var allow func(string) bool
