@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strconv"
 	"sync"
 )
 
@@ -53,6 +54,7 @@ type Index struct {
 	scratch   sync.Pool // *searchScratch
 	mu        sync.RWMutex
 	ids       []string
+	nums      []uint64 // each id as a number (noNum when it is not a decimal uint64), for SearchNum
 	pos       map[string]int
 	codes     []uint64 // len(ids)*codeWords
 	vecs      []int8   // len(ids)*dims
@@ -169,6 +171,7 @@ func (x *Index) Upsert(id string, v []float32) error {
 		i = len(x.ids)
 		x.pos[id] = i
 		x.ids = append(x.ids, id)
+		x.nums = append(x.nums, idNum(id))
 		x.codes = append(x.codes, code...)
 		x.vecs = append(x.vecs, q...)
 		x.scales = append(x.scales, scale)
@@ -191,6 +194,7 @@ func (x *Index) Remove(id string) {
 	last := len(x.ids) - 1
 	if i != last {
 		x.ids[i] = x.ids[last]
+		x.nums[i] = x.nums[last]
 		x.pos[x.ids[i]] = i
 		copy(x.codes[i*x.codeWords:(i+1)*x.codeWords], x.codes[last*x.codeWords:])
 		copy(x.vecs[i*x.dims:(i+1)*x.dims], x.vecs[last*x.dims:])
@@ -199,12 +203,14 @@ func (x *Index) Remove(id string) {
 	delete(x.pos, id)
 	x.ids[last] = ""
 	x.ids = x.ids[:last]
+	x.nums = x.nums[:last]
 	x.codes = x.codes[:last*x.codeWords]
 	x.vecs = x.vecs[:last*x.dims]
 	x.scales = x.scales[:last]
 	// Give memory back once the index has shrunk to a quarter of its capacity.
 	if c := cap(x.ids); c > 1024 && last < c/4 {
 		x.ids = slices.Clip(slices.Clone(x.ids))
+		x.nums = slices.Clip(slices.Clone(x.nums))
 		x.codes = slices.Clip(slices.Clone(x.codes))
 		x.vecs = slices.Clip(slices.Clone(x.vecs))
 		x.scales = slices.Clip(slices.Clone(x.scales))
@@ -232,6 +238,35 @@ type scored struct {
 // call the Index. Nothing found (an empty index, a q of the wrong length or all zeros, k <= 0)
 // gives nil.
 func (x *Index) Search(q []float32, k int, allow func(id string) bool) []Hit {
+	var slot func(int) bool
+	if allow != nil {
+		slot = func(i int) bool { return allow(x.ids[i]) }
+	}
+	return x.search(q, k, slot)
+}
+
+// NoNum is the number SearchNum passes for an id that is not a decimal uint64.
+const NoNum = ^uint64(0)
+
+// SearchNum is Search with allow given each candidate's id also as a number (NoNum when the id is not a
+// decimal uint64), parsed once at Upsert: a caller that keys its records by number avoids hashing strings.
+func (x *Index) SearchNum(q []float32, k int, allow func(num uint64, id string) bool) []Hit {
+	var slot func(int) bool
+	if allow != nil {
+		slot = func(i int) bool { return allow(x.nums[i], x.ids[i]) }
+	}
+	return x.search(q, k, slot)
+}
+
+func idNum(id string) uint64 {
+	n, err := strconv.ParseUint(id, 10, 64)
+	if err != nil || n == NoNum || (len(id) > 1 && id[0] == '0') {
+		return NoNum
+	}
+	return n
+}
+
+func (x *Index) search(q []float32, k int, allow func(int) bool) []Hit {
 	if k <= 0 || x.dims <= 0 || len(q) != x.dims {
 		return nil
 	}
@@ -350,8 +385,8 @@ func (x *Index) hits(top []scored) []Hit {
 
 // consider scores vector i if allow accepts it and keeps it in top if it is among the k best
 // (top is sorted best first). It returns top and the count of accepted vectors.
-func (x *Index) consider(top []scored, k, i int, q []float32, allow func(string) bool, accepted int) ([]scored, int) {
-	if allow != nil && !allow(x.ids[i]) {
+func (x *Index) consider(top []scored, k, i int, q []float32, allow func(int) bool, accepted int) ([]scored, int) {
+	if allow != nil && !allow(i) {
 		return top, accepted
 	}
 	score := min(max(dotInt8(q, x.vecs[i*x.dims:(i+1)*x.dims])*x.scales[i], -1), 1)

@@ -312,7 +312,8 @@ func counter(b *testing.B, reg *prometheus.Registry, name string) float64 {
 
 // BenchmarkSearch measures GET /v1/agents latency (in the handler, without the network) over
 // AGORA_BENCH_AGENTS (default 100,000) generated agents, for text queries with filters, vector queries, and
-// hybrid queries with filters. Run with -benchtime 1x; it reports p50/p95/p99 in ms per query class.
+// hybrid queries with filters (AGORA_BENCH_CLASS picks one). Run with -benchtime 1x; it reports p50/p95/p99
+// in ms per query class.
 func BenchmarkSearch(b *testing.B) {
 	n := envInt("AGORA_BENCH_AGENTS", 100_000)
 	rounds := envInt("AGORA_BENCH_QUERIES", 300)
@@ -341,6 +342,9 @@ func BenchmarkSearch(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, c := range classes {
+			if only := os.Getenv("AGORA_BENCH_CLASS"); only != "" && only != c.name {
+				continue
+			}
 			lat := make([]float64, 0, rounds)
 			results := 0
 			for i := range rounds + 20 {

@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -31,6 +32,7 @@ type catalog struct {
 	mu       sync.RWMutex
 	docs     []*doc              // by ordinal; nil once replaced or removed
 	byID     map[string]*doc     // live documents
+	byNum    []*doc              // live documents by agent id below maxDenseID (vector filters)
 	postings map[string][]uint32 // lexeme -> ordinal<<1 | 1 when the lexeme is in the doc's rank set; ascending
 	lexemes  []string            // sorted keys of postings (rebuilt when dirty)
 	lexDirty bool
@@ -322,12 +324,38 @@ func (c *catalog) capDoc(r capRow) capDoc {
 	return cd
 }
 
+// maxDenseID bounds the agent ids kept in catalog.byNum (agent ids count up from 0 on a registry).
+const maxDenseID = 1 << 24
+
+func denseID(id string) (uint64, bool) {
+	n, err := strconv.ParseUint(id, 10, 64)
+	return n, err == nil && n < maxDenseID
+}
+
+// docByNum returns the live document of agent id num (as embed.Index.SearchNum passes it), or nil.
+// Callers hold mu for reading.
+func (c *catalog) docByNum(num uint64, id string) *doc {
+	if num < uint64(len(c.byNum)) {
+		return c.byNum[num]
+	}
+	if num < maxDenseID {
+		return nil
+	}
+	return c.byID[id]
+}
+
 // put adds d under a new ordinal, retiring the agent's previous document. Callers hold mu.
 func (c *catalog) put(d *doc, terms []string) {
 	c.remove(d.id)
 	d.ord = int32(len(c.docs))
 	c.docs = append(c.docs, d)
 	c.byID[d.id] = d
+	if n, ok := denseID(d.id); ok {
+		if n >= uint64(len(c.byNum)) {
+			c.byNum = append(c.byNum, make([]*doc, int(n)+1-len(c.byNum))...)
+		}
+		c.byNum[n] = d
+	}
 	c.totalLen += float64(d.length)
 	d.beat, d.hasBeat = c.live[d.id]
 	d.score, d.hasScore = c.scores[d.id]
@@ -353,6 +381,9 @@ func (c *catalog) remove(id string) {
 	c.docs[old.ord] = nil
 	c.norm[old.ord] = 0
 	delete(c.byID, id)
+	if n, ok := denseID(id); ok {
+		c.byNum[n] = nil
+	}
 	c.totalLen -= float64(old.length)
 	c.dead++
 }

@@ -202,15 +202,15 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 					hits = append(hits, *h)
 				}
 			}
-			var allow func(string) bool
+			var allow func(uint64, string) bool
 			if !f.none() {
-				allow = func(id string) bool {
-					d := cat.byID[id]
+				allow = func(num uint64, id string) bool {
+					d := cat.docByNum(num, id)
 					var h hit
 					return d != nil && f.eval(d, now, &h)
 				}
 			}
-			for _, v := range s.vectors.idx.Search(qvec, k, allow) {
+			for _, v := range s.vectors.idx.SearchNum(qvec, k, allow) {
 				if i, ok := textHits[v.ID]; ok {
 					hits[i].v, hits[i].hasV = float64(v.Score), true
 					continue
