@@ -4,15 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
 
-	"github.com/agoralabs/agora/deployment"
-	"github.com/agoralabs/agora/internal/anvil"
 	"github.com/agoralabs/agora/seed"
 )
 
@@ -49,23 +46,9 @@ gives the same agents, ids and history.`,
 
 func (a *app) runSeed(cmd *cobra.Command, _ []string) error {
 	v := a.v
-	rpcURL := v.GetString("rpc-url")
-	if rpcURL == "" {
-		return errors.New("--rpc-url (or AGORA_RPC_URL) is required")
-	}
-	path := v.GetString("deployment")
-	if path == "" {
-		return errors.New("--deployment is required")
-	}
-	d, err := deployment.Read(path)
+	rpcURL, d, key, err := a.chainFlags()
 	if err != nil {
 		return err
-	}
-	key := anvil.DevKey(0)
-	if s := v.GetString("key"); s != "" {
-		if key, err = crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(s), "0x")); err != nil {
-			return errors.New("--key: invalid private key: want 32 bytes of hex")
-		}
 	}
 	timeout, err := time.ParseDuration(v.GetString("timeout"))
 	if err != nil || timeout <= 0 {

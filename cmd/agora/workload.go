@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -48,23 +49,9 @@ Runs against anvil only, with nobody else sending transactions meanwhile, for ex
 
 func (a *app) runWorkload(cmd *cobra.Command, _ []string) error {
 	v := a.v
-	rpcURL := v.GetString("rpc-url")
-	if rpcURL == "" {
-		return errors.New("--rpc-url (or AGORA_RPC_URL) is required")
-	}
-	path := v.GetString("deployment")
-	if path == "" {
-		return errors.New("--deployment is required")
-	}
-	d, err := deployment.Read(path)
+	rpcURL, d, key, err := a.chainFlags()
 	if err != nil {
 		return err
-	}
-	key := anvil.DevKey(0)
-	if s := v.GetString("key"); s != "" {
-		if key, err = crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(s), "0x")); err != nil {
-			return errors.New("--key: invalid private key: want 32 bytes of hex")
-		}
 	}
 	ints := make(map[string]int64)
 	for _, name := range []string{"seed", "blocks", "tx-per-block", "accounts", "start-time"} {
@@ -109,4 +96,27 @@ func (a *app) runWorkload(cmd *cobra.Command, _ []string) error {
 	}
 	fmt.Fprint(a.m.Stdout, stats.String())
 	return nil
+}
+
+// chainFlags reads what the commands that send transactions share: --rpc-url, --deployment and the funder's
+// --key (anvil's dev account 0 by default).
+func (a *app) chainFlags() (rpcURL string, d *deployment.Deployment, key *ecdsa.PrivateKey, err error) {
+	v := a.v
+	if rpcURL = v.GetString("rpc-url"); rpcURL == "" {
+		return "", nil, nil, errors.New("--rpc-url (or AGORA_RPC_URL) is required")
+	}
+	path := v.GetString("deployment")
+	if path == "" {
+		return "", nil, nil, errors.New("--deployment is required")
+	}
+	if d, err = deployment.Read(path); err != nil {
+		return "", nil, nil, err
+	}
+	key = anvil.DevKey(0)
+	if s := v.GetString("key"); s != "" {
+		if key, err = crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(s), "0x")); err != nil {
+			return "", nil, nil, errors.New("--key: invalid private key: want 32 bytes of hex")
+		}
+	}
+	return rpcURL, d, key, nil
 }
