@@ -21,6 +21,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	fastjson "github.com/goccy/go-json"
 )
 
 // Domain names and version of Agora's contracts and gateway.
@@ -271,7 +272,7 @@ func ParseTypedData(data []byte) (Domain, Message, error) {
 		Domain      map[string]json.RawMessage `json:"domain"`
 		Message     map[string]json.RawMessage `json:"message"`
 	}
-	if err := json.Unmarshal(data, &raw); err != nil {
+	if err := fastjson.Unmarshal(data, &raw); err != nil {
 		return Domain{}, nil, fmt.Errorf("typed data: %w", err)
 	}
 	var proto Message

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
+	fastjson "github.com/goccy/go-json"
 )
 
 // uintWord encodes x as a uintN word; nil is zero.
@@ -77,11 +78,11 @@ func (v *values) get(key string) (string, bool) {
 		return "", false
 	}
 	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
+	if err := fastjson.Unmarshal(raw, &s); err == nil {
 		return s, true
 	}
 	var n json.Number
-	if err := json.Unmarshal(raw, &n); err == nil {
+	if err := fastjson.Unmarshal(raw, &n); err == nil {
 		return n.String(), true
 	}
 	v.fail(key, fmt.Errorf("%w: %s is neither a string nor a number", ErrInvalidValue, raw))
