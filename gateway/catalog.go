@@ -168,8 +168,8 @@ func newCatalog(pool *pgxpool.Pool, log *slog.Logger) *catalog {
 
 // docQuery reads search documents; $1 = agent ids, or NULL for all.
 const docQuery = `SELECT p.agent_id::text, a.owner, p.x402_support, p.active, p.supported_trust, p.mcp_tools,
-	p.a2a_skills, p.oasf_skills, p.oasf_domains, p.data_classes, p.attestations, p.risk_classes, p.pricing_models,
-	p.tokens, p.token_symbols, p.min_price::text, p.min_p95_ms, tsvector_to_array(p.tsv), tsvector_to_array(p.tsv_rank),
+	p.a2a_skills, p.oasf_skills, p.oasf_domains, p.data_classes, p.attestations,
+	tsvector_to_array(p.tsv), tsvector_to_array(p.tsv_rank),
 	COALESCE((SELECT json_agg(json_build_object('idx', c.idx, 'name', c.name, 'languages', c.languages,
 		'inputs', c.input_types, 'outputs', c.output_types, 'jurisdictions', c.jurisdictions,
 		'dataClasses', c.data_classes, 'attestations', c.attestations, 'risk', c.risk_class, 'model', c.pricing_model,
@@ -200,13 +200,10 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 		l := loaded{d: &doc{}}
 		d := l.d
 		var owner []byte
-		var minPrice *string
-		var minP95 *int64
-		var risks, models, tokens, symbols []string
 		var rank []string
 		var caps []byte
 		if err := rows.Scan(&d.id, &owner, &d.x402, &d.active, &l.trust, &l.mcp, &l.a2a, &l.skills, &l.domains,
-			&l.classes, &l.attests, &risks, &models, &tokens, &symbols, &minPrice, &minP95, &l.terms, &rank, &caps); err != nil {
+			&l.classes, &l.attests, &l.terms, &rank, &caps); err != nil {
 			rows.Close()
 			return fmt.Errorf("catalog: %w", err)
 		}

@@ -8,8 +8,9 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 
 -- One search document per agent whose registration file is valid. Array columns hold the union over the
--- agent's services and valid capabilities (lowercased where the value is case-insensitive), so that a filter
--- can use a GIN index before the per-capability check.
+-- agent's services and valid capabilities (lowercased where the value is case-insensitive). The gateway
+-- searches an in-memory copy (gateway/catalog.go), so these tables carry no search indexes: every index
+-- would only slow the indexer's writes.
 CREATE TABLE agent_profiles (
     agent_id uint256 PRIMARY KEY REFERENCES agents ON DELETE CASCADE,
     agent_uri TEXT NOT NULL,                -- the URI the file came from
@@ -46,13 +47,6 @@ CREATE TABLE agent_profiles (
     registration JSONB NOT NULL,            -- the canonical registration file
     updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
-CREATE INDEX agent_profiles_tsv ON agent_profiles USING GIN (tsv);
-CREATE INDEX agent_profiles_name_trgm ON agent_profiles USING GIN (name gin_trgm_ops);
-CREATE INDEX agent_profiles_filters ON agent_profiles USING GIN (supported_trust, service_names, mcp_tools, a2a_skills,
-    oasf_skills, oasf_domains, languages, input_types, output_types, jurisdictions, data_classes, attestations,
-    risk_classes, pricing_models, tokens, token_symbols);
-CREATE INDEX ON agent_profiles (min_price, agent_id);
-CREATE INDEX ON agent_profiles (min_p95_ms, agent_id);
 
 -- Every word of every search document, for correcting typos in text queries (trigram similarity).
 CREATE TABLE search_words (word TEXT PRIMARY KEY);
@@ -102,7 +96,7 @@ CREATE TABLE heartbeats (
     signature BYTEA NOT NULL,
     received_at TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX ON heartbeats (expires_at);
+CREATE INDEX ON heartbeats (received_at); -- gateways load the heartbeats received since their last look
 
 -- Reputation reports (reputation.Report), recomputed when an agent's feedback, validations or jobs change.
 CREATE TABLE agent_scores (
@@ -114,7 +108,7 @@ CREATE TABLE agent_scores (
     as_of TIMESTAMPTZ NOT NULL,
     block_number BIGINT NOT NULL            -- the indexed block the inputs were read at
 );
-CREATE INDEX ON agent_scores (score, agent_id);
+CREATE INDEX ON agent_scores (as_of);   -- gateways load the reports computed since their last look
 
 -- Text embeddings of agent_profiles.search_text, per embedding model.
 CREATE TABLE agent_embeddings (
