@@ -199,19 +199,6 @@ func sameAgentID(a, b string) bool {
 	return okx && oky && x.Cmp(y) == 0
 }
 
-// compareBig orders two possibly nil integers, nil first.
-func compareBig(a, b *big.Int) int {
-	switch {
-	case a == nil && b == nil:
-		return 0
-	case a == nil:
-		return -1
-	case b == nil:
-		return 1
-	}
-	return a.Cmp(b)
-}
-
 // compareFeedback is a total order on feedback entries (client, index, then every other field), so that
 // sorting makes any permutation of the same entries identical.
 func compareFeedback(a, b Feedback) int {
@@ -259,17 +246,17 @@ func compareValidation(a, b Validation) int {
 	if c := a.RequestedAt.Compare(b.RequestedAt); c != 0 {
 		return c
 	}
-	if c := compareOptTime(a.RespondedAt, b.RespondedAt); c != 0 {
+	if c := compareOpt(a.RespondedAt, b.RespondedAt, func(x, y *time.Time) int { return x.Compare(*y) }); c != 0 {
 		return c
 	}
-	if c := compareOptUint8(a.Response, b.Response); c != 0 {
+	if c := compareOpt(a.Response, b.Response, func(x, y *uint8) int { return cmp.Compare(*x, *y) }); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.Tag, b.Tag)
 }
 
-// compareOptTime orders optional times, nil first.
-func compareOptTime(a, b *time.Time) int {
+// compareOpt orders two optional values, nil first, then by compare.
+func compareOpt[T any](a, b *T, compare func(a, b *T) int) int {
 	switch {
 	case a == nil && b == nil:
 		return 0
@@ -278,18 +265,8 @@ func compareOptTime(a, b *time.Time) int {
 	case b == nil:
 		return 1
 	}
-	return a.Compare(*b)
+	return compare(a, b)
 }
 
-// compareOptUint8 orders optional bytes, nil first.
-func compareOptUint8(a, b *uint8) int {
-	switch {
-	case a == nil && b == nil:
-		return 0
-	case a == nil:
-		return -1
-	case b == nil:
-		return 1
-	}
-	return cmp.Compare(*a, *b)
-}
+// compareBig orders two possibly nil integers, nil first.
+func compareBig(a, b *big.Int) int { return compareOpt(a, b, (*big.Int).Cmp) }
