@@ -4,31 +4,20 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/agoralabs/agora/deployment"
-	"github.com/agoralabs/agora/internal/devchain"
 	"github.com/agoralabs/agora/internal/pgtest"
 )
 
 // TestIndexCommand runs `agora index` against a fresh chain and database until it has caught up, checks its
 // readiness endpoint, then interrupts it: it must stop cleanly.
 func TestIndexCommand(t *testing.T) {
-	chain := devchain.Start(t)
+	chain, _, file := deployedChain(t)
 	ctx := context.Background()
-	d, err := deployment.Deploy(ctx, chain.Client, chain.Keys[0], deployment.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "deployment.json")
-	if err := d.Write(file); err != nil {
-		t.Fatal(err)
-	}
 	head, err := chain.Client.BlockNumber(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -83,22 +72,8 @@ func TestIndexCommand(t *testing.T) {
 }
 
 func TestIndexCommand_Errors(t *testing.T) {
-	chain := devchain.Start(t)
-	ctx := context.Background()
-	d, err := deployment.Deploy(ctx, chain.Client, chain.Keys[0], deployment.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	good := filepath.Join(t.TempDir(), "deployment.json")
-	if err := d.Write(good); err != nil {
-		t.Fatal(err)
-	}
-	other := *d
-	other.ChainID = 1
-	wrongChain := filepath.Join(t.TempDir(), "mainnet.json")
-	if err := other.Write(wrongChain); err != nil {
-		t.Fatal(err)
-	}
+	chain, d, good := deployedChain(t)
+	wrongChain := writeOtherChain(t, d)
 	db := pgtest.New(t)
 	tests := []struct {
 		name string

@@ -333,3 +333,33 @@ func TestVersionCommand(t *testing.T) {
 		t.Errorf("agora version = %q, want \"agora <version> (...go-ethereum...)\"", stdout)
 	}
 }
+
+// deployedChain starts anvil, deploys every contract on it and writes the deployment file, whose path it
+// returns with the chain and the deployment.
+func deployedChain(t *testing.T) (*devchain.Chain, *deployment.Deployment, string) {
+	t.Helper()
+	chain := devchain.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	d, err := deployment.Deploy(ctx, chain.Client, chain.Keys[0], deployment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "deployment.json")
+	if err := d.Write(file); err != nil {
+		t.Fatal(err)
+	}
+	return chain, d, file
+}
+
+// writeOtherChain writes a copy of d that claims chain 1, and returns its path.
+func writeOtherChain(t *testing.T, d *deployment.Deployment) string {
+	t.Helper()
+	other := *d
+	other.ChainID = 1
+	path := filepath.Join(t.TempDir(), "mainnet.json")
+	if err := other.Write(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

@@ -12,8 +12,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/agoralabs/agora/bindings"
-	"github.com/agoralabs/agora/deployment"
-	"github.com/agoralabs/agora/internal/devchain"
 )
 
 // seedAgentsDir is the repository's registration files, from this package's folder.
@@ -22,17 +20,9 @@ const seedAgentsDir = "../../testdata/agents"
 // TestSeedCommand runs `agora seed --history` against a fresh chain: one line per registration file, in
 // name order, naming the agent id the chain assigned and the wallet the chain holds; automine is back on.
 func TestSeedCommand(t *testing.T) {
-	chain := devchain.Start(t)
+	chain, d, file := deployedChain(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	d, err := deployment.Deploy(ctx, chain.Client, chain.Keys[0], deployment.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "deployment.json")
-	if err := d.Write(file); err != nil {
-		t.Fatal(err)
-	}
 	stdout, stderr, err := run(t, ctx, "seed", "--rpc-url", chain.URL, "--deployment", file, "--dir", seedAgentsDir,
 		"--history", "--key", keyHex(t, 0))
 	if err != nil {
@@ -88,17 +78,9 @@ func TestSeedCommand(t *testing.T) {
 }
 
 func TestSeedCommand_Errors(t *testing.T) {
-	chain := devchain.Start(t)
+	chain, _, file := deployedChain(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	d, err := deployment.Deploy(ctx, chain.Client, chain.Keys[0], deployment.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "deployment.json")
-	if err := d.Write(file); err != nil {
-		t.Fatal(err)
-	}
 	for _, tc := range []struct {
 		name string
 		args []string

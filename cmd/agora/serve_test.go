@@ -5,29 +5,18 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/agoralabs/agora/deployment"
-	"github.com/agoralabs/agora/internal/devchain"
 	"github.com/agoralabs/agora/internal/pgtest"
 )
 
 // TestServeCommand runs `agora serve` on a fresh chain's deployment and database, with an OpenAI-compatible
 // embeddings endpoint, checks that it answers, then interrupts it: it must stop cleanly.
 func TestServeCommand(t *testing.T) {
-	chain := devchain.Start(t)
+	chain, _, file := deployedChain(t)
 	ctx := context.Background()
-	d, err := deployment.Deploy(ctx, chain.Client, chain.Keys[0], deployment.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "deployment.json")
-	if err := d.Write(file); err != nil {
-		t.Fatal(err)
-	}
 	embeddings := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var req struct{ Input []string }
 		_ = json.NewDecoder(r.Body).Decode(&req)
@@ -80,17 +69,8 @@ func TestServeCommand(t *testing.T) {
 }
 
 func TestServeCommand_Errors(t *testing.T) {
-	chain := devchain.Start(t)
-	d, err := deployment.Deploy(context.Background(), chain.Client, chain.Keys[0], deployment.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	other := *d
-	other.ChainID = 1
-	wrongChain := filepath.Join(t.TempDir(), "mainnet.json")
-	if err := other.Write(wrongChain); err != nil {
-		t.Fatal(err)
-	}
+	chain, d, _ := deployedChain(t)
+	wrongChain := writeOtherChain(t, d)
 	db := pgtest.New(t)
 	for _, tt := range []struct {
 		name string
