@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/big"
 	"math/rand/v2"
 	"net/http"
@@ -313,10 +314,11 @@ func counter(b *testing.B, reg *prometheus.Registry, name string) float64 {
 // BenchmarkSearch measures GET /v1/agents latency (in the handler, without the network) over
 // AGORA_BENCH_AGENTS (default 100,000) generated agents, for text queries with filters, vector queries, and
 // hybrid queries with filters (AGORA_BENCH_CLASS picks one). Run with -benchtime 1x; it reports p50/p95/p99
-// in ms per query class.
+// in ms per query class (AGORA_BENCH_PER_QUERY=1: per distinct query as well).
 func BenchmarkSearch(b *testing.B) {
 	n := envInt("AGORA_BENCH_AGENTS", 100_000)
 	rounds := envInt("AGORA_BENCH_QUERIES", 300)
+	perQuery := os.Getenv("AGORA_BENCH_PER_QUERY") != "" // log each distinct query's p50 and max too
 	dbURL := benchDatabase(b, n)
 	srv := benchServer(b, dbURL)
 	h := srv.Handler()
@@ -346,6 +348,7 @@ func BenchmarkSearch(b *testing.B) {
 				continue
 			}
 			lat := make([]float64, 0, rounds)
+			perQ := map[string][]float64{}
 			results := 0
 			for i := range rounds + 20 {
 				req := httptest.NewRequest(http.MethodGet, "/v1/agents?"+c.query(i), nil)
@@ -363,6 +366,14 @@ func BenchmarkSearch(b *testing.B) {
 				_ = json.Unmarshal(rec.Body.Bytes(), &s)
 				results += len(s.Agents)
 				lat = append(lat, float64(d.Microseconds())/1000)
+				if perQuery {
+					perQ[c.query(i)] = append(perQ[c.query(i)], float64(d.Microseconds())/1000)
+				}
+			}
+			for _, k := range slices.Sorted(maps.Keys(perQ)) {
+				v := perQ[k]
+				slices.Sort(v)
+				b.Logf("%-15s %-70s p50 %6.2f ms  max %6.2f ms", c.name, k, v[len(v)/2], v[len(v)-1])
 			}
 			slices.Sort(lat)
 			q := func(p float64) float64 { return lat[int(p*float64(len(lat)-1))] }

@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -32,7 +33,7 @@ type catalog struct {
 	mu       sync.RWMutex
 	docs     []*doc              // by ordinal; nil once replaced or removed
 	byID     map[string]*doc     // live documents
-	byNum    []*doc              // live documents by agent id below maxDenseID (vector filters)
+	byNum    []int32             // ordinal+1 of live documents by agent id below maxDenseID (vector filters); 0: none
 	postings map[string][]uint32 // lexeme -> ordinal<<1 | 1 when the lexeme is in the doc's rank set; ascending
 	lexemes  []string            // sorted keys of postings (rebuilt when dirty)
 	lexDirty bool
@@ -43,6 +44,8 @@ type catalog struct {
 	scores map[string]float64  // reputation
 	syms   symbols             // interned filter values
 	norm   []float32           // per ordinal: BM25 length normalisation at load (0: dead)
+	pre    []docPre            // per ordinal: the summary filters check first
+	capPre []capPre            // capability summaries, docPre.capLo to capHi for each document
 
 	beatsSeen  time.Time // newest heartbeat received_at loaded
 	scoresSeen time.Time // newest as_of loaded
@@ -76,6 +79,100 @@ type doc struct {
 	hasBeat  bool
 	score    float64
 	hasScore bool
+}
+
+// docPre is a document's summary for cheap rejection: most filters are first checked on this small value,
+// held in one array by ordinal, instead of on the document behind a pointer (a cache miss per candidate,
+// which was most of a broad query's cost at 100,000 agents). It only rejects; eval checks what passes.
+type docPre struct {
+	classes, attests uint32
+	capSig           uint64  // signature bits (sigBit) of the capabilities' languages and prefixes, jurisdictions and token symbols
+	profSig          uint64  // of supportedTrust, MCP tools, A2A skills, OASF skills and OASF domains
+	minP95           uint32  // lowest declared p95 of the capabilities (0: none declared)
+	minPrice         float64 // lowest declared price of the capabilities (+Inf: none declared)
+	capLo, capHi     int32   // its capabilities' summaries in catalog.capPre
+	num              uint64  // the agent id as a number (noNum: above 2⁶⁴-2), to order ties without the document
+	score            float32
+	flags            uint8
+}
+
+// capPre is a capability's summary, for the capability-level filters of filter.pass.
+type capPre struct {
+	sig              uint64  // signature bits of its languages and prefixes, jurisdictions and token symbol
+	price            float64 // declared price (+Inf: none)
+	classes, attests uint32
+	p95              uint32 // declared p95 (0: none)
+	risk, model      uint32
+	global           bool
+}
+
+func (cd *capDoc) summary() capPre {
+	p := capPre{sig: sigOf(cd.langs, cd.juris), price: math.Inf(1), classes: cd.classes, attests: cd.attests,
+		p95: uint32(min(cd.p95, math.MaxUint32)), risk: cd.risk, model: cd.model, global: cd.global}
+	if cd.symbol != 0 {
+		p.sig |= sigBit(cd.symbol)
+	}
+	if cd.price != nil {
+		p.price = priceFloat(cd.price)
+	}
+	return p
+}
+
+// docPre flags.
+const (
+	preLive     uint8 = 1 << iota // has a heartbeat (its price and p95 may override the declared ones)
+	preScored                     // has a reputation score
+	preX402                       // x402Support
+	preActive                     // active: true
+	preInactive                   // active: false
+	preGlobal                     // a capability's jurisdictions include GLOBAL
+)
+
+// noNum is docPre.num of an agent id too large for a uint64.
+const noNum = math.MaxUint64
+
+// sigBit maps a symbol to one of 64 bits (Fibonacci hashing): a set's signature is the OR of its members'
+// bits, and a set lacking a member's bit lacks the member.
+func sigBit(v uint32) uint64 { return 1 << (v * 0x9E3779B1 >> 26) }
+
+func sigOf(sets ...[]uint32) uint64 {
+	var sig uint64
+	for _, set := range sets {
+		for _, v := range set {
+			sig |= sigBit(v)
+		}
+	}
+	return sig
+}
+
+// summary returns d's docPre.
+func (d *doc) summary() docPre {
+	p := docPre{classes: d.classes, attests: d.attests, capSig: sigOf(d.langs, d.juris, d.symbols),
+		profSig: sigOf(d.trust, d.mcp, d.a2a, d.skills, d.domains), score: float32(d.score), minPrice: math.Inf(1)}
+	for _, cd := range d.caps {
+		if cd.p95 > 0 && (p.minP95 == 0 || cd.p95 < int64(p.minP95)) {
+			p.minP95 = uint32(min(cd.p95, math.MaxUint32))
+		}
+		if cd.price != nil {
+			p.minPrice = min(p.minPrice, priceFloat(cd.price))
+		}
+	}
+	for _, set := range []struct {
+		on   bool
+		flag uint8
+	}{{d.hasBeat, preLive}, {d.hasScore, preScored}, {d.x402, preX402}, {d.active != nil && *d.active, preActive},
+		{d.active != nil && !*d.active, preInactive}, {d.global, preGlobal}} {
+		if set.on {
+			p.flags |= set.flag
+		}
+	}
+	return p
+}
+
+// priceFloat is p as the nearest float64 (relative error under 2⁻⁵³; comparisons allow for it).
+func priceFloat(p *big.Int) float64 {
+	f, _ := new(big.Float).SetInt(p).Float64()
+	return f
 }
 
 // capDoc is one capability as the filters see it.
@@ -189,15 +286,9 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 	if err != nil {
 		return fmt.Errorf("catalog: %w", err)
 	}
-	type loaded struct {
-		d                                                  *doc
-		trust, mcp, a2a, skills, domains, classes, attests []string
-		caps                                               []capRow
-		terms                                              []string
-	}
-	var docs []loaded
+	var docs []loadedDoc
 	for rows.Next() {
-		l := loaded{d: &doc{}}
+		l := loadedDoc{d: &doc{}}
 		d := l.d
 		var owner []byte
 		var rank []string
@@ -225,26 +316,8 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 	defer c.mu.Unlock()
 	seen := make(map[string]bool, len(docs))
 	for _, l := range docs {
-		d := l.d
-		d.trust, d.mcp, d.a2a = c.syms.all(l.trust), c.syms.all(l.mcp), c.syms.all(l.a2a)
-		d.skills, d.domains = c.syms.all(l.skills), c.syms.all(l.domains)
-		d.classes, d.attests = bits(l.classes, dataClasses), bits(l.attests, attestations)
-		for _, r := range l.caps {
-			cd := c.capDoc(r)
-			d.caps = append(d.caps, cd)
-			d.langs, d.juris = append(d.langs, cd.langs...), append(d.juris, cd.juris...)
-			d.inputs, d.outputs = append(d.inputs, cd.inputs...), append(d.outputs, cd.outputs...)
-			if cd.symbol != 0 {
-				d.symbols = append(d.symbols, cd.symbol)
-			}
-			d.global = d.global || cd.global
-		}
-		for _, set := range []*[]uint32{&d.langs, &d.juris, &d.inputs, &d.outputs, &d.symbols} {
-			slices.Sort(*set)
-			*set = slices.Compact(*set)
-		}
-		seen[d.id] = true
-		c.put(d, l.terms)
+		c.insert(l)
+		seen[l.d.id] = true
 	}
 	switch {
 	case ids == nil:
@@ -265,6 +338,38 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 	}
 	c.renorm()
 	return nil
+}
+
+// loadedDoc is a search document as read from PostgreSQL: d holds the id, owner, x402, active, rank
+// lexemes and length; the rest is interned by insert.
+type loadedDoc struct {
+	d                                                  *doc
+	trust, mcp, a2a, skills, domains, classes, attests []string
+	caps                                               []capRow
+	terms                                              []string
+}
+
+// insert interns l's values and puts its document in the catalog. Callers hold mu.
+func (c *catalog) insert(l loadedDoc) {
+	d := l.d
+	d.trust, d.mcp, d.a2a = c.syms.all(l.trust), c.syms.all(l.mcp), c.syms.all(l.a2a)
+	d.skills, d.domains = c.syms.all(l.skills), c.syms.all(l.domains)
+	d.classes, d.attests = bits(l.classes, dataClasses), bits(l.attests, attestations)
+	for _, r := range l.caps {
+		cd := c.capDoc(r)
+		d.caps = append(d.caps, cd)
+		d.langs, d.juris = append(d.langs, cd.langs...), append(d.juris, cd.juris...)
+		d.inputs, d.outputs = append(d.inputs, cd.inputs...), append(d.outputs, cd.outputs...)
+		if cd.symbol != 0 {
+			d.symbols = append(d.symbols, cd.symbol)
+		}
+		d.global = d.global || cd.global
+	}
+	for _, set := range []*[]uint32{&d.langs, &d.juris, &d.inputs, &d.outputs, &d.symbols} {
+		slices.Sort(*set)
+		*set = slices.Compact(*set)
+	}
+	c.put(d, l.terms)
 }
 
 // renorm sets every live document's BM25 length normalisation from the current average length, so that
@@ -329,16 +434,16 @@ func denseID(id string) (uint64, bool) {
 	return n, err == nil && n < maxDenseID
 }
 
-// docByNum returns the live document of agent id num (as embed.Index.SearchNum passes it), or nil.
+// ordByNum returns the ordinal of agent id num's live document (as embed.Index.SearchNum passes it), or -1.
 // Callers hold mu for reading.
-func (c *catalog) docByNum(num uint64, id string) *doc {
+func (c *catalog) ordByNum(num uint64, id string) int32 {
 	if num < uint64(len(c.byNum)) {
-		return c.byNum[num]
+		return c.byNum[num] - 1
 	}
-	if num < maxDenseID {
-		return nil
+	if d := c.byID[id]; d != nil && num >= maxDenseID {
+		return d.ord
 	}
-	return c.byID[id]
+	return -1
 }
 
 // put adds d under a new ordinal, retiring the agent's previous document. Callers hold mu.
@@ -349,14 +454,25 @@ func (c *catalog) put(d *doc, terms []string) {
 	c.byID[d.id] = d
 	if n, ok := denseID(d.id); ok {
 		if n >= uint64(len(c.byNum)) {
-			c.byNum = append(c.byNum, make([]*doc, int(n)+1-len(c.byNum))...)
+			c.byNum = append(c.byNum, make([]int32, int(n)+1-len(c.byNum))...)
 		}
-		c.byNum[n] = d
+		c.byNum[n] = d.ord + 1
 	}
 	c.totalLen += float64(d.length)
 	d.beat, d.hasBeat = c.live[d.id]
 	d.score, d.hasScore = c.scores[d.id]
 	c.norm = append(c.norm, 1) // set by renorm
+	p := d.summary()
+	p.num = noNum
+	if n, err := strconv.ParseUint(d.id, 10, 64); err == nil && n < noNum {
+		p.num = n
+	}
+	p.capLo = int32(len(c.capPre))
+	for i := range d.caps {
+		c.capPre = append(c.capPre, d.caps[i].summary())
+	}
+	p.capHi = int32(len(c.capPre))
+	c.pre = append(c.pre, p)
 	for _, t := range terms {
 		if _, ok := c.postings[t]; !ok {
 			c.lexDirty = true
@@ -379,7 +495,7 @@ func (c *catalog) remove(id string) {
 	c.norm[old.ord] = 0
 	delete(c.byID, id)
 	if n, ok := denseID(id); ok {
-		c.byNum[n] = nil
+		c.byNum[n] = 0
 	}
 	c.totalLen -= float64(old.length)
 	c.dead++
@@ -390,6 +506,8 @@ func (c *catalog) compact() {
 	remap := make([]int32, len(c.docs))
 	var docs []*doc
 	var norm []float32
+	var pre []docPre
+	var caps []capPre
 	for i, d := range c.docs {
 		remap[i] = -1
 		if d != nil {
@@ -397,9 +515,17 @@ func (c *catalog) compact() {
 			d.ord = int32(len(docs))
 			docs = append(docs, d)
 			norm = append(norm, c.norm[i])
+			p := c.pre[i]
+			lo := int32(len(caps))
+			caps = append(caps, c.capPre[p.capLo:p.capHi]...)
+			p.capLo, p.capHi = lo, int32(len(caps))
+			pre = append(pre, p)
+			if n, ok := denseID(d.id); ok {
+				c.byNum[n] = d.ord + 1
+			}
 		}
 	}
-	c.norm = norm
+	c.norm, c.pre, c.capPre = norm, pre, caps
 	for t, list := range c.postings {
 		out := list[:0]
 		for _, p := range list {
@@ -515,6 +641,7 @@ func (c *catalog) loadBeats(ctx context.Context, ids []string) error {
 		c.live[id] = l
 		if d := c.byID[id]; d != nil {
 			d.beat, d.hasBeat = l, true
+			c.pre[d.ord].flags |= preLive
 		}
 	}
 	if newest.After(c.beatsSeen) {
@@ -533,16 +660,23 @@ func (c *catalog) setBeats(rows []*heartbeatRow) {
 		c.live[r.agentID] = l
 		if d := c.byID[r.agentID]; d != nil {
 			d.beat, d.hasBeat = l, true
+			c.pre[d.ord].flags |= preLive
 		}
 	}
 }
 
-// loadScores reads reputation scores computed since the newest one loaded (all on the first call).
-func (c *catalog) loadScores(ctx context.Context) error {
+// loadScores reads the reputation scores of ids, or (ids nil) those computed since the newest one loaded,
+// all on the first call.
+func (c *catalog) loadScores(ctx context.Context, ids []string) error {
 	c.mu.RLock()
 	since := c.scoresSeen
 	c.mu.RUnlock()
-	rows, err := c.pool.Query(ctx, `SELECT agent_id::text, score::float8, as_of FROM agent_scores WHERE as_of >= $1`, since)
+	var idsArg any
+	if ids != nil {
+		idsArg, since = ids, time.Time{}
+	}
+	rows, err := c.pool.Query(ctx, `SELECT agent_id::text, score::float8, as_of FROM agent_scores
+		WHERE as_of >= $1 AND ($2::text[] IS NULL OR agent_id = ANY($2::text[]::numeric[]))`, since, idsArg)
 	if err != nil {
 		return err
 	}
@@ -564,16 +698,27 @@ func (c *catalog) loadScores(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	c.setScores(scores)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ids == nil && newest.After(c.scoresSeen) {
+		c.scoresSeen = newest
+	}
+	return nil
+}
+
+// setScores records reputation scores (as stored).
+func (c *catalog) setScores(scores map[string]float64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for id, s := range scores {
 		c.scores[id] = s
 		if d := c.byID[id]; d != nil {
 			d.score, d.hasScore = s, true
+			c.pre[d.ord].score = float32(s)
+			c.pre[d.ord].flags |= preScored
 		}
 	}
-	c.scoresSeen = newest
-	return nil
 }
 
 // pruneLive drops heartbeats and scores of agents that no longer exist (after a full load).
@@ -597,6 +742,7 @@ func (c *catalog) pruneLive(ctx context.Context) error {
 			delete(c.live, id)
 			if d := c.byID[id]; d != nil {
 				d.hasBeat = false
+				c.pre[d.ord].flags &^= preLive
 			}
 		}
 	}
@@ -620,6 +766,8 @@ type board struct {
 	best  []float32 // this word's best term score
 	words []uint16  // how many words matched so far
 	seen  []int32   // ordinals touched by the current word
+	// ordinals that matched every word so far; those that matched the first
+	matched, first []int32
 }
 
 var boardPool = sync.Pool{New: func() any { return &board{} }}
@@ -633,20 +781,35 @@ func getBoard(n int) *board {
 	return b
 }
 
+// compareOrds orders two live documents by agent id (compareIDs). Callers hold mu for reading.
+func (c *catalog) compareOrds(a, b int32) int {
+	na, nb := c.pre[a].num, c.pre[b].num
+	if na == noNum && nb == noNum {
+		return compareIDs(c.docs[a].id, c.docs[b].id)
+	}
+	return cmp.Compare(na, nb)
+}
+
 // textScores matches the query words' lexeme alternatives (each word: stems matched as prefixes, and a
 // corrected word's stems matched exactly) and calls yield with every live ordinal that matches every word
-// and its BM25 score: idf of the best term of each word, three times more when the term is in the name, a
-// capability name or a tag, normalised by document length. Callers hold mu for reading.
-func (c *catalog) textScores(words [][]termAlt, lexemes []string, yield func(ord int32, score float64)) {
+// and passes f's summary check (f nil: no filter), and its BM25 score: idf of the best term of each word,
+// three times more when the term is in the name, a capability name or a tag, normalised by document length.
+// Words are intersected rarest first, so that the board only ever holds the rarest word's matches.
+// Callers hold mu for reading.
+func (c *catalog) textScores(words [][]termAlt, lexemes []string, f *filter, yield func(ord int32, score float64)) {
 	if len(words) == 0 {
 		return
 	}
+	type term struct {
+		list []uint32
+		idf  float32
+	}
 	n := float64(len(c.byID))
-	b := getBoard(len(c.docs))
-	defer boardPool.Put(b)
-	var matched, first []int32 // ordinals that matched every word so far; those that matched the first
+	terms := make([][]term, len(words))
+	sizes := make([]int, len(words))
+	order := make([]int, len(words))
 	for wi, alts := range words {
-		b.seen = b.seen[:0]
+		order[wi] = wi
 		for _, alt := range alts {
 			lo, hi := 0, 0
 			if alt.prefix {
@@ -659,21 +822,37 @@ func (c *catalog) textScores(words [][]termAlt, lexemes []string, yield func(ord
 			for _, t := range lexemes[lo:hi] {
 				list := c.postings[t]
 				idf := float32(math.Log(1 + (n-float64(len(list))+0.5)/(float64(len(list))+0.5)))
-				for _, p := range list {
-					o := int32(p >> 1)
-					if int(b.words[o]) != wi || c.norm[o] == 0 {
-						continue // missed an earlier word (or already scored this one), or dead
-					}
-					w := idf * c.norm[o]
-					if p&1 == 1 {
-						w *= rankBoost
-					}
-					if b.best[o] == 0 {
-						b.seen = append(b.seen, o)
-					}
-					if w > b.best[o] {
-						b.best[o] = w // a word counts once, by its best term
-					}
+				terms[wi] = append(terms[wi], term{list, idf})
+				sizes[wi] += len(list)
+			}
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return sizes[a] - sizes[b] })
+
+	b := getBoard(len(c.docs))
+	defer boardPool.Put(b)
+	matched, first := b.matched[:0], b.first[:0]
+	defer func() { b.matched, b.first = matched[:0], first[:0] }()
+	for step, wi := range order {
+		b.seen = b.seen[:0]
+		for _, t := range terms[wi] {
+			for _, p := range t.list {
+				o := int32(p >> 1)
+				if int(b.words[o]) != step || c.norm[o] == 0 {
+					continue // missed an earlier word (or already scored this one), or dead
+				}
+				if step == 0 && b.best[o] == 0 && f != nil && !f.pass(&c.pre[o]) {
+					continue
+				}
+				w := t.idf * c.norm[o]
+				if p&1 == 1 {
+					w *= rankBoost
+				}
+				if b.best[o] == 0 {
+					b.seen = append(b.seen, o)
+				}
+				if w > b.best[o] {
+					b.best[o] = w // a word counts once, by its best term
 				}
 			}
 		}
@@ -683,7 +862,7 @@ func (c *catalog) textScores(words [][]termAlt, lexemes []string, yield func(ord
 			b.words[o]++
 		}
 		matched = append(matched[:0], b.seen...)
-		if wi == 0 {
+		if step == 0 {
 			first = append(first, b.seen...) // every later match is among these
 		}
 		if len(matched) == 0 {

@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -21,11 +22,17 @@ type filter struct {
 	symbol                           uint32
 	capability                       string
 	needPrice                        bool // filters or sort use effective price and latency
+
+	// The summary check (pass): signature bits and flags every passing document has.
+	capSig, jurisSig, profSig uint64
+	flagsOn, flagsOff         uint8
+	maxPrice                  float64  // q.MaxPrice as a float64, a little above (+Inf: none)
+	caps                      []capPre // the catalog's capability summaries
 }
 
 // newFilter resolves q's filter values. Callers hold the catalog's read lock.
 func newFilter(q *searchQuery, c *catalog) *filter {
-	f := &filter{q: q, capFilters: q.capabilityFiltered(), capability: strings.ToLower(q.Capability)}
+	f := &filter{q: q, capFilters: q.capabilityFiltered(), capability: strings.ToLower(q.Capability), caps: c.capPre}
 	need := func(vs []string) []uint32 {
 		out := make([]uint32, 0, len(vs))
 		for _, v := range vs {
@@ -67,7 +74,77 @@ func newFilter(q *searchQuery, c *catalog) *filter {
 		f.symbol = need([]string{q.TokenSymbol})[0]
 	}
 	f.needPrice = q.MaxPrice != nil || q.MaxLatencyMs != nil || q.Sort == "price" || q.Sort == "latency"
+	f.capSig = sigOf(f.langs)
+	if f.symbol != 0 {
+		f.capSig |= sigBit(f.symbol)
+	}
+	f.jurisSig = sigOf(f.juris)
+	f.maxPrice = math.Inf(1)
+	if q.MaxPrice != nil {
+		f.maxPrice = priceFloat(q.MaxPrice) * (1 + 1e-9) // both roundings are far smaller
+	}
+	f.profSig = sigOf(f.trust, f.mcp, f.a2a, f.skills, f.domains)
+	if q.X402 != nil && *q.X402 {
+		f.flagsOn |= preX402
+	} else if q.X402 != nil {
+		f.flagsOff |= preX402
+	}
+	if q.Active != nil && *q.Active {
+		f.flagsOn |= preActive
+	} else if q.Active != nil {
+		f.flagsOn |= preInactive
+	}
+	if q.Online != nil && *q.Online {
+		f.flagsOn |= preLive
+	}
+	if q.MinReputation != nil {
+		f.flagsOn |= preScored
+	}
 	return f
+}
+
+// pass checks a document's summary against the filters that it can answer: false means eval would
+// reject the document too; true means nothing yet. Callers hold the catalog's read lock.
+func (f *filter) pass(p *docPre) bool {
+	q := f.q
+	if f.impossible || p.classes&f.classes != f.classes || p.attests&f.attests != f.attests ||
+		p.capSig&f.capSig != f.capSig || p.profSig&f.profSig != f.profSig ||
+		p.flags&f.flagsOn != f.flagsOn || p.flags&f.flagsOff != 0 {
+		return false
+	}
+	if len(f.juris) > 0 && p.flags&preGlobal == 0 && (p.capSig&f.jurisSig != f.jurisSig || slices.Contains(f.juris, 0)) {
+		return false
+	}
+	live := p.flags&preLive != 0 // without a heartbeat, the declared prices and p95s are the effective ones
+	if !live && ((q.MaxLatencyMs != nil && (p.minP95 == 0 || int64(p.minP95) > *q.MaxLatencyMs)) || p.minPrice > f.maxPrice) {
+		return false
+	}
+	// Scores have two decimals: the float32 copy is off by far less than 0.001.
+	if q.MinReputation != nil && float64(p.score) < *q.MinReputation-0.001 {
+		return false
+	}
+	if !f.capFilters {
+		return true
+	}
+	for i := range f.caps[p.capLo:p.capHi] {
+		if f.capPass(&f.caps[p.capLo+int32(i)], live) {
+			return true
+		}
+	}
+	return false // one capability must pass every capability-level filter
+}
+
+// capPass checks a capability's summary against the capability-level filters it can answer.
+func (f *filter) capPass(cp *capPre, live bool) bool {
+	q := f.q
+	if cp.classes&f.classes != f.classes || cp.attests&f.attests != f.attests || cp.sig&f.capSig != f.capSig ||
+		(f.risks != 0 && cp.risk&f.risks == 0) || (f.models != 0 && cp.model&f.models == 0) {
+		return false
+	}
+	if len(f.juris) > 0 && !cp.global && (cp.sig&f.jurisSig != f.jurisSig || slices.Contains(f.juris, 0)) {
+		return false
+	}
+	return live || ((q.MaxLatencyMs == nil || (cp.p95 != 0 && int64(cp.p95) <= *q.MaxLatencyMs)) && cp.price <= f.maxPrice)
 }
 
 // docMayMatch rejects documents whose capabilities together lack a required capability-level value.

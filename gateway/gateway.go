@@ -254,7 +254,7 @@ func (s *Server) reload(ctx context.Context) error {
 	if err := s.catalog.loadBeats(ctx, nil); err != nil {
 		return err
 	}
-	if err := s.catalog.loadScores(ctx); err != nil {
+	if err := s.catalog.loadScores(ctx, nil); err != nil {
 		return err
 	}
 	s.catalog.mu.Lock()
@@ -368,13 +368,9 @@ func (s *Server) listenOnce(ctx context.Context) error {
 			}
 		case channelHeartbeats:
 			s.metrics.notifications.WithLabelValues("heartbeats").Inc()
-			from, list, _ := strings.Cut(n.Payload, "|")
-			if from == s.instance {
+			ids, own := s.namedIDs(n.Payload)
+			if own {
 				continue // this gateway's own: already in the catalog
-			}
-			var ids []string
-			if list != "*" && list != "" {
-				ids = strings.Split(list, ",")
 			}
 			if err := s.catalog.loadBeats(ctx, ids); err != nil {
 				return err
@@ -382,11 +378,28 @@ func (s *Server) listenOnce(ctx context.Context) error {
 		case channelScores:
 			s.metrics.notifications.WithLabelValues("scores").Inc()
 			s.cache.purge()
-			if err := s.catalog.loadScores(ctx); err != nil {
+			ids, own := s.namedIDs(n.Payload)
+			if own {
+				continue
+			}
+			if err := s.catalog.loadScores(ctx, ids); err != nil {
 				return err
 			}
 		}
 	}
+}
+
+// namedIDs reads an idsPayload: the agent ids it names (nil: "*", load what changed since the last load),
+// and whether this gateway sent it.
+func (s *Server) namedIDs(payload string) (ids []string, own bool) {
+	from, list, _ := strings.Cut(payload, "|")
+	if from == s.instance {
+		return nil, true
+	}
+	if list != "*" && list != "" {
+		ids = strings.Split(list, ",")
+	}
+	return ids, false
 }
 
 // onBlock follows a committed block: owners changed by transfers are reloaded; a block number below the

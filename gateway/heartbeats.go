@@ -192,20 +192,26 @@ type heartbeatWriter struct {
 
 const (
 	heartbeatBatch   = 512
-	heartbeatWriters = 3
+	heartbeatWriters = 2
 )
 
 func newHeartbeatWriter(pool *pgxpool.Pool, c *catalog, instance string) *heartbeatWriter {
 	return &heartbeatWriter{pool: pool, catalog: c, instance: instance, in: make(chan *heartbeatRow, 4*heartbeatBatch)}
 }
 
-// beatsPayload is the notification of stored heartbeats: "<instance>|<agent ids, comma-separated>", or
-// "<instance>|*" when the ids would not fit a notification (8,000 bytes).
+// beatsPayload is the notification of stored heartbeats (idsPayload).
 func beatsPayload(instance string, rows []*heartbeatRow) string {
 	ids := make([]string, len(rows))
 	for i, r := range rows {
 		ids[i] = r.agentID
 	}
+	return idsPayload(instance, ids)
+}
+
+// idsPayload is a notification that names the agents whose heartbeats or scores a gateway stored:
+// "<instance>|<agent ids, comma-separated>", or "<instance>|*" when the ids would not fit a notification
+// (8,000 bytes).
+func idsPayload(instance string, ids []string) string {
 	payload := instance + "|" + strings.Join(ids, ",")
 	if len(payload) > 7900 {
 		return instance + "|*"

@@ -160,22 +160,37 @@ func (s *Server) scoreAgents(ctx context.Context, conn *pgx.Conn, ids []string, 
 	if len(rowIDs) == 0 {
 		return nil
 	}
-	_, err = conn.Exec(ctx, `INSERT INTO agent_scores AS s (agent_id, score, confidence, flags, report, as_of, block_number)
+	rows, err := conn.Query(ctx, `INSERT INTO agent_scores AS s (agent_id, score, confidence, flags, report, as_of, block_number)
 		SELECT x.agent_id::numeric, x.score, x.confidence, ARRAY(SELECT jsonb_array_elements_text(x.flags::jsonb)),
 			x.report::jsonb, $6, $7
 		FROM unnest($1::text[], $2::float8[], $3::float8[], $4::text[], $5::text[]) AS x(agent_id, score, confidence, flags, report)
 		JOIN agents a ON a.agent_id = x.agent_id::numeric
 		ON CONFLICT (agent_id) DO UPDATE SET score = EXCLUDED.score, confidence = EXCLUDED.confidence,
-			flags = EXCLUDED.flags, report = EXCLUDED.report, as_of = EXCLUDED.as_of, block_number = EXCLUDED.block_number`,
+			flags = EXCLUDED.flags, report = EXCLUDED.report, as_of = EXCLUDED.as_of, block_number = EXCLUDED.block_number
+		RETURNING agent_id::text, score::float8`,
 		rowIDs, scores, confs, flags, reports, asOf, block)
 	if err != nil {
 		return fmt.Errorf("store reputation: %w", err)
 	}
-	s.metrics.scored.Add(float64(len(rowIDs)))
-	if err := s.catalog.loadScores(ctx); err != nil {
-		return err
+	stored := map[string]float64{} // as stored (two decimals), as the other gateway copies will read them
+	for rows.Next() {
+		var id string
+		var score float64
+		if err = rows.Scan(&id, &score); err != nil {
+			break
+		}
+		stored[id] = score
 	}
-	_, err = conn.Exec(ctx, `SELECT pg_notify($1, '')`, channelScores)
+	rows.Close()
+	if err == nil {
+		err = rows.Err()
+	}
+	if err != nil {
+		return fmt.Errorf("store reputation: %w", err)
+	}
+	s.metrics.scored.Add(float64(len(stored)))
+	s.catalog.setScores(stored)
+	_, err = conn.Exec(ctx, `SELECT pg_notify($1, $2)`, channelScores, idsPayload(s.instance, rowIDs))
 	return err
 }
 

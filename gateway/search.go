@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,9 +11,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/agoralabs/agora/embed"
 )
 
 // Search ranking constants (docs/gateway.md explains them).
@@ -145,26 +149,28 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 	var hits []hit
 	var textBest []*hit // hybrid: the best text hits (the fusion window), kept as they stream in
 	byText := func(a, b *hit) int { return cmpDesc(a.t, b.t, a.d.id, b.d.id) }
-	keep := func(h hit) {
+	// keep offers a hit to the page (or hybrid's text window); false when it is not past the cursor.
+	keep := func(h hit) bool {
 		if hybrid {
 			if len(textBest) == hybridWindow && byText(&h, textBest[hybridWindow-1]) >= 0 {
-				return
+				return true
 			}
 			hp := new(hit)
 			*hp = h
 			textBest = insertBest(textBest, hp, hybridWindow, byText)
-			return
+			return true
 		}
 		h.key = hitKey(q.Sort, &h, useVector)
 		if after != nil && compareHits(h.key, h.d.id, *after, q.After.ID) <= 0 {
-			return
+			return false
 		}
 		if len(page) == n && less(&h, page[n-1]) >= 0 {
-			return
+			return true
 		}
 		hp := new(hit)
 		*hp = h
 		page = insertBest(page, hp, n, less)
+		return true
 	}
 
 	cat.mu.RLock()
@@ -176,8 +182,47 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 		if useText && useVector && !hybrid {
 			textSeen = map[string]bool{}
 		}
-		if useText {
-			cat.textScores(words, lexemes, func(o int32, score float64) {
+		switch {
+		case useText && q.Sort == "relevance" && (hybrid || !useVector):
+			// Ranked by the text score alone (the page in text mode, hybrid's text window): the matches are
+			// put in order first (scores and ids are in the catalog's arrays) and the filters checked in that
+			// order, only until the page or the window is full. A broad query matches thousands of agents, of
+			// which a page shows twenty.
+			want, primary := n, func(a, b textMatch) int { return cmp.Compare(a.key, b.key) } // the page's order
+			if hybrid {
+				want, primary = hybridWindow, func(a, b textMatch) int { return cmp.Compare(b.t, a.t) } // the window's
+			}
+			buf := matchPool.Get().(*[]textMatch)
+			defer matchPool.Put(buf)
+			cands := (*buf)[:0]
+			cat.textScores(words, lexemes, f, func(o int32, score float64) {
+				if k := relevanceKey(score); hybrid || after == nil || k >= after.f { // else before the cursor
+					cands = append(cands, textMatch{o, score, k})
+				}
+			})
+			*buf = cands
+			slices.SortFunc(cands, primary)
+			kept := 0
+		walk:
+			for i := 0; i < len(cands); {
+				j := i + 1
+				for j < len(cands) && primary(cands[i], cands[j]) == 0 {
+					j++
+				}
+				tie := cands[i:j] // equal scores: in agent id order
+				slices.SortFunc(tie, func(a, b textMatch) int { return cat.compareOrds(a.o, b.o) })
+				for _, c := range tie {
+					h := hit{t: c.t, hasT: true}
+					if f.eval(cat.docs[c.o], now, &h) && keep(h) {
+						if kept++; kept == want {
+							break walk
+						}
+					}
+				}
+				i = j
+			}
+		case useText:
+			cat.textScores(words, lexemes, f, func(o int32, score float64) {
 				h := hit{t: score, hasT: true}
 				if f.eval(cat.docs[o], now, &h) {
 					if textSeen != nil {
@@ -202,37 +247,25 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 					hits = append(hits, *h)
 				}
 			}
-			var allow func(uint64, string) bool
-			if !f.none() {
-				allow = func(num uint64, id string) bool {
-					d := cat.docByNum(num, id)
-					var h hit
-					return d != nil && f.eval(d, now, &h)
-				}
-			}
-			for _, v := range s.vectors.idx.SearchNum(qvec, k, allow) {
-				if i, ok := textHits[v.ID]; ok {
-					hits[i].v, hits[i].hasV = float64(v.Score), true
+			for _, h := range s.nearest(cat, f, qvec, k, now) {
+				if i, ok := textHits[h.d.id]; ok {
+					hits[i].v, hits[i].hasV = h.v, true
 					continue
 				}
-				if textSeen[v.ID] {
+				if textSeen[h.d.id] {
 					continue
 				}
-				d := cat.byID[v.ID]
-				h := hit{v: float64(v.Score), hasV: true}
-				if d != nil && f.eval(d, now, &h) {
-					if hybrid {
-						hits = append(hits, h)
-					} else {
-						keep(h)
-					}
+				if hybrid {
+					hits = append(hits, h)
+				} else {
+					keep(h)
 				}
 			}
 		}
 	default:
-		for _, d := range cat.docs {
+		for o, d := range cat.docs {
 			var h hit
-			if d != nil && f.eval(d, now, &h) {
+			if d != nil && f.pass(&cat.pre[o]) && f.eval(d, now, &h) {
 				keep(h)
 			}
 		}
@@ -266,6 +299,42 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 	return resp, nil
 }
 
+// nearest returns the k nearest neighbours of qvec that pass f, nearest first, as hits. The index is asked
+// with the summary check only (filter.pass: a few nanoseconds, nearly exact for most filters) for a few more
+// than k, and the full check runs on what it returns; only when that leaves fewer than k while the index
+// had more does the index search again with the full check on every candidate. Callers hold cat.mu for
+// reading.
+func (s *Server) nearest(cat *catalog, f *filter, qvec []float32, k int, now time.Time) []hit {
+	evalAll := func(vs []embed.Hit) []hit {
+		out := make([]hit, 0, len(vs))
+		for _, v := range vs {
+			h := hit{v: float64(v.Score), hasV: true}
+			if d := cat.byID[v.ID]; d != nil && f.eval(d, now, &h) {
+				out = append(out, h)
+			}
+		}
+		return out
+	}
+	if f.none() {
+		return evalAll(s.vectors.idx.SearchNum(qvec, k, nil))
+	}
+	summary := func(num uint64, id string) bool {
+		o := cat.ordByNum(num, id)
+		return o >= 0 && f.pass(&cat.pre[o])
+	}
+	ask := k + k/4 + 5
+	vs := s.vectors.idx.SearchNum(qvec, ask, summary)
+	if out := evalAll(vs); len(out) >= k || len(vs) < ask {
+		return out[:min(k, len(out))]
+	}
+	full := func(num uint64, id string) bool {
+		o := cat.ordByNum(num, id)
+		var h hit
+		return o >= 0 && f.pass(&cat.pre[o]) && f.eval(cat.docs[o], now, &h)
+	}
+	return evalAll(s.vectors.idx.SearchNum(qvec, k, full))
+}
+
 // hitKey returns h's ascending sort key for every sort but hybrid relevance.
 func hitKey(sort string, h *hit, vector bool) sortKey {
 	switch sort {
@@ -274,7 +343,7 @@ func hitKey(sort string, h *hit, vector bool) sortKey {
 		if vector {
 			score = h.v
 		}
-		h.score = math.Round(score*1e12) / 1e12 // a stable decimal for cursors
+		h.score = -relevanceKey(score)
 		return sortKey{f: -h.score}
 	case "reputation":
 		if h.d.hasScore {
@@ -291,6 +360,19 @@ func hitKey(sort string, h *hit, vector bool) sortKey {
 	}
 	return sortKey{none: true}
 }
+
+// relevanceKey is the ascending sort key of a relevance score: the score negated, rounded to a stable
+// decimal for cursors.
+func relevanceKey(score float64) float64 { return -math.Round(score*1e12) / 1e12 }
+
+// textMatch is a text match awaiting the filters: its ordinal, score and relevanceKey.
+type textMatch struct {
+	o      int32
+	t, key float64
+}
+
+// matchPool recycles the text matches of a search (thousands for a broad query).
+var matchPool = sync.Pool{New: func() any { return new([]textMatch) }}
 
 // hit is one agent that matched, with what ranks it.
 type hit struct {

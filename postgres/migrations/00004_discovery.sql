@@ -95,8 +95,7 @@ CREATE TABLE heartbeats (
     nonce uint256 NOT NULL,                 -- strictly increasing per agent: a replay is refused
     signature BYTEA NOT NULL,
     received_at TIMESTAMPTZ NOT NULL
-);
-CREATE INDEX ON heartbeats (received_at); -- gateways load the heartbeats received since their last look
+) WITH (fillfactor = 50);
 
 -- Reputation reports (reputation.Report), recomputed when an agent's feedback, validations or jobs change.
 CREATE TABLE agent_scores (
