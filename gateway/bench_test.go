@@ -373,7 +373,7 @@ func BenchmarkSearch(b *testing.B) {
 			for _, k := range slices.Sorted(maps.Keys(perQ)) {
 				v := perQ[k]
 				slices.Sort(v)
-				b.Logf("%-15s %-70s p50 %6.2f ms  max %6.2f ms", c.name, k, v[len(v)/2], v[len(v)-1])
+				fmt.Fprintf(os.Stderr, "%-15s %-70s p50 %6.2f ms  max %6.2f ms\n", c.name, k, v[len(v)/2], v[len(v)-1])
 			}
 			slices.Sort(lat)
 			q := func(p float64) float64 { return lat[int(p*float64(len(lat)-1))] }

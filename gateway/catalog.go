@@ -86,7 +86,8 @@ type doc struct {
 // which was most of a broad query's cost at 100,000 agents). It only rejects; eval checks what passes.
 type docPre struct {
 	classes, attests uint32
-	capSig           uint64  // signature bits (sigBit) of the capabilities' languages and prefixes, jurisdictions and token symbols
+	langSig          uint64  // signature (sigBits) of the capabilities' languages and their prefixes
+	jurisSig         uint64  // of their jurisdictions and token symbols
 	profSig          uint64  // of supportedTrust, MCP tools, A2A skills, OASF skills and OASF domains
 	minP95           uint32  // lowest declared p95 of the capabilities (0: none declared)
 	minPrice         float64 // lowest declared price of the capabilities (+Inf: none declared)
@@ -98,7 +99,8 @@ type docPre struct {
 
 // capPre is a capability's summary, for the capability-level filters of filter.pass.
 type capPre struct {
-	sig              uint64  // signature bits of its languages and prefixes, jurisdictions and token symbol
+	langSig          uint64  // signature (sigBits) of its languages and their prefixes
+	jurisSig         uint64  // of its jurisdictions and token symbol
 	price            float64 // declared price (+Inf: none)
 	classes, attests uint32
 	p95              uint32 // declared p95 (0: none)
@@ -107,10 +109,10 @@ type capPre struct {
 }
 
 func (cd *capDoc) summary() capPre {
-	p := capPre{sig: sigOf(cd.langs, cd.juris), price: math.Inf(1), classes: cd.classes, attests: cd.attests,
+	p := capPre{langSig: sigOf(cd.langs), jurisSig: sigOf(cd.juris), price: math.Inf(1), classes: cd.classes, attests: cd.attests,
 		p95: uint32(min(cd.p95, math.MaxUint32)), risk: cd.risk, model: cd.model, global: cd.global}
 	if cd.symbol != 0 {
-		p.sig |= sigBit(cd.symbol)
+		p.jurisSig |= sigBits(cd.symbol)
 	}
 	if cd.price != nil {
 		p.price = priceFloat(cd.price)
@@ -131,15 +133,19 @@ const (
 // noNum is docPre.num of an agent id too large for a uint64.
 const noNum = math.MaxUint64
 
-// sigBit maps a symbol to one of 64 bits (Fibonacci hashing): a set's signature is the OR of its members'
-// bits, and a set lacking a member's bit lacks the member.
-func sigBit(v uint32) uint64 { return 1 << (v * 0x9E3779B1 >> 26) }
+// sigBits maps a symbol to two of 64 bits (Fibonacci hashing): a set's signature is the OR of its members'
+// bits (a one-word Bloom filter), and a set lacking one of a value's bits lacks the value. Two bits per value
+// keep a frequent value from hiding a rarer one whose single bit it would share.
+func sigBits(v uint32) uint64 {
+	h := uint64(v) * 0x9E3779B97F4A7C15
+	return 1<<(h>>58) | 1<<(h>>52&63)
+}
 
 func sigOf(sets ...[]uint32) uint64 {
 	var sig uint64
 	for _, set := range sets {
 		for _, v := range set {
-			sig |= sigBit(v)
+			sig |= sigBits(v)
 		}
 	}
 	return sig
@@ -147,7 +153,7 @@ func sigOf(sets ...[]uint32) uint64 {
 
 // summary returns d's docPre.
 func (d *doc) summary() docPre {
-	p := docPre{classes: d.classes, attests: d.attests, capSig: sigOf(d.langs, d.juris, d.symbols),
+	p := docPre{classes: d.classes, attests: d.attests, langSig: sigOf(d.langs), jurisSig: sigOf(d.juris, d.symbols),
 		profSig: sigOf(d.trust, d.mcp, d.a2a, d.skills, d.domains), score: float32(d.score), minPrice: math.Inf(1)}
 	for _, cd := range d.caps {
 		if cd.p95 > 0 && (p.minP95 == 0 || cd.p95 < int64(p.minP95)) {

@@ -24,10 +24,10 @@ type filter struct {
 	needPrice                        bool // filters or sort use effective price and latency
 
 	// The summary check (pass): signature bits and flags every passing document has.
-	capSig, jurisSig, profSig uint64
-	flagsOn, flagsOff         uint8
-	maxPrice                  float64  // q.MaxPrice as a float64, a little above (+Inf: none)
-	caps                      []capPre // the catalog's capability summaries
+	langSig, symSig, jurisSig, profSig uint64
+	flagsOn, flagsOff                  uint8
+	maxPrice                           float64  // q.MaxPrice as a float64, a little above (+Inf: none)
+	caps                               []capPre // the catalog's capability summaries
 }
 
 // newFilter resolves q's filter values. Callers hold the catalog's read lock.
@@ -74,9 +74,9 @@ func newFilter(q *searchQuery, c *catalog) *filter {
 		f.symbol = need([]string{q.TokenSymbol})[0]
 	}
 	f.needPrice = q.MaxPrice != nil || q.MaxLatencyMs != nil || q.Sort == "price" || q.Sort == "latency"
-	f.capSig = sigOf(f.langs)
+	f.langSig = sigOf(f.langs)
 	if f.symbol != 0 {
-		f.capSig |= sigBit(f.symbol)
+		f.symSig = sigBits(f.symbol)
 	}
 	f.jurisSig = sigOf(f.juris)
 	f.maxPrice = math.Inf(1)
@@ -108,11 +108,11 @@ func newFilter(q *searchQuery, c *catalog) *filter {
 func (f *filter) pass(p *docPre) bool {
 	q := f.q
 	if f.impossible || p.classes&f.classes != f.classes || p.attests&f.attests != f.attests ||
-		p.capSig&f.capSig != f.capSig || p.profSig&f.profSig != f.profSig ||
+		p.langSig&f.langSig != f.langSig || p.jurisSig&f.symSig != f.symSig || p.profSig&f.profSig != f.profSig ||
 		p.flags&f.flagsOn != f.flagsOn || p.flags&f.flagsOff != 0 {
 		return false
 	}
-	if len(f.juris) > 0 && p.flags&preGlobal == 0 && (p.capSig&f.jurisSig != f.jurisSig || slices.Contains(f.juris, 0)) {
+	if len(f.juris) > 0 && p.flags&preGlobal == 0 && (p.jurisSig&f.jurisSig != f.jurisSig || slices.Contains(f.juris, 0)) {
 		return false
 	}
 	live := p.flags&preLive != 0 // without a heartbeat, the declared prices and p95s are the effective ones
@@ -137,11 +137,12 @@ func (f *filter) pass(p *docPre) bool {
 // capPass checks a capability's summary against the capability-level filters it can answer.
 func (f *filter) capPass(cp *capPre, live bool) bool {
 	q := f.q
-	if cp.classes&f.classes != f.classes || cp.attests&f.attests != f.attests || cp.sig&f.capSig != f.capSig ||
+	if cp.classes&f.classes != f.classes || cp.attests&f.attests != f.attests || cp.langSig&f.langSig != f.langSig ||
+		cp.jurisSig&f.symSig != f.symSig ||
 		(f.risks != 0 && cp.risk&f.risks == 0) || (f.models != 0 && cp.model&f.models == 0) {
 		return false
 	}
-	if len(f.juris) > 0 && !cp.global && (cp.sig&f.jurisSig != f.jurisSig || slices.Contains(f.juris, 0)) {
+	if len(f.juris) > 0 && !cp.global && (cp.jurisSig&f.jurisSig != f.jurisSig || slices.Contains(f.juris, 0)) {
 		return false
 	}
 	return live || ((q.MaxLatencyMs == nil || (cp.p95 != 0 && int64(cp.p95) <= *q.MaxLatencyMs)) && cp.price <= f.maxPrice)

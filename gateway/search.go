@@ -182,6 +182,22 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 		if useText && useVector && !hybrid {
 			textSeen = map[string]bool{}
 		}
+		// The nearest neighbours that pass the filters: as many as this page needs in vector mode (up to 1,000
+		// results in all), a fixed window to fuse with the text ranking when both match. With both, the
+		// vector search runs beside the text search, under this read lock (held until both are done).
+		k := min(q.Limit+1+q.offset(), vectorCandidates)
+		if useText {
+			k = hybridVectorWindow // fixed, so that every page fuses the same rankings
+		}
+		var nearest func() []hit
+		switch {
+		case useText && useVector:
+			done := make(chan []hit, 1)
+			go func() { done <- s.nearest(cat, f, qvec, k, now) }()
+			nearest = func() []hit { return <-done }
+		case useVector:
+			nearest = func() []hit { return s.nearest(cat, f, qvec, k, now) }
+		}
 		switch {
 		case useText && q.Sort == "relevance" && (hybrid || !useVector):
 			// Ranked by the text score alone (the page in text mode, hybrid's text window): the matches are
@@ -233,12 +249,6 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 			})
 		}
 		if useVector {
-			// The nearest neighbours that pass the filters: as many as this page needs in vector mode (up to
-			// 1,000 results in all), a fixed window to fuse with the text ranking in hybrid mode.
-			k := min(q.Limit+1+q.offset(), vectorCandidates)
-			if useText {
-				k = hybridVectorWindow // fixed, so that every page fuses the same rankings
-			}
 			if hybrid {
 				hits = make([]hit, 0, len(textBest)+k)
 				textHits = make(map[string]int, len(textBest))
@@ -247,7 +257,7 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 					hits = append(hits, *h)
 				}
 			}
-			for _, h := range s.nearest(cat, f, qvec, k, now) {
+			for _, h := range nearest() {
 				if i, ok := textHits[h.d.id]; ok {
 					hits[i].v, hits[i].hasV = h.v, true
 					continue
@@ -359,6 +369,17 @@ func hitKey(sort string, h *hit, vector bool) sortKey {
 		}
 	}
 	return sortKey{none: true}
+}
+
+// withIndex returns a capability declaration (a JSON object, which never has an "index" member: the schema
+// closes it) with its index in the registration file added first. Composing it here is several times
+// cheaper than in PostgreSQL (jsonb_build_object || declaration), and search pages carry many.
+func withIndex(idx int, decl string) json.RawMessage {
+	rest := strings.TrimPrefix(strings.TrimSpace(decl), "{")
+	if strings.TrimSpace(rest) != "}" {
+		rest = "," + rest
+	}
+	return json.RawMessage(`{"index":` + strconv.Itoa(idx) + rest)
 }
 
 // relevanceKey is the ascending sort key of a relevance score: the score negated, rounded to a stable
@@ -542,14 +563,14 @@ func (s *Server) hydrate(ctx context.Context, page []*hit, sortBy string, resp *
 	rows, err := s.pool.Query(ctx, `SELECT x.ord, x.agent_id::text, p.name, p.description, p.image,
 			'0x' || encode(a.owner, 'hex'), '0x' || encode(a.agent_wallet, 'hex'), p.active, p.x402_support, p.supported_trust,
 			h.status, h.price::text, '0x' || encode(h.token, 'hex'), h.p95_ms, h.capacity, h.expires_at, h.received_at, h.nonce::text,
-			s.score::float8, s.confidence, s.flags, s.as_of,
-			(SELECT jsonb_agg(jsonb_build_object('index', c.idx) || c.declaration ORDER BY c.idx) FROM agent_capabilities c
-			 WHERE c.agent_id = p.agent_id AND (x.caps IS NULL OR c.idx = ANY(x.caps::int[])))
+			s.score::float8, s.confidence, s.flags, s.as_of, cs.idxs, cs.decls
 		FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(agent_id, caps, ord)
 		JOIN agent_profiles p ON p.agent_id = x.agent_id::numeric
 		JOIN agents a ON a.agent_id = p.agent_id
 		LEFT JOIN heartbeats h ON h.agent_id = p.agent_id
 		LEFT JOIN agent_scores s ON s.agent_id = p.agent_id
+		LEFT JOIN LATERAL (SELECT array_agg(c.idx ORDER BY c.idx) AS idxs, array_agg(c.declaration::text ORDER BY c.idx) AS decls
+			FROM agent_capabilities c WHERE c.agent_id = p.agent_id AND (x.caps IS NULL OR c.idx = ANY(x.caps::int[]))) cs ON true
 		ORDER BY x.ord`, ids, caps)
 	if err != nil {
 		return fmt.Errorf("search: %w: %w", errUnavailable, err)
@@ -564,11 +585,12 @@ func (s *Server) hydrate(ctx context.Context, page []*hit, sortBy string, resp *
 			hbP95, hbCap                    *int64
 			hbExp, hbRecv                   *time.Time
 			sc                              scoreColumns
-			capsJSON                        []byte
+			capIdxs                         []int32
+			capDecls                        []string
 		)
 		if err := rows.Scan(append([]any{&ord, &a.AgentID, &a.Name, &a.Description, &a.Image, &a.Owner, &wallet,
 			&a.Active, &a.X402Support, &a.SupportedTrust, &hbStatus, &hbPrice, &hbToken, &hbP95, &hbCap, &hbExp,
-			&hbRecv, &nonce}, append(sc.dest(), &capsJSON)...)...); err != nil {
+			&hbRecv, &nonce}, append(sc.dest(), &capIdxs, &capDecls)...)...); err != nil {
 			return fmt.Errorf("search: scan: %w", err)
 		}
 		h := page[ord-1]
@@ -587,11 +609,9 @@ func (s *Server) hydrate(ctx context.Context, page []*hit, sortBy string, resp *
 			p95 := h.p95
 			a.P95LatencyMs = &p95
 		}
-		a.Capabilities = []json.RawMessage{}
-		if len(capsJSON) > 0 {
-			if err := json.Unmarshal(capsJSON, &a.Capabilities); err != nil {
-				return fmt.Errorf("search: capabilities: %w", err)
-			}
+		a.Capabilities = make([]json.RawMessage, 0, len(capDecls))
+		for i, decl := range capDecls {
+			a.Capabilities = append(a.Capabilities, withIndex(int(capIdxs[i]), decl))
 		}
 		a.Rank = rankInfo{Sort: sortBy}
 		if sortBy == "relevance" {
