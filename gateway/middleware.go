@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-contrib/cors"
 	"github.com/gin-gonic/gin"
+	gojson "github.com/goccy/go-json"
 	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -224,13 +225,18 @@ func readJSON(c *gin.Context, v any) *Problem {
 	if ct := c.ContentType(); ct != "application/json" {
 		return problem(http.StatusUnsupportedMediaType, CodeUnsupportedMedia, "content type %q: want application/json", ct)
 	}
-	dec := json.NewDecoder(c.Request.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	body, err := io.ReadAll(c.Request.Body)
+	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			return problem(http.StatusRequestEntityTooLarge, CodeRequestTooLarge, "body over %d bytes", tooBig.Limit)
 		}
+		return problem(http.StatusBadRequest, CodeInvalidBody, "body: %v", err)
+	}
+	// goccy/go-json decodes as encoding/json does, about twice as fast (heartbeats arrive by thousands).
+	dec := gojson.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
 		return problem(http.StatusBadRequest, CodeInvalidBody, "body: %v", err)
 	}
 	if dec.More() {
