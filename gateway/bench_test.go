@@ -317,7 +317,7 @@ func counter(b *testing.B, reg *prometheus.Registry, name string) float64 {
 // in ms per query class (AGORA_BENCH_PER_QUERY=1: per distinct query as well).
 func BenchmarkSearch(b *testing.B) {
 	n := envInt("AGORA_BENCH_AGENTS", 100_000)
-	rounds := envInt("AGORA_BENCH_QUERIES", 300)
+	rounds := envInt("AGORA_BENCH_QUERIES", 1000)
 	perQuery := os.Getenv("AGORA_BENCH_PER_QUERY") != "" // log each distinct query's p50 and max too
 	dbURL := benchDatabase(b, n)
 	srv := benchServer(b, dbURL)

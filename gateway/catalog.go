@@ -1,7 +1,6 @@
 package gateway
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -46,6 +45,7 @@ type catalog struct {
 	norm   []float32           // per ordinal: BM25 length normalisation at load (0: dead)
 	pre    []docPre            // per ordinal: the summary filters check first
 	capPre []capPre            // capability summaries, docPre.capLo to capHi for each document
+	nums   []uint64            // per ordinal: the agent id as a number (noNum: above 2⁶⁴-2), to order ties
 
 	beatsSeen  time.Time // newest heartbeat received_at loaded
 	scoresSeen time.Time // newest as_of loaded
@@ -92,7 +92,6 @@ type docPre struct {
 	minP95           uint32  // lowest declared p95 of the capabilities (0: none declared)
 	minPrice         float64 // lowest declared price of the capabilities (+Inf: none declared)
 	capLo, capHi     int32   // its capabilities' summaries in catalog.capPre
-	num              uint64  // the agent id as a number (noNum: above 2⁶⁴-2), to order ties without the document
 	score            float32
 	flags            uint8
 }
@@ -130,7 +129,7 @@ const (
 	preGlobal                     // a capability's jurisdictions include GLOBAL
 )
 
-// noNum is docPre.num of an agent id too large for a uint64.
+// noNum is catalog.nums' entry for an agent id too large for a uint64.
 const noNum = math.MaxUint64
 
 // sigBits maps a symbol to two of 64 bits (Fibonacci hashing): a set's signature is the OR of its members'
@@ -469,10 +468,11 @@ func (c *catalog) put(d *doc, terms []string) {
 	d.score, d.hasScore = c.scores[d.id]
 	c.norm = append(c.norm, 1) // set by renorm
 	p := d.summary()
-	p.num = noNum
+	num := uint64(noNum)
 	if n, err := strconv.ParseUint(d.id, 10, 64); err == nil && n < noNum {
-		p.num = n
+		num = n
 	}
+	c.nums = append(c.nums, num)
 	p.capLo = int32(len(c.capPre))
 	for i := range d.caps {
 		c.capPre = append(c.capPre, d.caps[i].summary())
@@ -514,6 +514,7 @@ func (c *catalog) compact() {
 	var norm []float32
 	var pre []docPre
 	var caps []capPre
+	var nums []uint64
 	for i, d := range c.docs {
 		remap[i] = -1
 		if d != nil {
@@ -526,12 +527,13 @@ func (c *catalog) compact() {
 			caps = append(caps, c.capPre[p.capLo:p.capHi]...)
 			p.capLo, p.capHi = lo, int32(len(caps))
 			pre = append(pre, p)
+			nums = append(nums, c.nums[i])
 			if n, ok := denseID(d.id); ok {
 				c.byNum[n] = d.ord + 1
 			}
 		}
 	}
-	c.norm, c.pre, c.capPre = norm, pre, caps
+	c.norm, c.pre, c.capPre, c.nums = norm, pre, caps, nums
 	for t, list := range c.postings {
 		out := list[:0]
 		for _, p := range list {
@@ -785,15 +787,6 @@ func getBoard(n int) *board {
 	}
 	b.total, b.best, b.words = b.total[:n], b.best[:n], b.words[:n]
 	return b
-}
-
-// compareOrds orders two live documents by agent id (compareIDs). Callers hold mu for reading.
-func (c *catalog) compareOrds(a, b int32) int {
-	na, nb := c.pre[a].num, c.pre[b].num
-	if na == noNum && nb == noNum {
-		return compareIDs(c.docs[a].id, c.docs[b].id)
-	}
-	return cmp.Compare(na, nb)
 }
 
 // textScores matches the query words' lexeme alternatives (each word: stems matched as prefixes, and a

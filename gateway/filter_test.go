@@ -194,8 +194,8 @@ func TestCatalog_CompactKeepsSummaries(t *testing.T) {
 				t.Fatalf("agent %s: capability %d summary changed", d.id, i)
 			}
 		}
-		if n, err := strconv.ParseUint(d.id, 10, 64); err == nil && got.num != n {
-			t.Fatalf("agent %s: num %d", d.id, got.num)
+		if n, err := strconv.ParseUint(d.id, 10, 64); (err == nil && c.nums[o] != n) || (err != nil && c.nums[o] != noNum) {
+			t.Fatalf("agent %s: num %d", d.id, c.nums[o])
 		}
 		if n, ok := denseID(d.id); ok && c.byNum[n] != d.ord+1 {
 			t.Fatalf("agent %s: byNum %d, want %d", d.id, c.byNum[n], d.ord+1)

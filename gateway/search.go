@@ -201,42 +201,38 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 		switch {
 		case useText && q.Sort == "relevance" && (hybrid || !useVector):
 			// Ranked by the text score alone (the page in text mode, hybrid's text window): the matches are
-			// put in order first (scores and ids are in the catalog's arrays) and the filters checked in that
-			// order, only until the page or the window is full. A broad query matches thousands of agents, of
-			// which a page shows twenty.
-			want, primary := n, func(a, b textMatch) int { return cmp.Compare(a.key, b.key) } // the page's order
+			// taken in order, best first from a heap (scores and ids are in the catalog's arrays), and checked
+			// against the filters only until the page or the window is full. A broad query matches tens of
+			// thousands of agents, of which a page shows twenty.
+			want, primary := n, func(a, b *textMatch) int { return cmp.Compare(a.key, b.key) } // the page's order
 			if hybrid {
-				want, primary = hybridWindow, func(a, b textMatch) int { return cmp.Compare(b.t, a.t) } // the window's
+				want, primary = hybridWindow, func(a, b *textMatch) int { return cmp.Compare(b.t, a.t) } // the window's
 			}
 			buf := matchPool.Get().(*[]textMatch)
 			defer matchPool.Put(buf)
 			cands := (*buf)[:0]
 			cat.textScores(words, lexemes, f, func(o int32, score float64) {
 				if k := relevanceKey(score); hybrid || after == nil || k >= after.f { // else before the cursor
-					cands = append(cands, textMatch{o, score, k})
+					cands = append(cands, textMatch{o: o, num: cat.nums[o], t: score, key: k})
 				}
 			})
 			*buf = cands
-			slices.SortFunc(cands, primary)
 			kept := 0
-		walk:
-			for i := 0; i < len(cands); {
-				j := i + 1
-				for j < len(cands) && primary(cands[i], cands[j]) == 0 {
-					j++
+			bestFirst(cands, func(a, b *textMatch) bool {
+				if c := primary(a, b); c != 0 {
+					return c < 0
 				}
-				tie := cands[i:j] // equal scores: in agent id order
-				slices.SortFunc(tie, func(a, b textMatch) int { return cat.compareOrds(a.o, b.o) })
-				for _, c := range tie {
-					h := hit{t: c.t, hasT: true}
-					if f.eval(cat.docs[c.o], now, &h) && keep(h) {
-						if kept++; kept == want {
-							break walk
-						}
-					}
+				if a.num != b.num || a.num != noNum {
+					return a.num < b.num
 				}
-				i = j
-			}
+				return compareIDs(cat.docs[a.o].id, cat.docs[b.o].id) < 0 // both beyond uint64
+			}, func(c textMatch) bool {
+				h := hit{t: c.t, hasT: true}
+				if f.eval(cat.docs[c.o], now, &h) && keep(h) {
+					kept++
+				}
+				return kept < want
+			})
 		case useText:
 			cat.textScores(words, lexemes, f, func(o int32, score float64) {
 				h := hit{t: score, hasT: true}
@@ -386,10 +382,43 @@ func withIndex(idx int, decl string) json.RawMessage {
 // decimal for cursors.
 func relevanceKey(score float64) float64 { return -math.Round(score*1e12) / 1e12 }
 
-// textMatch is a text match awaiting the filters: its ordinal, score and relevanceKey.
+// textMatch is a text match awaiting the filters: its ordinal, agent number (catalog.nums), score and
+// relevanceKey.
 type textMatch struct {
 	o      int32
+	num    uint64
 	t, key float64
+}
+
+// bestFirst calls yield with the matches in the order less gives (a strict total order), until yield returns
+// false or none is left: a binary heap, built in linear time, so that taking a page from tens of thousands of
+// matches costs one pass over them and a few comparisons per match taken. It reorders ms.
+func bestFirst(ms []textMatch, less func(a, b *textMatch) bool, yield func(textMatch) bool) {
+	down := func(i, n int) {
+		for {
+			j := 2*i + 1
+			if j >= n {
+				return
+			}
+			if r := j + 1; r < n && less(&ms[r], &ms[j]) {
+				j = r
+			}
+			if !less(&ms[j], &ms[i]) {
+				return
+			}
+			ms[i], ms[j] = ms[j], ms[i]
+			i = j
+		}
+	}
+	n := len(ms)
+	for i := n/2 - 1; i >= 0; i-- {
+		down(i, n)
+	}
+	for n > 0 && yield(ms[0]) {
+		n--
+		ms[0] = ms[n]
+		down(0, n)
+	}
 }
 
 // matchPool recycles the text matches of a search (thousands for a broad query).
