@@ -7,7 +7,7 @@ package embed
 
 // foldLatin maps U+00C0..U+024F to ASCII; an empty entry means no folding.
 var foldLatin = [0x250 - 0xC0]string{
-	0xC0 - 0xC0:  "a",  // À
+	0x00:         "a",  // À (0xC0 - 0xC0)
 	0xC1 - 0xC0:  "a",  // Á
 	0xC2 - 0xC0:  "a",  // Â
 	0xC3 - 0xC0:  "a",  // Ã
@@ -303,7 +303,7 @@ var foldLatin = [0x250 - 0xC0]string{
 
 // foldLatinExt maps U+1E00..U+1EFF (Latin Extended Additional: Vietnamese and others) to ASCII.
 var foldLatinExt = [0x1F00 - 0x1E00]string{
-	0x1E00 - 0x1E00: "a", // Ḁ
+	0x0000:          "a", // Ḁ (0x1E00 - 0x1E00)
 	0x1E01 - 0x1E00: "a", // ḁ
 	0x1E02 - 0x1E00: "b", // Ḃ
 	0x1E03 - 0x1E00: "b", // ḃ

@@ -327,8 +327,7 @@ func clusterReviewers(in Inputs, p Params, rs []reviewerState) []Flag {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
