@@ -23,7 +23,7 @@ import (
 // fixtures' digests: IdentityRegistry.agentWalletSetDigest and AgentEscrow.hashAgreement. Fixtures for
 // chain 31337 must name the addresses `agora deploy` gives on a fresh chain; for the others the contract's
 // code is copied to the fixture's address and the chain id is switched (anvil_setCode, anvil_setChainId).
-// No contract hashes heartbeats (the gateway checks them off-chain; TestFixtures checks their digests against
+// No contract hashes heartbeats, RFQs or quotes (the gateway checks them off-chain; TestFixtures checks their digests against
 // cast and go-ethereum), so for those the chain checks the signature instead: an ERC1271WalletMock owned by
 // the fixture's signer, whose OpenZeppelin ECDSA must accept the fixture's signature over its digest.
 func TestFixtures_OnChain(t *testing.T) {
@@ -40,6 +40,16 @@ func TestFixtures_OnChain(t *testing.T) {
 		"AgentWalletSet":   d.Contracts.IdentityRegistry.Address,
 		"ServiceAgreement": d.Contracts.AgentEscrow.Address,
 		"Heartbeat":        d.Contracts.IdentityRegistry.Address, // GatewayDomain's verifying contract
+		"RFQ":              d.Contracts.AgentEscrow.Address,      // the market's messages name the escrow
+		"Quote":            d.Contracts.AgentEscrow.Address,
+	}
+	// offChain types are verified by the gateway, not by a contract.
+	offChain := func(m eip712.Message) bool {
+		switch m.(type) {
+		case eip712.Heartbeat, eip712.RFQ, eip712.Quote:
+			return true
+		}
+		return false
 	}
 	code := map[string]hexutil.Bytes{}
 	for typ, addr := range deployed {
@@ -71,9 +81,9 @@ func TestFixtures_OnChain(t *testing.T) {
 	})
 
 	fixtures := loadFixtures(t)
-	wallets := map[common.Address]common.Address{} // heartbeat signer → its ERC-1271 wallet
+	wallets := map[common.Address]common.Address{} // off-chain message signer → its ERC-1271 wallet
 	for _, f := range fixtures {
-		if _, m, err := eip712.ParseTypedData(f.TypedData); err == nil && m.PrimaryType() == "Heartbeat" {
+		if _, m, err := eip712.ParseTypedData(f.TypedData); err == nil && offChain(m) {
 			if _, ok := wallets[f.Signer]; !ok {
 				wallets[f.Signer] = deployWallet(t, chain, f.Signer)
 			}
@@ -97,7 +107,7 @@ func TestFixtures_OnChain(t *testing.T) {
 					t.Fatalf("verifyingContract = %s, want %s (where agora deploy puts it on a fresh anvil)", target, want)
 				}
 			}
-			if m.PrimaryType() == "Heartbeat" {
+			if offChain(m) {
 				if err := verifier.Verify(ctx, wallets[f.Signer], f.Digest, f.Signature); err != nil {
 					t.Errorf("ERC-1271 wallet of %s rejects the fixture signature: %v", f.Signer, err)
 				}

@@ -1,12 +1,13 @@
 // Package eip712 defines the EIP-712 typed data of Agora: what the contracts verify (the ERC-8004 Identity
 // Registry's AgentWalletSet proof and the escrow's ServiceAgreement) and what the gateway verifies (the
-// provider Heartbeat). It computes digests the way the contracts do (OpenZeppelin EIP712:
-// keccak256("\x19\x01" ‖ domainSeparator ‖ structHash)), signs and recovers them, verifies signatures from
-// externally owned accounts and ERC-1271 contract wallets (Verifier), and reads and writes the
+// provider Heartbeat, the market's RFQ and Quote). It computes digests the way the contracts do (OpenZeppelin
+// EIP712: keccak256("\x19\x01" ‖ domainSeparator ‖ structHash)), signs and recovers them, verifies signatures
+// from externally owned accounts and ERC-1271 contract wallets (Verifier), and reads and writes the
 // eth_signTypedData_v4 JSON that wallets sign, with every integer as a decimal string.
 //
-// The type strings are copied from the contracts; testdata/eip712 holds vectors signed by an independent
-// signer (Foundry's cast) that the Go tests and the forge tests both check.
+// This package is the one definition of each type: a test checks every type string in the Solidity sources
+// against it. testdata/eip712 holds vectors signed by an independent signer (Foundry's cast) that the Go
+// tests, the forge tests and viem all check.
 package eip712
 
 import (
@@ -264,7 +265,7 @@ func MarshalTypedData(d Domain, m Message) ([]byte, error) {
 
 // ParseTypedData reads eth_signTypedData_v4 JSON holding one of Agora's types. The types section must
 // match Agora's definitions exactly; integers may be decimal strings, 0x-hex strings or JSON numbers.
-// The message is returned by value (AgentWalletSet, ServiceAgreement or Heartbeat).
+// The message is returned by value (AgentWalletSet, ServiceAgreement, Heartbeat, RFQ or Quote).
 func ParseTypedData(data []byte) (Domain, Message, error) {
 	var raw struct {
 		Types       map[string][]Type          `json:"types"`
@@ -283,6 +284,10 @@ func ParseTypedData(data []byte) (Domain, Message, error) {
 		proto = ServiceAgreement{}
 	case Heartbeat{}.PrimaryType():
 		proto = Heartbeat{}
+	case RFQ{}.PrimaryType():
+		proto = RFQ{}
+	case Quote{}.PrimaryType():
+		proto = Quote{}
 	default:
 		return Domain{}, nil, fmt.Errorf("%w: primaryType %q", ErrUnknownType, raw.PrimaryType)
 	}
@@ -313,6 +318,14 @@ func ParseTypedData(data []byte) (Domain, Message, error) {
 		m = v
 	case Heartbeat:
 		var v Heartbeat
+		v.decode(vals)
+		m = v
+	case RFQ:
+		var v RFQ
+		v.decode(vals)
+		m = v
+	case Quote:
+		var v Quote
 		v.decode(vals)
 		m = v
 	}

@@ -58,7 +58,7 @@ func loadFixtures(t *testing.T) []fixture {
 		count[head.PrimaryType]++
 		fs = append(fs, f)
 	}
-	for _, typ := range []string{"AgentWalletSet", "ServiceAgreement", "Heartbeat"} {
+	for _, typ := range []string{"AgentWalletSet", "ServiceAgreement", "Heartbeat", "RFQ", "Quote"} {
 		if count[typ] < 3 {
 			t.Fatalf("%d %s fixtures in testdata/eip712, want at least 3 (run scripts/eip712-fixtures.sh)", count[typ], typ)
 		}
@@ -131,6 +131,8 @@ func TestTypeString(t *testing.T) {
 		{eip712.AgentWalletSet{}, eip712.AgentWalletSetType},
 		{eip712.ServiceAgreement{}, eip712.ServiceAgreementType},
 		{eip712.Heartbeat{}, eip712.HeartbeatType},
+		{eip712.RFQ{}, eip712.RFQType},
+		{eip712.Quote{}, eip712.QuoteType},
 	}
 	for _, tt := range tests {
 		if got := eip712.TypeString(tt.m); got != tt.want {
@@ -205,6 +207,59 @@ func TestDigest_EveryFieldCounts(t *testing.T) {
 	}
 }
 
+// TestDigest_EveryMarketFieldCounts changes each member of an RFQ and of a Quote in turn: each must change
+// the digest (the string capability through its keccak256).
+func TestDigest_EveryMarketFieldCounts(t *testing.T) {
+	domain := eip712.EscrowDomain(big.NewInt(31337), common.HexToAddress("0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9"))
+	rfq := eip712.RFQ{Buyer: common.Address{5}, Capability: "invoice ocr", InputSpecHash: common.Hash{1},
+		Token: common.Address{3}, MaxPrice: big.NewInt(100), FloorPrice: big.NewInt(10), DeliveryDeadline: 2,
+		QuoteWindowMs: 250, Auction: eip712.AuctionDutch, ProviderAgentID: big.NewInt(0), Validator: common.Address{7},
+		ValidationThreshold: 80, Nonce: big.NewInt(9), Expiry: 3}
+	quote := eip712.Quote{RFQID: common.Hash{2}, ProviderAgentID: big.NewInt(4), Provider: common.Address{6},
+		Price: big.NewInt(90), DeliveryDeadline: 2, SLAHash: common.Hash{3}, Nonce: big.NewInt(1), ValidUntil: 5}
+	for _, base := range []eip712.Message{rfq, quote} {
+		baseDigest, err := eip712.Digest(domain, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		typ := reflect.TypeOf(base)
+		for i := range typ.NumField() {
+			t.Run(base.PrimaryType()+"/"+typ.Field(i).Name, func(t *testing.T) {
+				m := reflect.New(typ).Elem()
+				m.Set(reflect.ValueOf(base))
+				bump(t, m.Field(i))
+				got, err := eip712.Digest(domain, m.Interface().(eip712.Message))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got == baseDigest {
+					t.Errorf("Digest unchanged after changing %s", typ.Field(i).Name)
+				}
+			})
+		}
+	}
+}
+
+// TestParseTypedData_StringMember checks the RFQ's string member: a JSON string, not a number.
+func TestParseTypedData_StringMember(t *testing.T) {
+	domain := eip712.EscrowDomain(big.NewInt(31337), common.Address{1})
+	valid, err := eip712.MarshalTypedData(domain, eip712.RFQ{Capability: "42"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, m, err := eip712.ParseTypedData(valid)
+	if err != nil || m.(eip712.RFQ).Capability != "42" {
+		t.Fatalf("ParseTypedData(valid) = %+v, %v", m, err)
+	}
+	bad := strings.Replace(string(valid), `"capability":"42"`, `"capability":42`, 1)
+	if bad == string(valid) {
+		t.Fatalf("template has no capability member: %s", valid)
+	}
+	if _, _, err := eip712.ParseTypedData([]byte(bad)); !errors.Is(err, eip712.ErrInvalidValue) {
+		t.Errorf("ParseTypedData(capability as a number) error = %v, want ErrInvalidValue", err)
+	}
+}
+
 // bump changes v to a different value of its type.
 func bump(t *testing.T, v reflect.Value) {
 	t.Helper()
@@ -223,6 +278,8 @@ func bump(t *testing.T, v reflect.Value) {
 		x[19] ^= 1
 	case *common.Hash:
 		x[31] ^= 1
+	case *string:
+		*x += "."
 	default:
 		t.Fatalf("bump: unhandled type %s", v.Type())
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	fastjson "github.com/goccy/go-json"
 )
 
@@ -51,6 +52,11 @@ func (b *builder) bytes32(name string, h common.Hash) {
 	b.fs = append(b.fs, field{Name: name, Type: "bytes32", word: h.Bytes(), json: h.Hex()})
 }
 
+// string encodes a string member as EIP-712 does: its word is keccak256 of its UTF-8 bytes.
+func (b *builder) string(name, s string) {
+	b.fs = append(b.fs, field{Name: name, Type: "string", word: crypto.Keccak256([]byte(s)), json: s})
+}
+
 // values decodes the members of a JSON object, keeping the first error and remembering which keys were
 // read so that done can reject unknown ones.
 type values struct {
@@ -91,6 +97,21 @@ func (v *values) get(key string) (string, bool) {
 
 func (v *values) string(key string) string {
 	s, _ := v.get(key)
+	return s
+}
+
+// text reads a string member, which must be a JSON string (a number is not a string here).
+func (v *values) text(key string) string {
+	v.seen[key] = true
+	raw, ok := v.raw[key]
+	if !ok {
+		v.fail(key, fmt.Errorf("%w: missing", ErrInvalidValue))
+		return ""
+	}
+	var s string
+	if err := fastjson.Unmarshal(raw, &s); err != nil {
+		v.fail(key, fmt.Errorf("%w: %s is not a string", ErrInvalidValue, raw))
+	}
 	return s
 }
 

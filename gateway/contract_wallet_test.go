@@ -91,4 +91,14 @@ func testContractWalletHeartbeat(t *testing.T, e *env, domain eip712.Domain) {
 		t.Fatalf("ERC-1271 heartbeat: status %d: %s", r.Status, r.Body)
 	}
 	e.post("/v1/heartbeats", heartbeat(t, domain, hb, signer)).problem(t, 409, gateway.CodeStaleNonce)
+
+	// POST /v1/eip712/verify checks the same signature for the contract wallet through ERC-1271.
+	v := e.verify(t, signed(t, domain, hb, signer, &wallet))
+	if !v.Valid || v.Method != "erc1271" {
+		t.Fatalf("verify for the contract wallet = %+v, want valid by erc1271", v)
+	}
+	other := addressOf(e.chain.Keys[7])
+	if v := e.verify(t, signed(t, domain, hb, e.chain.Keys[7], &wallet)); v.Valid {
+		t.Fatalf("the contract wallet accepted a signature by %s: %+v", other, v)
+	}
 }

@@ -109,6 +109,7 @@ type Server struct {
 	pool     *pgxpool.Pool
 	chainID  *big.Int
 	registry common.Address // the Identity Registry: global ids and the heartbeat domain name it
+	escrow   common.Address // the AgentEscrow: the market's typed data names it
 	engine   *gin.Engine
 	metrics  *metrics
 	cache    *cache
@@ -153,6 +154,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		cfg: cfg, log: cfg.Log, pool: pool,
 		chainID:   new(big.Int).SetUint64(cfg.Deployment.ChainID),
 		registry:  cfg.Deployment.Contracts.IdentityRegistry.Address,
+		escrow:    cfg.Deployment.Contracts.AgentEscrow.Address,
 		metrics:   newMetrics(cfg.Registry),
 		verifier:  eip712.NewVerifier(cfg.Caller, 5*time.Second),
 		scoreKick: make(chan struct{}, 1),

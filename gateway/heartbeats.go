@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 	"net/http"
 	"strings"
 	"time"
@@ -150,18 +149,6 @@ func (s *Server) agentWallet(ctx context.Context, id string) (common.Address, *P
 		return common.Address{}, problem(http.StatusConflict, CodeNoAgentWallet, "agent %s has no agent wallet", id)
 	}
 	return common.BytesToAddress(wallet), nil
-}
-
-// heartbeatTypes serves the Heartbeat typed data template (domain and types) for wallets to sign.
-func (s *Server) heartbeatTypes(c *gin.Context) {
-	td, err := eip712.NewTypedData(eip712.GatewayDomain(s.chainID, s.registry), eip712.Heartbeat{
-		AgentID: big.NewInt(0), Price: big.NewInt(0), Nonce: big.NewInt(0),
-	})
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	sendJSON(c, http.StatusOK, td)
 }
 
 var (

@@ -99,7 +99,8 @@ func (s *Server) routes() *gin.Engine {
 	limited.GET("/agents/:id/jobs", s.listJobs)
 	limited.GET("/agents/:id/reputation", s.getReputation)
 	limited.POST("/heartbeats", s.postHeartbeat)
-	limited.GET("/eip712/heartbeat", s.heartbeatTypes)
+	limited.GET("/eip712/:type", s.typedDataTemplate)
+	limited.POST("/eip712/verify", s.verifyTypedData)
 	limited.GET("/schemas/capability-v1.json", s.capabilitySchema)
 	return e
 }

@@ -28,6 +28,7 @@ const (
 	CodeNoAgentWallet     = "no_agent_wallet"    // 409: the agent has no wallet to sign heartbeats
 	CodeHeartbeatExpired  = "heartbeat_expired"  // 400: expiresAt is not in the future (or too far ahead)
 	CodeStaleNonce        = "stale_nonce"        // 409: nonce not above the agent's last one (a replay)
+	CodeUnknownType       = "unknown_type"       // 404: GET /v1/eip712/{type} of a type Agora does not define
 	CodeNotFound          = "not_found"          // 404: no such route
 	CodeMethodNotAllowed  = "method_not_allowed" // 405
 	CodeUnavailable       = "unavailable"        // 503: database or node unreachable

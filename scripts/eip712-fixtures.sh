@@ -47,20 +47,34 @@ tusd=$(created 3)
 escrow=$(created 4)
 
 # The types, exactly as the contracts define them (IdentityRegistry.AGENT_WALLET_SET_TYPEHASH,
-# AgentEscrow.SERVICE_AGREEMENT_TYPEHASH) and as the gateway defines Heartbeat (eip712.HeartbeatType).
+# AgentEscrow.SERVICE_AGREEMENT_TYPEHASH) and as the gateway defines Heartbeat, RFQ and Quote (eip712.HeartbeatType,
+# eip712.RFQType, eip712.QuoteType).
 domain_type='[{"name":"name","type":"string"},{"name":"version","type":"string"},{"name":"chainId","type":"uint256"},{"name":"verifyingContract","type":"address"}]'
 agent_wallet_set_type='[{"name":"agentId","type":"uint256"},{"name":"newWallet","type":"address"},{"name":"owner","type":"address"},{"name":"deadline","type":"uint256"}]'
 service_agreement_type='[{"name":"providerAgentId","type":"uint256"},{"name":"client","type":"address"},{"name":"provider","type":"address"},{"name":"token","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"expiredAt","type":"uint64"},{"name":"deliverableSpecHash","type":"bytes32"},{"name":"slaHash","type":"bytes32"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint256"}]'
+rfq_type='[{"name":"buyer","type":"address"},{"name":"capability","type":"string"},{"name":"inputSpecHash","type":"bytes32"},{"name":"token","type":"address"},{"name":"maxPrice","type":"uint256"},{"name":"floorPrice","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"quoteWindowMs","type":"uint32"},{"name":"auction","type":"uint8"},{"name":"providerAgentId","type":"uint256"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint64"}]'
+quote_type='[{"name":"rfqId","type":"bytes32"},{"name":"providerAgentId","type":"uint256"},{"name":"provider","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"slaHash","type":"bytes32"},{"name":"nonce","type":"uint256"},{"name":"validUntil","type":"uint64"}]'
 heartbeat_type='[{"name":"agentId","type":"uint256"},{"name":"status","type":"uint8"},{"name":"price","type":"uint256"},{"name":"token","type":"address"},{"name":"p95LatencyMs","type":"uint32"},{"name":"capacity","type":"uint32"},{"name":"expiresAt","type":"uint64"},{"name":"nonce","type":"uint256"}]'
 
 # digest FILE: keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)) from cast's ABI encoder and keccak.
-# Every member of Agora's types is atomic, so encodeData is abi.encode of the values in member order.
+# Every member of Agora's types is atomic or a string, so encodeData is abi.encode of the values in member
+# order, a string replaced by the keccak256 of its UTF-8 bytes (a bytes32).
 digest() {
-  local f=$1 primary fields types values typehash structhash domainsep
+  local f=$1 primary fields types values mtypes enc i typehash structhash domainsep
   primary=$(jq -r .primaryType "$f")
   fields=$(jq -r --arg p "$primary" '.types[$p] | map(.type + " " + .name) | join(",")' "$f")
-  types=$(jq -r --arg p "$primary" '.types[$p] | map(.type) | join(",")' "$f")
+  mapfile -t mtypes < <(jq -r --arg p "$primary" '.types[$p][] | .type' "$f")
   mapfile -t values < <(jq -r --arg p "$primary" '. as $d | .types[$p][] | $d.message[.name]' "$f")
+  enc=()
+  for i in "${!mtypes[@]}"; do
+    if [[ ${mtypes[$i]} == string ]]; then
+      values[i]=$(printf '%s' "${values[$i]}" | "$cast" keccak)
+      enc+=(bytes32)
+    else
+      enc+=("${mtypes[$i]}")
+    fi
+  done
+  types=$(IFS=,; echo "${enc[*]}")
   typehash=$("$cast" keccak "$primary($fields)")
   structhash=$("$cast" keccak "$("$cast" abi-encode "f(bytes32,$types)" "$typehash" "${values[@]}")")
   domainsep=$("$cast" keccak "$("$cast" abi-encode "f(bytes32,bytes32,bytes32,uint256,address)" \
@@ -79,6 +93,8 @@ fixture() {
     AgentWalletSet) members=$agent_wallet_set_type ;;
     ServiceAgreement) members=$service_agreement_type ;;
     Heartbeat) members=$heartbeat_type ;;
+    RFQ) members=$rfq_type ;;
+    Quote) members=$quote_type ;;
   esac
   typed="$tmp/$name.typed.json"
   jq -n --arg primary "$primary" --argjson dt "$domain_type" --argjson mt "$members" \
@@ -118,6 +134,24 @@ hb() {
     --arg exp "$7" --arg n "$8" \
     '{agentId: $a, status: $st, price: $price, token: $t, p95LatencyMs: $p95, capacity: $cap, expiresAt: $exp,
       nonce: $n}'
+}
+
+# rfq: an RFQ message; arguments in member order.
+rfq() {
+  jq -n --arg b "$(checksum "$1")" --arg cap "$2" --arg spec "$3" --arg t "$(checksum "$4")" --arg max "$5" \
+    --arg floor "$6" --arg dd "$7" --arg win "$8" --arg auc "$9" --arg pid "${10}" --arg val "$(checksum "${11}")" \
+    --arg th "${12}" --arg n "${13}" --arg e "${14}" \
+    '{buyer: $b, capability: $cap, inputSpecHash: $spec, token: $t, maxPrice: $max, floorPrice: $floor,
+      deliveryDeadline: $dd, quoteWindowMs: $win, auction: $auc, providerAgentId: $pid, validator: $val,
+      validationThreshold: $th, nonce: $n, expiry: $e}'
+}
+
+# quote: a Quote message; arguments in member order.
+quote() {
+  jq -n --arg rfq "$1" --arg pid "$2" --arg p "$(checksum "$3")" --arg price "$4" --arg dd "$5" --arg sla "$6" \
+    --arg n "$7" --arg vu "$8" \
+    '{rfqId: $rfq, providerAgentId: $pid, provider: $p, price: $price, deliveryDeadline: $dd, slaHash: $sla,
+      nonce: $n, validUntil: $vu}'
 }
 
 mkdir -p "$out"
@@ -171,3 +205,35 @@ fixture heartbeat_max "every integer at its type's maximum (status 255 encodes, 
 fixture heartbeat_chain_8453 "busy agent on another chain id and registry, priced in USDC, large nonce" \
   Heartbeat AgoraGateway 8453 0x8004A169FB4a3325136EB29fA0ceB6D2e539a432 \
   "$(hb 4242 2 10000 0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913 950 4 1767226000 1767225930000000001)" 3
+
+# ---- RFQ: the buyer signs; auction 0 first price, 1 second price, 2 Dutch, 3 direct (eip712.Auction*)
+input=$("$cast" keccak "input: 40 scanned invoices, PDF, Vietnamese, schema agora/invoice@1")
+fixture rfq_first_price "sealed first-price RFQ for Vietnamese invoice OCR, 250 ms window, signed by the buyer, dev 5" \
+  RFQ AgoraEscrow 31337 "$escrow" \
+  "$(rfq "$(addr 5)" "invoice ocr vietnamese" "$input" "$tusd" 5000000 0 1767229200 250 0 0 "$zero" 0 1 1767222600)" 5
+fixture rfq_dutch_validated "Dutch RFQ from 1 to 3 tUSD with a validator (threshold 80), non-ASCII capability" \
+  RFQ AgoraEscrow 31337 "$escrow" \
+  "$(rfq "$(addr 5)" "traduction juridique — 日本語" "$input" "$tusd" 3000000 1000000 1767229200 500 2 0 \
+    "$(addr 7)" 80 1767222000123 1767222600)" 5
+fixture rfq_max "every integer at its type's maximum (auction 255 encodes, though the gateway accepts only 0 to 3), empty capability" \
+  RFQ AgoraEscrow 31337 "$escrow" \
+  "$(rfq "$(addr 9)" "" 0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff "$(addr 8)" "$max256" "$max256" \
+    "$max64" "$max32" 255 "$max256" "$(addr 7)" 255 "$max256" "$max64")" 9
+fixture rfq_direct_chain_8453 "direct request to agent 4242 on another chain id and escrow, priced in USDC" \
+  RFQ AgoraEscrow 8453 0x1111111111111111111111111111111111111111 \
+  "$(rfq "$(addr 5)" "speech to text" "$input" 0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913 200000 0 1767229200 1000 3 4242 \
+    "$zero" 0 2 1767222600)" 5
+
+# ---- Quote: the provider agent's wallet signs its bid on an RFQ (rfqId: the RFQ's digest)
+rfq_id=$(jq -r .digest "$out/rfq_first_price.json")
+fixture quote_basic "agent 1 (wallet dev 6) bids 4.2 tUSD on rfq_first_price, delivery in 1 h" \
+  Quote AgoraEscrow 31337 "$escrow" \
+  "$(quote "$rfq_id" 1 "$(addr 6)" 4200000 1767225600 "$sla" 1 1767222600)" 6
+fixture quote_max "every integer at its type's maximum and all-ones hashes" \
+  Quote AgoraEscrow 31337 "$escrow" \
+  "$(quote 0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff "$max256" "$(addr 9)" "$max256" "$max64" \
+    0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff "$max256" "$max64")" 9
+fixture quote_chain_8453 "a quote on rfq_direct_chain_8453, on that chain and escrow" \
+  Quote AgoraEscrow 8453 0x1111111111111111111111111111111111111111 \
+  "$(quote "$(jq -r .digest "$out/rfq_direct_chain_8453.json")" 4242 "$(addr 3)" 180000 1767228000 "$sla" \
+    1767222000456 1767222900)" 3

@@ -13,7 +13,8 @@ import {IAgentEscrow} from "../src/interfaces/IAgentEscrow.sol";
 /// chain id and verifying contract: the contract's runtime code is etched there and the chain id switched, so that
 /// OpenZeppelin's EIP712 rebuilds the domain separator for that address and chain, and the contract's digest must
 /// equal the fixture's. The fixture's signature must recover to its signer with plain ecrecover. No contract hashes
-/// the gateway's Heartbeat (it is verified off-chain): its digest is rebuilt here from the type string.
+/// the gateway's Heartbeat or the market's RFQ and Quote (verified off-chain): their digests are rebuilt here
+/// from the type strings.
 contract EIP712FixturesTest is Test {
     string internal constant DIR = "testdata/eip712";
 
@@ -21,6 +22,43 @@ contract EIP712FixturesTest is Test {
     bytes32 internal constant HEARTBEAT_TYPEHASH = keccak256(
         "Heartbeat(uint256 agentId,uint8 status,uint256 price,address token,uint32 p95LatencyMs,uint32 capacity,uint64 expiresAt,uint256 nonce)"
     );
+
+    /// @dev eip712.RFQType and eip712.QuoteType; domain AgoraEscrow/1 with the escrow as verifying contract.
+    bytes32 internal constant RFQ_TYPEHASH = keccak256(
+        "RFQ(address buyer,string capability,bytes32 inputSpecHash,address token,uint256 maxPrice,uint256 floorPrice,uint64 deliveryDeadline,uint32 quoteWindowMs,uint8 auction,uint256 providerAgentId,address validator,uint8 validationThreshold,uint256 nonce,uint64 expiry)"
+    );
+    bytes32 internal constant QUOTE_TYPEHASH = keccak256(
+        "Quote(bytes32 rfqId,uint256 providerAgentId,address provider,uint256 price,uint64 deliveryDeadline,bytes32 slaHash,uint256 nonce,uint64 validUntil)"
+    );
+
+    /// @dev An RFQ's encodeData words: the string capability is encoded as its keccak256.
+    struct RFQWords {
+        address buyer;
+        bytes32 capabilityHash;
+        bytes32 inputSpecHash;
+        address token;
+        uint256 maxPrice;
+        uint256 floorPrice;
+        uint64 deliveryDeadline;
+        uint32 quoteWindowMs;
+        uint8 auction;
+        uint256 providerAgentId;
+        address validator;
+        uint8 validationThreshold;
+        uint256 nonce;
+        uint64 expiry;
+    }
+
+    struct Quote {
+        bytes32 rfqId;
+        uint256 providerAgentId;
+        address provider;
+        uint256 price;
+        uint64 deliveryDeadline;
+        bytes32 slaHash;
+        uint256 nonce;
+        uint64 validUntil;
+    }
 
     struct Heartbeat {
         uint256 agentId;
@@ -49,6 +87,8 @@ contract EIP712FixturesTest is Test {
         uint256 walletFixtures;
         uint256 agreementFixtures;
         uint256 heartbeatFixtures;
+        uint256 rfqFixtures;
+        uint256 quoteFixtures;
         for (uint256 i; i < entries.length; ++i) {
             if (entries[i].isDir || !_endsWith(entries[i].path, ".json")) continue;
             string memory json = vm.readFile(entries[i].path);
@@ -62,6 +102,12 @@ contract EIP712FixturesTest is Test {
             } else if (_eq(primaryType, "Heartbeat")) {
                 _checkHeartbeat(json);
                 ++heartbeatFixtures;
+            } else if (_eq(primaryType, "RFQ")) {
+                _checkRFQ(json);
+                ++rfqFixtures;
+            } else if (_eq(primaryType, "Quote")) {
+                _checkQuote(json);
+                ++quoteFixtures;
             } else {
                 revert(string.concat("unknown primaryType in ", entries[i].path));
             }
@@ -70,6 +116,8 @@ contract EIP712FixturesTest is Test {
         assertTrue(walletFixtures >= 3, "fewer than 3 AgentWalletSet fixtures");
         assertTrue(agreementFixtures >= 3, "fewer than 3 ServiceAgreement fixtures");
         assertTrue(heartbeatFixtures >= 3, "fewer than 3 Heartbeat fixtures");
+        assertTrue(rfqFixtures >= 3, "fewer than 3 RFQ fixtures");
+        assertTrue(quoteFixtures >= 3, "fewer than 3 Quote fixtures");
     }
 
     /// @dev Guards the harness: a fixture whose message was changed must no longer match.
@@ -121,6 +169,59 @@ contract EIP712FixturesTest is Test {
                 vm.parseJsonUint(json, ".typedData.domain.chainId"),
                 vm.parseJsonAddress(json, ".typedData.domain.verifyingContract")
             )
+        );
+    }
+
+    function _checkRFQ(string memory json) internal pure {
+        string memory m = ".typedData.message.";
+        RFQWords memory r;
+        r.buyer = vm.parseJsonAddress(json, string.concat(m, "buyer"));
+        r.capabilityHash = keccak256(bytes(vm.parseJsonString(json, string.concat(m, "capability"))));
+        r.inputSpecHash = vm.parseJsonBytes32(json, string.concat(m, "inputSpecHash"));
+        r.token = vm.parseJsonAddress(json, string.concat(m, "token"));
+        r.maxPrice = vm.parseJsonUint(json, string.concat(m, "maxPrice"));
+        r.floorPrice = vm.parseJsonUint(json, string.concat(m, "floorPrice"));
+        r.deliveryDeadline = uint64(vm.parseJsonUint(json, string.concat(m, "deliveryDeadline")));
+        r.quoteWindowMs = uint32(vm.parseJsonUint(json, string.concat(m, "quoteWindowMs")));
+        r.auction = uint8(vm.parseJsonUint(json, string.concat(m, "auction")));
+        r.providerAgentId = vm.parseJsonUint(json, string.concat(m, "providerAgentId"));
+        r.validator = vm.parseJsonAddress(json, string.concat(m, "validator"));
+        r.validationThreshold = uint8(vm.parseJsonUint(json, string.concat(m, "validationThreshold")));
+        r.nonce = vm.parseJsonUint(json, string.concat(m, "nonce"));
+        r.expiry = uint64(vm.parseJsonUint(json, string.concat(m, "expiry")));
+        _checkMarket(json, keccak256(abi.encode(RFQ_TYPEHASH, r)));
+    }
+
+    function _checkQuote(string memory json) internal pure {
+        string memory m = ".typedData.message.";
+        Quote memory q;
+        q.rfqId = vm.parseJsonBytes32(json, string.concat(m, "rfqId"));
+        q.providerAgentId = vm.parseJsonUint(json, string.concat(m, "providerAgentId"));
+        q.provider = vm.parseJsonAddress(json, string.concat(m, "provider"));
+        q.price = vm.parseJsonUint(json, string.concat(m, "price"));
+        q.deliveryDeadline = uint64(vm.parseJsonUint(json, string.concat(m, "deliveryDeadline")));
+        q.slaHash = vm.parseJsonBytes32(json, string.concat(m, "slaHash"));
+        q.nonce = vm.parseJsonUint(json, string.concat(m, "nonce"));
+        q.validUntil = uint64(vm.parseJsonUint(json, string.concat(m, "validUntil")));
+        _checkMarket(json, keccak256(abi.encode(QUOTE_TYPEHASH, q)));
+    }
+
+    /// @dev A market message (RFQ or Quote) under AgoraEscrow/1: its digest from hashStruct.
+    function _checkMarket(string memory json, bytes32 structHash) internal pure {
+        assertEq(vm.parseJsonString(json, ".typedData.domain.name"), "AgoraEscrow", "market domain name");
+        bytes32 domainSeparator = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("AgoraEscrow"),
+                keccak256("1"),
+                vm.parseJsonUint(json, ".typedData.domain.chainId"),
+                vm.parseJsonAddress(json, ".typedData.domain.verifyingContract")
+            )
+        );
+        _checkDigestAndSigner(
+            json,
+            vm.parseJsonString(json, ".name"),
+            keccak256(abi.encodePacked("\x19\x01", domainSeparator, structHash))
         );
     }
 
