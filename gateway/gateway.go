@@ -229,7 +229,7 @@ func (s *Server) Start(ctx context.Context) {
 	if err := s.vectors.sync(ctx); err != nil && ctx.Err() == nil {
 		s.log.Warn("initial vector load failed", "err", err)
 	}
-	s.wg.Add(4 + heartbeatWriters)
+	s.wg.Add(5 + heartbeatWriters)
 	for range heartbeatWriters {
 		go func() { defer s.wg.Done(); s.beats.run(ctx) }()
 	}
@@ -237,6 +237,7 @@ func (s *Server) Start(ctx context.Context) {
 	go func() { defer s.wg.Done(); s.listen(ctx) }()
 	go func() { defer s.wg.Done(); s.scoreLoop(ctx) }()
 	go func() { defer s.wg.Done(); s.catalogLoop(ctx) }()
+	go func() { defer s.wg.Done(); s.closeLoop(ctx) }()
 	s.ready.Store(true)
 }
 

@@ -101,6 +101,9 @@ func (s *Server) routes() *gin.Engine {
 	limited.POST("/heartbeats", s.postHeartbeat)
 	limited.GET("/eip712/:type", s.typedDataTemplate)
 	limited.POST("/eip712/verify", s.verifyTypedData)
+	limited.POST("/rfqs", s.postRFQ)
+	limited.GET("/rfqs/:id", s.getRFQ)
+	limited.POST("/rfqs/:id/quotes", s.postQuote)
 	limited.GET("/schemas/capability-v1.json", s.capabilitySchema)
 	return e
 }

@@ -29,6 +29,14 @@ const (
 	CodeHeartbeatExpired  = "heartbeat_expired"  // 400: expiresAt is not in the future (or too far ahead)
 	CodeStaleNonce        = "stale_nonce"        // 409: nonce not above the agent's last one (a replay)
 	CodeUnknownType       = "unknown_type"       // 404: GET /v1/eip712/{type} of a type Agora does not define
+	CodeInvalidID         = "invalid_id"         // 400: not a 0x-prefixed 32-byte id (RFQs, quotes)
+	CodeRFQNotFound       = "rfq_not_found"      // 404: no such RFQ
+	CodeExpired           = "expired"            // 400: an RFQ's expiry or a quote's validUntil is not in the future
+	CodeNonceUsed         = "nonce_used"         // 409: the signer already used this nonce for this message type
+	CodeQuoteLate         = "quote_late"         // 409: the RFQ's quote window has closed
+	CodeNotInvited        = "not_invited"        // 403: a quote on a direct request to another provider
+	CodeAboveMaxPrice     = "above_max_price"    // 422: a quote above the RFQ's maxPrice
+	CodeProviderOffline   = "provider_offline"   // 409: a quote from an agent without an unexpired online heartbeat
 	CodeNotFound          = "not_found"          // 404: no such route
 	CodeMethodNotAllowed  = "method_not_allowed" // 405
 	CodeUnavailable       = "unavailable"        // 503: database or node unreachable

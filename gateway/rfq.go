@@ -1,0 +1,606 @@
+package gateway
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/gin-gonic/gin"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/agoralabs/agora/auction"
+	"github.com/agoralabs/agora/eip712"
+)
+
+// Market limits (docs/market.md).
+const (
+	minQuoteWindow   = 50 * time.Millisecond
+	maxQuoteWindow   = time.Minute
+	maxRFQLifetime   = 24 * time.Hour // expiry at most this far ahead
+	maxCapabilityLen = 200
+	closeSweep       = 500 * time.Millisecond // how often a gateway closes overdue RFQs (a crashed peer's)
+)
+
+// signedMessage is the body of POST /v1/rfqs and POST /v1/rfqs/{id}/quotes: eth_signTypedData_v4 typed data
+// under the escrow's domain and its signer's signature.
+type signedMessage struct {
+	TypedData json.RawMessage `json:"typedData"`
+	Signature hexutil.Bytes   `json:"signature"`
+}
+
+// readSigned reads a signed market message of type T, checks its domain and returns it with its digest.
+func readSigned[T eip712.Message](s *Server, c *gin.Context) (T, common.Hash, []byte, *Problem) {
+	var zero T
+	var req signedMessage
+	if p := readJSON(c, &req); p != nil {
+		return zero, common.Hash{}, nil, p
+	}
+	if len(req.TypedData) == 0 || len(req.Signature) == 0 {
+		return zero, common.Hash{}, nil, problem(http.StatusBadRequest, CodeInvalidBody, "typedData and signature are required")
+	}
+	domain, m, err := eip712.ParseTypedData(req.TypedData)
+	if err != nil {
+		return zero, common.Hash{}, nil, problem(http.StatusBadRequest, CodeInvalidBody, "typedData: %v", err)
+	}
+	msg, ok := m.(T)
+	if !ok {
+		return zero, common.Hash{}, nil, problem(http.StatusBadRequest, CodeInvalidBody, "typedData: primaryType %s, want %s",
+			m.PrimaryType(), zero.PrimaryType())
+	}
+	if p := s.checkDomain(domain, m); p != nil {
+		return zero, common.Hash{}, nil, p
+	}
+	digest, err := eip712.Digest(domain, m)
+	if err != nil {
+		return zero, common.Hash{}, nil, problem(http.StatusBadRequest, CodeInvalidBody, "typedData: %v", err)
+	}
+	return msg, digest, req.Signature, nil
+}
+
+// checkSignature verifies that signer (an EOA or an ERC-1271 wallet) signed digest.
+func (s *Server) checkSignature(ctx context.Context, signer common.Address, digest common.Hash, sig []byte) *Problem {
+	switch err := s.verifier.Verify(ctx, signer, digest, sig); {
+	case err == nil:
+		return nil
+	case errors.Is(err, eip712.ErrInvalidSignature):
+		return problem(http.StatusBadRequest, CodeInvalidSignature, "signature: %v", err)
+	case errors.Is(err, eip712.ErrSignerMismatch), errors.Is(err, eip712.ErrContractRejected):
+		return problem(http.StatusForbidden, CodeSignerMismatch, "not signed by %s", signer.Hex())
+	default:
+		s.log.Warn("signature check failed", "signer", signer.Hex(), "err", err)
+		return problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot check the signature now; try again")
+	}
+}
+
+// spendNonce records signer's nonce for kind in tx; false when it was already spent.
+func spendNonce(ctx context.Context, tx pgx.Tx, signer common.Address, kind string, nonce *big.Int, now time.Time) (bool, error) {
+	tag, err := tx.Exec(ctx, `INSERT INTO spent_nonces (signer, kind, nonce, spent_at) VALUES ($1, $2, $3::text::numeric, $4)
+		ON CONFLICT DO NOTHING`, signer.Bytes(), kind, nonce.String(), now)
+	if err != nil {
+		return false, err
+	}
+	return tag.RowsAffected() == 1, nil
+}
+
+// rfqView is an RFQ as GET /v1/rfqs/{id} shows it.
+type rfqView struct {
+	ID               string      `json:"id"`
+	Status           string      `json:"status"` // open, awarded, no_bids
+	Buyer            string      `json:"buyer"`
+	Capability       string      `json:"capability"`
+	InputSpecHash    string      `json:"inputSpecHash"`
+	Token            string      `json:"token"`
+	MaxPrice         string      `json:"maxPrice"`
+	FloorPrice       string      `json:"floorPrice"`
+	DeliveryDeadline time.Time   `json:"deliveryDeadline"`
+	QuoteWindowMs    int         `json:"quoteWindowMs"`
+	Auction          string      `json:"auction"`
+	ProviderAgentID  *string     `json:"providerAgentId"`
+	Validator        *string     `json:"validator"`
+	Threshold        int         `json:"validationThreshold"`
+	Nonce            string      `json:"nonce"`
+	Expiry           time.Time   `json:"expiry"`
+	OpenedAt         time.Time   `json:"openedAt"`
+	ClosesAt         time.Time   `json:"closesAt"`
+	ClosedAt         *time.Time  `json:"closedAt"`
+	Quotes           int         `json:"quotes"`
+	Award            *awardView  `json:"award"`
+	Ranked           []quoteView `json:"ranked"`  // after the close: the valid quotes, best first
+	Refused          []refusal   `json:"refused"` // after the close: the quotes the rule refused
+}
+
+type awardView struct {
+	QuoteID         string `json:"quoteId"`
+	ProviderAgentID string `json:"providerAgentId"`
+	Provider        string `json:"provider"`
+	Price           string `json:"price"` // what the winner quoted
+	Paid            string `json:"paid"`  // what it is paid (second price: the second-best, at least its own)
+}
+
+type quoteView struct {
+	ID               string    `json:"id"`
+	ProviderAgentID  string    `json:"providerAgentId"`
+	Provider         string    `json:"provider"`
+	Price            string    `json:"price"`
+	DeliveryDeadline time.Time `json:"deliveryDeadline"`
+	ValidUntil       time.Time `json:"validUntil"`
+	AtMs             int       `json:"atMs"`
+	Reputation       *float64  `json:"reputation"`
+	P95Ms            *int64    `json:"p95Ms"`
+}
+
+type refusal struct {
+	QuoteID         string `json:"quoteId"`
+	ProviderAgentID string `json:"providerAgentId"`
+	Reason          string `json:"reason"`
+}
+
+var auctionNames = []string{"first_price", "second_price", "dutch", "direct"}
+
+// postRFQ takes a buyer's signed RFQ, opens its quote window and closes it when the window ends.
+func (s *Server) postRFQ(c *gin.Context) {
+	ctx := c.Request.Context()
+	rfq, id, sig, p := readSigned[eip712.RFQ](s, c)
+	if p == nil {
+		p = s.checkRFQ(ctx, rfq, time.Now())
+	}
+	if p == nil {
+		p = s.checkSignature(ctx, rfq.Buyer, id, sig)
+	}
+	if p != nil {
+		s.fail(c, p)
+		return
+	}
+	now := time.Now()
+	closes := now.Add(time.Duration(rfq.QuoteWindowMs) * time.Millisecond)
+	td, _ := eip712.MarshalTypedData(s.domainFor(rfq), rfq)
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		fresh, err := spendNonce(ctx, tx, rfq.Buyer, "RFQ", rfq.Nonce, now)
+		if err != nil {
+			return err
+		}
+		if !fresh {
+			return problem(http.StatusConflict, CodeNonceUsed, "nonce %s of %s was already used for an RFQ", rfq.Nonce, rfq.Buyer.Hex())
+		}
+		var provider, validator any
+		if rfq.Auction == eip712.AuctionDirect {
+			provider = rfq.ProviderAgentID.String()
+		}
+		if rfq.Validator != (common.Address{}) {
+			validator = rfq.Validator.Bytes()
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO rfqs (id, buyer, capability, input_spec_hash, token, max_price, floor_price,
+			delivery_deadline, quote_window_ms, auction, provider_agent_id, validator, validation_threshold, nonce, expiry,
+			typed_data, signature, status, opened_at, closes_at)
+			VALUES ($1, $2, $3, $4, $5, $6::text::numeric, $7::text::numeric, $8, $9, $10, $11::text::numeric, $12, $13,
+			$14::text::numeric, $15, $16, $17, 'open', $18, $19)`,
+			id.Bytes(), rfq.Buyer.Bytes(), rfq.Capability, rfq.InputSpecHash.Bytes(), rfq.Token.Bytes(), rfq.MaxPrice.String(),
+			bigOrZero(rfq.FloorPrice).String(), time.Unix(int64(rfq.DeliveryDeadline), 0), int(rfq.QuoteWindowMs), int(rfq.Auction),
+			provider, validator, int(rfq.ValidationThreshold), rfq.Nonce.String(), time.Unix(int64(rfq.Expiry), 0), td, []byte(sig),
+			now, closes)
+		return err
+	})
+	var prob *Problem
+	switch {
+	case errors.As(err, &prob):
+		s.fail(c, prob)
+		return
+	case err != nil:
+		s.log.Warn("rfq store failed", "err", err)
+		s.fail(c, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the RFQ now; try again"))
+		return
+	}
+	s.scheduleClose(id, closes)
+	view, err := s.loadRFQ(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Location", "/v1/rfqs/"+id.Hex())
+	sendJSON(c, http.StatusCreated, view)
+}
+
+// checkRFQ checks an RFQ's values against the market's rules at now.
+func (s *Server) checkRFQ(ctx context.Context, r eip712.RFQ, now time.Time) *Problem {
+	bad := func(format string, args ...any) *Problem {
+		return problem(http.StatusBadRequest, CodeInvalidBody, format, args...)
+	}
+	switch {
+	case r.Expiry <= uint64(now.Unix()):
+		return problem(http.StatusBadRequest, CodeExpired, "expiry %d is not in the future", r.Expiry)
+	case r.Expiry > uint64(now.Add(maxRFQLifetime).Unix()):
+		return bad("expiry %d is more than %s ahead", r.Expiry, maxRFQLifetime)
+	case r.DeliveryDeadline <= uint64(now.Unix()):
+		return bad("deliveryDeadline %d is not in the future", r.DeliveryDeadline)
+	case r.Auction > eip712.AuctionDirect:
+		return bad("auction %d: want 0 (first price), 1 (second price), 2 (Dutch) or 3 (direct)", r.Auction)
+	case time.Duration(r.QuoteWindowMs)*time.Millisecond < minQuoteWindow || time.Duration(r.QuoteWindowMs)*time.Millisecond > maxQuoteWindow:
+		return bad("quoteWindowMs %d: want %d to %d", r.QuoteWindowMs, minQuoteWindow.Milliseconds(), maxQuoteWindow.Milliseconds())
+	case r.MaxPrice == nil || r.MaxPrice.Sign() <= 0:
+		return bad("maxPrice must be above 0")
+	case r.Auction == eip712.AuctionDutch && bigOrZero(r.FloorPrice).Cmp(r.MaxPrice) > 0:
+		return bad("floorPrice %s is above maxPrice %s", r.FloorPrice, r.MaxPrice)
+	case r.Auction != eip712.AuctionDutch && bigOrZero(r.FloorPrice).Sign() != 0:
+		return bad("floorPrice is for Dutch auctions only")
+	case r.Auction != eip712.AuctionDirect && bigOrZero(r.ProviderAgentID).Sign() != 0:
+		return bad("providerAgentId is for direct requests (auction 3) only")
+	case r.ValidationThreshold > 100:
+		return bad("validationThreshold %d: want 0 to 100", r.ValidationThreshold)
+	case strings.TrimSpace(r.Capability) == "" || len(r.Capability) > maxCapabilityLen:
+		return bad("capability: 1 to %d bytes", maxCapabilityLen)
+	case r.Buyer == (common.Address{}) || r.Token == (common.Address{}):
+		return bad("buyer and token are required")
+	}
+	if r.Auction == eip712.AuctionDirect {
+		if _, p := s.agentWallet(ctx, bigOrZero(r.ProviderAgentID).String()); p != nil && p.Code != CodeNoAgentWallet {
+			return p
+		}
+	}
+	return nil
+}
+
+// postQuote takes a provider's signed quote on an open RFQ.
+func (s *Server) postQuote(c *gin.Context) {
+	ctx := c.Request.Context()
+	rfqID, p := parseHash(c.Param("id"))
+	if p != nil {
+		s.fail(c, p)
+		return
+	}
+	q, id, sig, p := readSigned[eip712.Quote](s, c)
+	if p != nil {
+		s.fail(c, p)
+		return
+	}
+	now := time.Now()
+	agentID := bigOrZero(q.ProviderAgentID).String()
+	switch {
+	case q.RFQID != rfqID:
+		p = problem(http.StatusBadRequest, CodeInvalidBody, "the quote is for RFQ %s, not %s", q.RFQID.Hex(), rfqID.Hex())
+	case q.ValidUntil <= uint64(now.Unix()):
+		p = problem(http.StatusBadRequest, CodeExpired, "validUntil %d is not in the future", q.ValidUntil)
+	case q.Price == nil:
+		p = problem(http.StatusBadRequest, CodeInvalidBody, "price is required")
+	}
+	var wallet common.Address
+	if p == nil {
+		wallet, p = s.agentWallet(ctx, agentID)
+	}
+	if p == nil && wallet != q.Provider {
+		p = problem(http.StatusForbidden, CodeSignerMismatch, "provider %s is not agent %s's wallet %s", q.Provider.Hex(), agentID, wallet.Hex())
+	}
+	var rep *float64
+	var p95 *int64
+	if p == nil {
+		var online bool
+		online, rep, p95 = s.liveProvider(agentID, now)
+		if !online {
+			p = problem(http.StatusConflict, CodeProviderOffline, "agent %s has no unexpired online or busy heartbeat", agentID)
+		}
+	}
+	if p == nil {
+		p = s.checkSignature(ctx, q.Provider, id, sig)
+	}
+	if p != nil {
+		s.fail(c, p)
+		return
+	}
+	td, _ := eip712.MarshalTypedData(s.domainFor(q), q)
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var status string
+		var opened, closes, deadline time.Time
+		var maxPrice string
+		var auctionRule int16
+		var direct *string
+		err := tx.QueryRow(ctx, `SELECT status, opened_at, closes_at, delivery_deadline, max_price::text, auction,
+			provider_agent_id::text FROM rfqs WHERE id = $1 FOR SHARE`, rfqID.Bytes()).
+			Scan(&status, &opened, &closes, &deadline, &maxPrice, &auctionRule, &direct)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return problem(http.StatusNotFound, CodeRFQNotFound, "no RFQ %s", rfqID.Hex())
+		}
+		if err != nil {
+			return err
+		}
+		max, _ := new(big.Int).SetString(maxPrice, 10)
+		switch {
+		case status != "open" || now.After(closes):
+			return problem(http.StatusConflict, CodeQuoteLate, "RFQ %s closed at %s", rfqID.Hex(), closes.UTC().Format(time.RFC3339Nano))
+		case uint8(auctionRule) == eip712.AuctionDirect && (direct == nil || *direct != agentID):
+			return problem(http.StatusForbidden, CodeNotInvited, "RFQ %s asks agent %s only", rfqID.Hex(), deref(direct))
+		case q.Price.Cmp(max) > 0:
+			return problem(http.StatusUnprocessableEntity, CodeAboveMaxPrice, "price %s is above the RFQ's maxPrice %s", q.Price, max)
+		case time.Unix(int64(q.DeliveryDeadline), 0).After(deadline):
+			return problem(http.StatusBadRequest, CodeInvalidBody, "deliveryDeadline %d is after the RFQ's %d", q.DeliveryDeadline, deadline.Unix())
+		}
+		fresh, err := spendNonce(ctx, tx, q.Provider, "Quote", q.Nonce, now)
+		if err != nil {
+			return err
+		}
+		if !fresh {
+			return problem(http.StatusConflict, CodeNonceUsed, "nonce %s of %s was already used for a quote", q.Nonce, q.Provider.Hex())
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO quotes (id, rfq_id, provider_agent_id, provider, price, delivery_deadline, sla_hash,
+			nonce, valid_until, typed_data, signature, received_at, at_ms, reputation, p95_ms)
+			VALUES ($1, $2, $3::text::numeric, $4, $5::text::numeric, $6, $7, $8::text::numeric, $9, $10, $11, $12, $13, $14, $15)`,
+			id.Bytes(), rfqID.Bytes(), agentID, q.Provider.Bytes(), q.Price.String(), time.Unix(int64(q.DeliveryDeadline), 0),
+			q.SLAHash.Bytes(), bigOrZero(q.Nonce).String(), time.Unix(int64(q.ValidUntil), 0), td, []byte(sig), now,
+			int(now.Sub(opened).Milliseconds()), rep, p95)
+		return err
+	})
+	var prob *Problem
+	switch {
+	case errors.As(err, &prob):
+		s.fail(c, prob)
+		return
+	case err != nil:
+		s.log.Warn("quote store failed", "err", err)
+		s.fail(c, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the quote now; try again"))
+		return
+	}
+	sendJSON(c, http.StatusCreated, gin.H{"id": id.Hex(), "rfqId": rfqID.Hex(), "providerAgentId": agentID})
+}
+
+// liveProvider reports whether the agent has an unexpired online or busy heartbeat, with its reputation and
+// its effective p95 (live, else the lowest declared one), as the auction weighs them.
+func (s *Server) liveProvider(agentID string, now time.Time) (online bool, rep *float64, p95 *int64) {
+	cat := s.catalog
+	cat.mu.RLock()
+	defer cat.mu.RUnlock()
+	beat, ok := cat.live[agentID]
+	online = ok && beat.status != int16(eip712.HeartbeatOffline) && now.Before(beat.expires)
+	if score, ok := cat.scores[agentID]; ok {
+		rep = &score
+	}
+	switch d := cat.byID[agentID]; {
+	case online && beat.p95 > 0:
+		v := beat.p95
+		p95 = &v
+	case d != nil && cat.pre[d.ord].minP95 > 0:
+		v := int64(cat.pre[d.ord].minP95)
+		p95 = &v
+	}
+	return online, rep, p95
+}
+
+// getRFQ shows an RFQ: its terms, its status and, once closed, the award, the ranked quotes and the refused.
+func (s *Server) getRFQ(c *gin.Context) {
+	id, p := parseHash(c.Param("id"))
+	if p != nil {
+		s.fail(c, p)
+		return
+	}
+	view, err := s.loadRFQ(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	sendJSON(c, http.StatusOK, view)
+}
+
+func (s *Server) loadRFQ(ctx context.Context, id common.Hash) (*rfqView, error) {
+	v := &rfqView{ID: id.Hex(), Ranked: []quoteView{}, Refused: []refusal{}}
+	var buyer, spec, token, validator, winner []byte
+	var auctionRule int16
+	var paid *string
+	var refused []byte
+	var ranked []string
+	err := s.pool.QueryRow(ctx, `SELECT status, buyer, capability, input_spec_hash, token, max_price::text, floor_price::text,
+		delivery_deadline, quote_window_ms, auction, provider_agent_id::text, validator, validation_threshold, nonce::text,
+		expiry, opened_at, closes_at, closed_at, winner_quote, paid::text, refusals, ranked,
+		(SELECT count(*) FROM quotes q WHERE q.rfq_id = r.id)
+		FROM rfqs r WHERE id = $1`, id.Bytes()).Scan(&v.Status, &buyer, &v.Capability, &spec, &token, &v.MaxPrice,
+		&v.FloorPrice, &v.DeliveryDeadline, &v.QuoteWindowMs, &auctionRule, &v.ProviderAgentID, &validator, &v.Threshold,
+		&v.Nonce, &v.Expiry, &v.OpenedAt, &v.ClosesAt, &v.ClosedAt, &winner, &paid, &refused, &ranked, &v.Quotes)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, problem(http.StatusNotFound, CodeRFQNotFound, "no RFQ %s", id.Hex())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("rfq: %w: %w", errUnavailable, err)
+	}
+	v.Buyer, v.Token = common.BytesToAddress(buyer).Hex(), common.BytesToAddress(token).Hex()
+	v.InputSpecHash = common.BytesToHash(spec).Hex()
+	v.Auction = auctionNames[min(int(auctionRule), len(auctionNames)-1)]
+	if validator != nil {
+		a := common.BytesToAddress(validator).Hex()
+		v.Validator = &a
+	}
+	for _, t := range []*time.Time{&v.DeliveryDeadline, &v.Expiry, &v.OpenedAt, &v.ClosesAt} {
+		*t = t.UTC()
+	}
+	if v.ClosedAt != nil {
+		t := v.ClosedAt.UTC()
+		v.ClosedAt = &t
+	}
+	if v.Status == "open" {
+		return v, nil // sealed: quotes stay hidden until the close
+	}
+	if err := json.Unmarshal(refused, &v.Refused); err != nil {
+		return nil, fmt.Errorf("rfq refusals: %w", err)
+	}
+	quotes, err := s.loadQuotes(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]quoteView{}
+	for _, q := range quotes {
+		byID[q.ID] = q
+	}
+	for _, qid := range ranked {
+		v.Ranked = append(v.Ranked, byID[qid])
+	}
+	if winner != nil && paid != nil {
+		w := byID[common.BytesToHash(winner).Hex()]
+		v.Award = &awardView{QuoteID: w.ID, ProviderAgentID: w.ProviderAgentID, Provider: w.Provider, Price: w.Price, Paid: *paid}
+	}
+	return v, nil
+}
+
+func (s *Server) loadQuotes(ctx context.Context, rfqID common.Hash) ([]quoteView, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, provider_agent_id::text, provider, price::text, delivery_deadline, valid_until,
+		at_ms, reputation::float8, p95_ms FROM quotes WHERE rfq_id = $1 ORDER BY seq`, rfqID.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %w: %w", errUnavailable, err)
+	}
+	defer rows.Close()
+	var out []quoteView
+	for rows.Next() {
+		var q quoteView
+		var id, provider []byte
+		if err := rows.Scan(&id, &q.ProviderAgentID, &provider, &q.Price, &q.DeliveryDeadline, &q.ValidUntil, &q.AtMs,
+			&q.Reputation, &q.P95Ms); err != nil {
+			return nil, fmt.Errorf("quotes: %w", err)
+		}
+		q.ID, q.Provider = common.BytesToHash(id).Hex(), common.BytesToAddress(provider).Hex()
+		q.DeliveryDeadline, q.ValidUntil = q.DeliveryDeadline.UTC(), q.ValidUntil.UTC()
+		out = append(out, q)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("quotes: %w: %w", errUnavailable, err)
+	}
+	return out, nil
+}
+
+// scheduleClose closes the RFQ when its window ends (the sweep closes it if this gateway stops first).
+func (s *Server) scheduleClose(id common.Hash, at time.Time) {
+	time.AfterFunc(time.Until(at), func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := s.closeRFQ(ctx, id); err != nil {
+			s.log.Warn("rfq close failed; the sweep retries", "rfq", id.Hex(), "err", err)
+		}
+	})
+}
+
+// closeLoop closes overdue RFQs: those whose gateway stopped before their window ended.
+func (s *Server) closeLoop(ctx context.Context) {
+	t := time.NewTicker(closeSweep)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		rows, err := s.pool.Query(ctx, `SELECT id FROM rfqs WHERE status = 'open' AND closes_at < now() - interval '200 milliseconds'
+			ORDER BY closes_at LIMIT 100`)
+		if err != nil {
+			continue
+		}
+		ids, err := pgx.CollectRows(rows, pgx.RowTo[[]byte])
+		if err != nil {
+			continue
+		}
+		for _, id := range ids {
+			if err := s.closeRFQ(ctx, common.BytesToHash(id)); err != nil && ctx.Err() == nil {
+				s.log.Warn("rfq close failed", "rfq", common.BytesToHash(id).Hex(), "err", err)
+			}
+		}
+	}
+}
+
+// closeRFQ decides an open RFQ whose window has ended, by its auction rule, over the quotes stored in the
+// window. It locks the RFQ, so quotes arriving meanwhile wait and then find it closed; a closed RFQ is left
+// alone (another gateway closed it).
+func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var status, maxPrice, floorPrice string
+		var window int
+		var rule int16
+		var direct *string
+		err := tx.QueryRow(ctx, `SELECT status, max_price::text, floor_price::text, quote_window_ms, auction,
+			provider_agent_id::text FROM rfqs WHERE id = $1 FOR UPDATE`, id.Bytes()).
+			Scan(&status, &maxPrice, &floorPrice, &window, &rule, &direct)
+		if err != nil || status != "open" {
+			return err
+		}
+		req := auction.Request{Rule: auction.Rule(rule), Window: time.Duration(window) * time.Millisecond,
+			DirectAgentID: deref(direct)}
+		req.MaxPrice, _ = new(big.Int).SetString(maxPrice, 10)
+		req.FloorPrice, _ = new(big.Int).SetString(floorPrice, 10)
+		rows, err := tx.Query(ctx, `SELECT id, seq, provider_agent_id::text, price::text, at_ms, reputation::float8, p95_ms
+			FROM quotes WHERE rfq_id = $1 ORDER BY seq`, id.Bytes())
+		if err != nil {
+			return err
+		}
+		var bids []auction.Bid
+		quoteIDs := map[uint64]common.Hash{}
+		for rows.Next() {
+			var qid []byte
+			var b auction.Bid
+			var price string
+			var atMs int
+			var rep *float64
+			var p95 *int64
+			if err := rows.Scan(&qid, &b.Seq, &b.AgentID, &price, &atMs, &rep, &p95); err != nil {
+				rows.Close()
+				return err
+			}
+			b.Price, _ = new(big.Int).SetString(price, 10)
+			b.At = time.Duration(atMs) * time.Millisecond
+			if rep != nil {
+				b.Reputation, b.HasReputation = *rep, true
+			}
+			if p95 != nil {
+				b.P95Ms = *p95
+			}
+			quoteIDs[b.Seq] = common.BytesToHash(qid)
+			bids = append(bids, b)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		award, err := auction.Decide(req, bids)
+		refusals := make([]refusal, 0, len(award.Refused))
+		for _, r := range award.Refused {
+			refusals = append(refusals, refusal{QuoteID: quoteIDs[r.Bid.Seq].Hex(), ProviderAgentID: r.Bid.AgentID, Reason: r.Reason})
+		}
+		refusedJSON, _ := json.Marshal(refusals)
+		ranked := make([]string, 0, len(award.Ranked))
+		for _, b := range award.Ranked {
+			ranked = append(ranked, quoteIDs[b.Seq].Hex())
+		}
+		switch {
+		case errors.Is(err, auction.ErrNoBids):
+			_, err = tx.Exec(ctx, `UPDATE rfqs SET status = 'no_bids', closed_at = now(), refusals = $2 WHERE id = $1`,
+				id.Bytes(), refusedJSON)
+		case err != nil:
+			return err
+		default:
+			_, err = tx.Exec(ctx, `UPDATE rfqs SET status = 'awarded', closed_at = now(), winner_quote = $2,
+				paid = $3::text::numeric, refusals = $4, ranked = $5 WHERE id = $1`,
+				id.Bytes(), quoteIDs[award.Winner.Seq].Bytes(), award.Paid.String(), refusedJSON, ranked)
+		}
+		return err
+	})
+}
+
+// parseHash reads a 0x-prefixed 32-byte id from the path.
+func parseHash(s string) (common.Hash, *Problem) {
+	var h common.Hash
+	if len(s) != 66 || h.UnmarshalText([]byte(s)) != nil {
+		return h, problem(http.StatusBadRequest, CodeInvalidID, "%q is not a 0x-prefixed 32-byte id", clip(s))
+	}
+	return h, nil
+}
+
+func bigOrZero(x *big.Int) *big.Int {
+	if x == nil {
+		return new(big.Int)
+	}
+	return x
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

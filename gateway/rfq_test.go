@@ -1,0 +1,226 @@
+package gateway_test
+
+import (
+	"crypto/ecdsa"
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/agoralabs/agora/eip712"
+	"github.com/agoralabs/agora/gateway"
+	"github.com/agoralabs/agora/seed"
+)
+
+// rfqResult is the body of GET /v1/rfqs/{id}.
+type rfqResult struct {
+	ID       string `json:"id"`
+	Status   string `json:"status"`
+	Auction  string `json:"auction"`
+	Quotes   int    `json:"quotes"`
+	ClosesAt string `json:"closesAt"`
+	Award    *struct {
+		QuoteID         string `json:"quoteId"`
+		ProviderAgentID string `json:"providerAgentId"`
+		Price           string `json:"price"`
+		Paid            string `json:"paid"`
+	} `json:"award"`
+	Ranked []struct {
+		ID              string `json:"id"`
+		ProviderAgentID string `json:"providerAgentId"`
+		Price           string `json:"price"`
+	} `json:"ranked"`
+	Refused []struct {
+		QuoteID string `json:"quoteId"`
+		Reason  string `json:"reason"`
+	} `json:"refused"`
+}
+
+// signedBody returns {typedData, signature} of m under d signed by key.
+func signedBody(t *testing.T, d eip712.Domain, m eip712.Message, key *ecdsa.PrivateKey) map[string]any {
+	t.Helper()
+	td, err := eip712.MarshalTypedData(d, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sig, err := eip712.Sign(key, d, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]any{"typedData": json.RawMessage(td), "signature": hexutil.Encode(sig)}
+}
+
+// awaitClose polls the RFQ until its window has been decided.
+func (e *env) awaitClose(t *testing.T, id string) rfqResult {
+	t.Helper()
+	var v rfqResult
+	e.waitFor("RFQ "+id+" to close", func() bool {
+		r := e.get("/v1/rfqs/" + id)
+		if r.Status != 200 {
+			t.Fatalf("GET rfq: %d %s", r.Status, r.Body)
+		}
+		r.decode(t, &v)
+		return v.Status != "open"
+	})
+	return v
+}
+
+func TestGateway_RFQ(t *testing.T) {
+	e := setup(t)
+	chainID := new(big.Int).SetUint64(e.dep.ChainID)
+	market := eip712.EscrowDomain(chainID, e.dep.Contracts.AgentEscrow.Address)
+	beats := eip712.GatewayDomain(chainID, e.dep.Contracts.IdentityRegistry.Address)
+	buyer := e.chain.Keys[5]
+	token := e.dep.Contracts.TestUSD.Address
+
+	// Three providers online, one registered but without a heartbeat.
+	var providers []seed.Agent
+	for _, f := range []string{"01-vietnamese-invoice-ocr.json", "07-translation.json", "09-smart-contract-audit.json"} {
+		a := e.agentByFile(t, f)
+		hb := eip712.Heartbeat{AgentID: a.AgentID, Status: eip712.HeartbeatOnline, Price: big.NewInt(1), Token: token,
+			P95LatencyMs: 100, Capacity: 4, ExpiresAt: uint64(time.Now().Add(10 * time.Minute).Unix()), Nonce: big.NewInt(time.Now().UnixNano())}
+		if r := e.post("/v1/heartbeats", heartbeat(t, beats, hb, a.Wallet)); r.Status != 200 {
+			t.Fatalf("heartbeat of %s: %d %s", f, r.Status, r.Body)
+		}
+		providers = append(providers, a)
+	}
+	offline := e.agentByFile(t, "05-kyc-identity-verification.json")
+
+	nonce := time.Now().UnixNano()
+	newRFQ := func(rule uint8, window uint32) eip712.RFQ {
+		nonce++
+		now := time.Now()
+		return eip712.RFQ{Buyer: addressOf(buyer), Capability: "invoice ocr", InputSpecHash: crypto.Keccak256Hash([]byte("40 invoices")),
+			Token: token, MaxPrice: big.NewInt(1000), DeliveryDeadline: uint64(now.Add(time.Hour).Unix()), QuoteWindowMs: window,
+			Auction: rule, Validator: common.Address{}, Nonce: big.NewInt(nonce), Expiry: uint64(now.Add(10 * time.Minute).Unix())}
+	}
+	postRFQ := func(t *testing.T, r eip712.RFQ) (string, common.Hash) {
+		t.Helper()
+		res := e.post("/v1/rfqs", signedBody(t, market, r, buyer))
+		if res.Status != http.StatusCreated {
+			t.Fatalf("POST /v1/rfqs: %d %s", res.Status, res.Body)
+		}
+		var v rfqResult
+		res.decode(t, &v)
+		digest, _ := eip712.Digest(market, r)
+		if v.ID != digest.Hex() || v.Status != "open" {
+			t.Fatalf("RFQ %+v, want open with id %s", v, digest.Hex())
+		}
+		return v.ID, digest
+	}
+	quote := func(rfq common.Hash, a seed.Agent, price int64) eip712.Quote {
+		nonce++
+		return eip712.Quote{RFQID: rfq, ProviderAgentID: a.AgentID, Provider: addressOf(a.Wallet), Price: big.NewInt(price),
+			DeliveryDeadline: uint64(time.Now().Add(30 * time.Minute).Unix()), SLAHash: crypto.Keccak256Hash([]byte("sla")),
+			Nonce: big.NewInt(nonce), ValidUntil: uint64(time.Now().Add(5 * time.Minute).Unix())}
+	}
+	postQuote := func(t *testing.T, id string, q eip712.Quote, key *ecdsa.PrivateKey) response {
+		t.Helper()
+		return e.post("/v1/rfqs/"+id+"/quotes", signedBody(t, market, q, key))
+	}
+
+	t.Run("FirstPrice", func(t *testing.T) {
+		e := e.with(t)
+		id, digest := postRFQ(t, newRFQ(eip712.AuctionFirstPrice, 1500))
+		for i, price := range []int64{900, 700, 800} {
+			if r := postQuote(t, id, quote(digest, providers[i], price), providers[i].Wallet); r.Status != http.StatusCreated {
+				t.Fatalf("quote %d: %d %s", price, r.Status, r.Body)
+			}
+		}
+		// Refusals change nothing.
+		postQuote(t, id, quote(digest, providers[0], 1001), providers[0].Wallet).problem(t, 422, gateway.CodeAboveMaxPrice)
+		postQuote(t, id, quote(digest, offline, 100), offline.Wallet).problem(t, 409, gateway.CodeProviderOffline)
+		postQuote(t, id, quote(digest, providers[1], 100), providers[0].Wallet).problem(t, 403, gateway.CodeSignerMismatch)
+		q := quote(digest, providers[2], 650)
+		q.ProviderAgentID = providers[1].AgentID // claims another agent
+		postQuote(t, id, q, providers[2].Wallet).problem(t, 403, gateway.CodeSignerMismatch)
+		replay := quote(digest, providers[1], 600)
+		if r := postQuote(t, id, replay, providers[1].Wallet); r.Status != http.StatusCreated {
+			t.Fatalf("second quote of a provider: %d %s", r.Status, r.Body)
+		}
+		postQuote(t, id, replay, providers[1].Wallet).problem(t, 409, gateway.CodeNonceUsed)
+		wrongChain := eip712.EscrowDomain(big.NewInt(1), e.dep.Contracts.AgentEscrow.Address)
+		e.post("/v1/rfqs/"+id+"/quotes", signedBody(t, wrongChain, quote(digest, providers[0], 500), providers[0].Wallet)).
+			problem(t, 400, gateway.CodeWrongChain)
+		if v := e.get("/v1/rfqs/" + id); v.Status != 200 {
+			t.Fatalf("GET open rfq: %d", v.Status)
+		} else {
+			var open rfqResult
+			v.decode(t, &open)
+			if open.Quotes != 4 || len(open.Ranked) != 0 || open.Award != nil {
+				t.Fatalf("open RFQ shows %+v, want 4 sealed quotes", open)
+			}
+		}
+
+		v := e.awaitClose(t, id)
+		if v.Status != "awarded" || v.Award == nil {
+			t.Fatalf("closed RFQ %+v, want awarded", v)
+		}
+		// Provider 1's later quote (600) replaced its first (700): it wins at its own price.
+		if v.Award.ProviderAgentID != providers[1].AgentID.String() || v.Award.Price != "600" || v.Award.Paid != "600" {
+			t.Fatalf("award %+v, want agent %s at 600", *v.Award, providers[1].AgentID)
+		}
+		var prices []string
+		for _, q := range v.Ranked {
+			prices = append(prices, q.Price)
+		}
+		if len(prices) != 3 || prices[0] != "600" || prices[1] != "800" || prices[2] != "900" {
+			t.Fatalf("ranked prices %v, want [600 800 900]", prices)
+		}
+		if len(v.Refused) != 1 || v.Refused[0].Reason != "duplicate_provider" {
+			t.Fatalf("refused %+v, want provider 1's replaced quote", v.Refused)
+		}
+		postQuote(t, id, quote(digest, providers[2], 500), providers[2].Wallet).problem(t, 409, gateway.CodeQuoteLate)
+	})
+
+	t.Run("SecondPrice", func(t *testing.T) {
+		e := e.with(t)
+		id, digest := postRFQ(t, newRFQ(eip712.AuctionSecondPrice, 800))
+		for i, price := range []int64{700, 850} {
+			if r := postQuote(t, id, quote(digest, providers[i], price), providers[i].Wallet); r.Status != http.StatusCreated {
+				t.Fatalf("quote %d: %d %s", price, r.Status, r.Body)
+			}
+		}
+		v := e.awaitClose(t, id)
+		if v.Award == nil || v.Award.ProviderAgentID != providers[0].AgentID.String() || v.Award.Price != "700" || v.Award.Paid != "850" {
+			t.Fatalf("award %+v, want agent %s bidding 700 and paid the second price 850", v.Award, providers[0].AgentID)
+		}
+	})
+
+	t.Run("NoBids", func(t *testing.T) {
+		e := e.with(t)
+		id, _ := postRFQ(t, newRFQ(eip712.AuctionFirstPrice, 100))
+		if v := e.awaitClose(t, id); v.Status != "no_bids" || v.Award != nil {
+			t.Fatalf("RFQ without quotes: %+v", v)
+		}
+	})
+
+	t.Run("RFQRefusals", func(t *testing.T) {
+		e := e.with(t)
+		r := newRFQ(eip712.AuctionFirstPrice, 500)
+		postRFQ(t, r)
+		e.post("/v1/rfqs", signedBody(t, market, r, buyer)).problem(t, 409, gateway.CodeNonceUsed) // replay
+		e.post("/v1/rfqs", signedBody(t, market, newRFQ(eip712.AuctionFirstPrice, 500), e.chain.Keys[6])).
+			problem(t, 403, gateway.CodeSignerMismatch)
+		expired := newRFQ(eip712.AuctionFirstPrice, 500)
+		expired.Expiry = uint64(time.Now().Add(-time.Second).Unix())
+		e.post("/v1/rfqs", signedBody(t, market, expired, buyer)).problem(t, 400, gateway.CodeExpired)
+		long := newRFQ(eip712.AuctionFirstPrice, 120_000)
+		e.post("/v1/rfqs", signedBody(t, market, long, buyer)).problem(t, 400, gateway.CodeInvalidBody)
+		e.post("/v1/rfqs", signedBody(t, eip712.EscrowDomain(chainID, e.dep.Contracts.IdentityRegistry.Address),
+			newRFQ(eip712.AuctionFirstPrice, 500), buyer)).problem(t, 400, gateway.CodeWrongContract)
+		e.post("/v1/rfqs", signedBody(t, eip712.EscrowDomain(big.NewInt(10), e.dep.Contracts.AgentEscrow.Address),
+			newRFQ(eip712.AuctionFirstPrice, 500), buyer)).problem(t, 400, gateway.CodeWrongChain)
+		hb := eip712.Heartbeat{AgentID: big.NewInt(1), Price: big.NewInt(1), Nonce: big.NewInt(1), ExpiresAt: 1}
+		e.post("/v1/rfqs", signedBody(t, beats, hb, buyer)).problem(t, 400, gateway.CodeInvalidBody)
+		e.get("/v1/rfqs/0x1234").problem(t, 400, gateway.CodeInvalidID)
+		e.get("/v1/rfqs/"+common.Hash{1}.Hex()).problem(t, 404, gateway.CodeRFQNotFound)
+		e.post("/v1/rfqs/"+common.Hash{1}.Hex()+"/quotes", signedBody(t, market, quote(common.Hash{1}, providers[0], 5), providers[0].Wallet)).
+			problem(t, 404, gateway.CodeRFQNotFound)
+	})
+}

@@ -1,0 +1,69 @@
+-- The market (issue 5): signed RFQs, the signed quotes that answer them, and every nonce a signer has spent on
+-- a market message. The gateway writes these tables; RFQ and quote ids are their EIP-712 digests under the
+-- escrow's domain (eip712.EscrowDomain), so the same signed message can never be stored twice.
+
+-- +goose Up
+CREATE TABLE rfqs (
+    id hash32 PRIMARY KEY,                  -- the RFQ's EIP-712 digest
+    buyer address NOT NULL,
+    capability TEXT NOT NULL,
+    input_spec_hash hash32 NOT NULL,
+    token address NOT NULL,
+    max_price uint256 NOT NULL,
+    floor_price uint256 NOT NULL,
+    delivery_deadline TIMESTAMPTZ NOT NULL,
+    quote_window_ms INTEGER NOT NULL,
+    auction SMALLINT NOT NULL,              -- eip712.Auction*: 0 first price, 1 second price, 2 Dutch, 3 direct
+    provider_agent_id uint256,              -- direct requests: the provider asked
+    validator address,                      -- NULL: none
+    validation_threshold SMALLINT NOT NULL,
+    nonce uint256 NOT NULL,
+    expiry TIMESTAMPTZ NOT NULL,
+    typed_data JSONB NOT NULL,              -- what the buyer signed (eth_signTypedData_v4)
+    signature BYTEA NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'awarded', 'no_bids')),
+    opened_at TIMESTAMPTZ NOT NULL,
+    closes_at TIMESTAMPTZ NOT NULL,         -- opened_at + the quote window
+    closed_at TIMESTAMPTZ,
+    winner_quote hash32,                    -- awarded: the winning quote's id
+    paid uint256,                           -- awarded: what the winner is paid (second price: the second-best)
+    ranked TEXT[] NOT NULL DEFAULT '{}',    -- at the close: the valid quotes' ids (0x hex), best first
+    refusals JSONB NOT NULL DEFAULT '[]'    -- at the close: the quotes the auction rule refused, with reasons
+);
+CREATE INDEX ON rfqs (closes_at) WHERE status = 'open'; -- gateways close the overdue ones
+CREATE INDEX ON rfqs (buyer);
+
+CREATE TABLE quotes (
+    id hash32 PRIMARY KEY,                  -- the quote's EIP-712 digest
+    rfq_id hash32 NOT NULL REFERENCES rfqs ON DELETE CASCADE,
+    seq BIGSERIAL NOT NULL,                 -- arrival order
+    provider_agent_id uint256 NOT NULL,
+    provider address NOT NULL,              -- the agent's wallet at the time, which signed
+    price uint256 NOT NULL,
+    delivery_deadline TIMESTAMPTZ NOT NULL,
+    sla_hash hash32 NOT NULL,
+    nonce uint256 NOT NULL,
+    valid_until TIMESTAMPTZ NOT NULL,
+    typed_data JSONB NOT NULL,
+    signature BYTEA NOT NULL,
+    received_at TIMESTAMPTZ NOT NULL,
+    at_ms INTEGER NOT NULL,                 -- milliseconds since the RFQ opened
+    reputation REAL,                        -- the provider's score when it quoted (NULL: none)
+    p95_ms BIGINT                           -- its live or declared p95 when it quoted (NULL: unknown)
+);
+CREATE INDEX ON quotes (rfq_id, seq);
+
+-- Nonces are single use per signer and message type: storing a message spends its nonce in the same
+-- transaction, so a replay (or another message with the same nonce) is refused.
+CREATE TABLE spent_nonces (
+    signer address NOT NULL,
+    kind TEXT NOT NULL,                     -- the primary type: RFQ, Quote, ServiceAgreement
+    nonce uint256 NOT NULL,
+    spent_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (signer, kind, nonce)
+);
+
+-- +goose Down
+DROP TABLE spent_nonces;
+DROP TABLE quotes;
+DROP TABLE rfqs;
