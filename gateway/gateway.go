@@ -54,6 +54,7 @@ type Config struct {
 	CacheEntries    int           // LRU entries for hot reads; default 10,000
 	HeartbeatMaxTTL time.Duration // furthest expiresAt ahead accepted; default 1h
 	ScoreInterval   time.Duration // full reputation recompute period (recency decay); default 10 min
+	MaxStreams      int           // open market streams (WebSocket and SSE) this gateway serves; default 10,000
 	Log             *slog.Logger  // default: discard
 	Registry        *prometheus.Registry
 }
@@ -89,6 +90,9 @@ func (c *Config) setDefaults() error {
 	if c.ScoreInterval <= 0 {
 		c.ScoreInterval = 10 * time.Minute
 	}
+	if c.MaxStreams <= 0 {
+		c.MaxStreams = 10_000
+	}
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
 	}
@@ -110,6 +114,7 @@ type Server struct {
 	chainID  *big.Int
 	registry common.Address // the Identity Registry: global ids and the heartbeat domain name it
 	escrow   common.Address // the AgentEscrow: the market's typed data names it
+	streams  *streams
 	engine   *gin.Engine
 	metrics  *metrics
 	cache    *cache
@@ -170,6 +175,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	s.instance = hex.EncodeToString(inst[:])
 	s.beats = newHeartbeatWriter(pool, s.catalog, s.instance)
+	s.streams = newStreams(s, cfg.MaxStreams)
 	s.engine = s.routes()
 	return s, nil
 }
@@ -229,7 +235,7 @@ func (s *Server) Start(ctx context.Context) {
 	if err := s.vectors.sync(ctx); err != nil && ctx.Err() == nil {
 		s.log.Warn("initial vector load failed", "err", err)
 	}
-	s.wg.Add(5 + heartbeatWriters)
+	s.wg.Add(6 + heartbeatWriters)
 	for range heartbeatWriters {
 		go func() { defer s.wg.Done(); s.beats.run(ctx) }()
 	}
@@ -238,6 +244,7 @@ func (s *Server) Start(ctx context.Context) {
 	go func() { defer s.wg.Done(); s.scoreLoop(ctx) }()
 	go func() { defer s.wg.Done(); s.catalogLoop(ctx) }()
 	go func() { defer s.wg.Done(); s.closeLoop(ctx) }()
+	go func() { defer s.wg.Done(); s.streams.run(ctx) }()
 	s.ready.Store(true)
 }
 
@@ -331,6 +338,7 @@ const (
 	channelDiscovery  = "agora_discovery"  // indexer.DiscoveryChannel: payload is an agent id
 	channelHeartbeats = "agora_heartbeats" // a gateway stored heartbeats
 	channelScores     = "agora_scores"     // a gateway stored reputation reports
+	channelMarket     = "agora_market"     // an RFQ opened, was quoted or closed: "<open|quote|closed>|<rfq id>"
 )
 
 func (s *Server) listenOnce(ctx context.Context) error {
@@ -339,7 +347,7 @@ func (s *Server) listenOnce(ctx context.Context) error {
 		return err
 	}
 	defer conn.Release()
-	for _, ch := range []string{channelIndexer, channelDiscovery, channelHeartbeats, channelScores} {
+	for _, ch := range []string{channelIndexer, channelDiscovery, channelHeartbeats, channelScores, channelMarket} {
 		if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{ch}.Sanitize()); err != nil {
 			return err
 		}
@@ -378,6 +386,9 @@ func (s *Server) listenOnce(ctx context.Context) error {
 			if err := s.catalog.loadBeats(ctx, ids); err != nil {
 				return err
 			}
+		case channelMarket:
+			s.metrics.notifications.WithLabelValues("market").Inc()
+			s.streams.notify(n.Payload)
 		case channelScores:
 			s.metrics.notifications.WithLabelValues("scores").Inc()
 			s.cache.purge()

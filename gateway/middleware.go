@@ -22,12 +22,15 @@ import (
 
 // metrics are the gateway's Prometheus metrics (namespace agora_gateway).
 type metrics struct {
-	requests      *prometheus.HistogramVec
-	notifications *prometheus.CounterVec
-	rateLimited   prometheus.Counter
-	heartbeats    *prometheus.CounterVec
-	scored        prometheus.Counter
-	cacheHits     *prometheus.CounterVec
+	requests       *prometheus.HistogramVec
+	notifications  *prometheus.CounterVec
+	rateLimited    prometheus.Counter
+	heartbeats     *prometheus.CounterVec
+	scored         prometheus.Counter
+	cacheHits      *prometheus.CounterVec
+	streams        prometheus.Gauge
+	streamsDropped prometheus.Counter
+	noBids         prometheus.Counter
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -52,7 +55,17 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Namespace: "agora_gateway", Name: "cache_lookups_total", Help: "Hot-read cache lookups, by result.",
 		}, []string{"result"}),
 	}
-	reg.MustRegister(m.requests, m.notifications, m.rateLimited, m.heartbeats, m.scored, m.cacheHits)
+	m.streams = prometheus.NewGauge(prometheus.GaugeOpts{
+		Namespace: "agora_gateway", Name: "streams", Help: "Open market streams (WebSocket and SSE).",
+	})
+	m.streamsDropped = prometheus.NewCounter(prometheus.CounterOpts{
+		Namespace: "agora_gateway", Name: "streams_dropped_total", Help: "Streams dropped for lagging too far behind.",
+	})
+	m.noBids = prometheus.NewCounter(prometheus.CounterOpts{
+		Namespace: "agora_gateway", Name: "no_bids_total", Help: "No-bid messages received from providers.",
+	})
+	reg.MustRegister(m.requests, m.notifications, m.rateLimited, m.heartbeats, m.scored, m.cacheHits, m.streams,
+		m.streamsDropped, m.noBids)
 	return m
 }
 
@@ -104,6 +117,8 @@ func (s *Server) routes() *gin.Engine {
 	limited.POST("/rfqs", s.postRFQ)
 	limited.GET("/rfqs/:id", s.getRFQ)
 	limited.POST("/rfqs/:id/quotes", s.postQuote)
+	limited.GET("/stream", s.streamWS)
+	limited.GET("/stream/sse", s.streamSSE)
 	limited.GET("/schemas/capability-v1.json", s.capabilitySchema)
 	return e
 }

@@ -35,13 +35,19 @@ type signedMessage struct {
 	Signature hexutil.Bytes   `json:"signature"`
 }
 
-// readSigned reads a signed market message of type T, checks its domain and returns it with its digest.
+// readSigned reads a signed market message of type T from the request body (parseSigned).
 func readSigned[T eip712.Message](s *Server, c *gin.Context) (T, common.Hash, []byte, *Problem) {
-	var zero T
 	var req signedMessage
 	if p := readJSON(c, &req); p != nil {
+		var zero T
 		return zero, common.Hash{}, nil, p
 	}
+	return parseSigned[T](s, req)
+}
+
+// parseSigned checks a signed market message of type T and its domain and returns it with its digest.
+func parseSigned[T eip712.Message](s *Server, req signedMessage) (T, common.Hash, []byte, *Problem) {
+	var zero T
 	if len(req.TypedData) == 0 || len(req.Signature) == 0 {
 		return zero, common.Hash{}, nil, problem(http.StatusBadRequest, CodeInvalidBody, "typedData and signature are required")
 	}
@@ -185,6 +191,10 @@ func (s *Server) postRFQ(c *gin.Context) {
 			bigOrZero(rfq.FloorPrice).String(), time.Unix(int64(rfq.DeliveryDeadline), 0), int(rfq.QuoteWindowMs), int(rfq.Auction),
 			provider, validator, int(rfq.ValidationThreshold), rfq.Nonce.String(), time.Unix(int64(rfq.Expiry), 0), td, []byte(sig),
 			now, closes)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, "open|"+id.Hex())
 		return err
 	})
 	var prob *Problem
@@ -246,18 +256,38 @@ func (s *Server) checkRFQ(ctx context.Context, r eip712.RFQ, now time.Time) *Pro
 	return nil
 }
 
+// quoteAccepted is the answer to an accepted quote (POST /v1/rfqs/{id}/quotes, or a stream's quote message).
+type quoteAccepted struct {
+	ID              string `json:"id"`
+	RFQID           string `json:"rfqId"`
+	ProviderAgentID string `json:"providerAgentId"`
+}
+
 // postQuote takes a provider's signed quote on an open RFQ.
 func (s *Server) postQuote(c *gin.Context) {
-	ctx := c.Request.Context()
 	rfqID, p := parseHash(c.Param("id"))
 	if p != nil {
 		s.fail(c, p)
 		return
 	}
-	q, id, sig, p := readSigned[eip712.Quote](s, c)
-	if p != nil {
+	var req signedMessage
+	if p := readJSON(c, &req); p != nil {
 		s.fail(c, p)
 		return
+	}
+	res, err := s.acceptQuote(c.Request.Context(), rfqID, req)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	sendJSON(c, http.StatusCreated, res)
+}
+
+// acceptQuote checks a signed quote on RFQ rfqID and stores it; a refusal is a *Problem and stores nothing.
+func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedMessage) (*quoteAccepted, error) {
+	q, id, sig, p := parseSigned[eip712.Quote](s, req)
+	if p != nil {
+		return nil, p
 	}
 	now := time.Now()
 	agentID := bigOrZero(q.ProviderAgentID).String()
@@ -289,8 +319,7 @@ func (s *Server) postQuote(c *gin.Context) {
 		p = s.checkSignature(ctx, q.Provider, id, sig)
 	}
 	if p != nil {
-		s.fail(c, p)
-		return
+		return nil, p
 	}
 	td, _ := eip712.MarshalTypedData(s.domainFor(q), q)
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
@@ -332,19 +361,21 @@ func (s *Server) postQuote(c *gin.Context) {
 			id.Bytes(), rfqID.Bytes(), agentID, q.Provider.Bytes(), q.Price.String(), time.Unix(int64(q.DeliveryDeadline), 0),
 			q.SLAHash.Bytes(), bigOrZero(q.Nonce).String(), time.Unix(int64(q.ValidUntil), 0), td, []byte(sig), now,
 			int(now.Sub(opened).Milliseconds()), rep, p95)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, "quote|"+rfqID.Hex())
 		return err
 	})
 	var prob *Problem
 	switch {
 	case errors.As(err, &prob):
-		s.fail(c, prob)
-		return
+		return nil, prob
 	case err != nil:
 		s.log.Warn("quote store failed", "err", err)
-		s.fail(c, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the quote now; try again"))
-		return
+		return nil, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the quote now; try again")
 	}
-	sendJSON(c, http.StatusCreated, gin.H{"id": id.Hex(), "rfqId": rfqID.Hex(), "providerAgentId": agentID})
+	return &quoteAccepted{ID: id.Hex(), RFQID: rfqID.Hex(), ProviderAgentID: agentID}, nil
 }
 
 // liveProvider reports whether the agent has an unexpired online or busy heartbeat, with its reputation and
@@ -578,6 +609,10 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 				paid = $3::text::numeric, refusals = $4, ranked = $5 WHERE id = $1`,
 				id.Bytes(), quoteIDs[award.Winner.Seq].Bytes(), award.Paid.String(), refusedJSON, ranked)
 		}
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, "closed|"+id.Hex())
 		return err
 	})
 }

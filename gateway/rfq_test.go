@@ -200,6 +200,14 @@ func TestGateway_RFQ(t *testing.T) {
 		}
 	})
 
+	t.Run("Streams", func(t *testing.T) {
+		testStreams(t, e.with(t), newRFQ(eip712.AuctionFirstPrice, 1500), func(r eip712.RFQ) (eip712.Quote, map[string]any) {
+			digest, _ := eip712.Digest(market, r)
+			q := quote(digest, providers[0], 500)
+			return q, signedBody(t, market, q, providers[0].Wallet)
+		})
+	})
+
 	t.Run("RFQRefusals", func(t *testing.T) {
 		e := e.with(t)
 		r := newRFQ(eip712.AuctionFirstPrice, 500)

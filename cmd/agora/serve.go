@@ -45,6 +45,7 @@ requests drain for --drain before the process exits.`,
 	f.Int("cache-entries", 10000, "entries of the hot-read cache")
 	f.Duration("heartbeat-max-ttl", time.Hour, "furthest a heartbeat's expiresAt may be ahead")
 	f.Duration("score-interval", 10*time.Minute, "period of the full reputation recompute (recency decay)")
+	f.Int("max-streams", 10000, "open market streams (WebSocket and SSE) this gateway serves")
 	f.String("embeddings-url", "", "OpenAI-compatible embeddings endpoint base URL, e.g. http://127.0.0.1:11434/v1 (empty: local embedder)")
 	f.String("embeddings-model", "text-embedding-3-small", "model name sent to --embeddings-url")
 	f.Int("embeddings-dims", 256, "vector dimensions (local embedder, or requested from the endpoint)")
@@ -74,6 +75,7 @@ func (a *app) runServe(cmd *cobra.Command, _ []string) error {
 		CacheEntries:    v.GetInt("cache-entries"),
 		HeartbeatMaxTTL: v.GetDuration("heartbeat-max-ttl"),
 		ScoreInterval:   v.GetDuration("score-interval"),
+		MaxStreams:      v.GetInt("max-streams"),
 		Log:             a.log.With("component", "gateway"),
 	}
 	if rpc := v.GetString("rpc-url"); rpc != "" {

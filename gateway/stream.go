@@ -1,0 +1,465 @@
+package gateway
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/coder/websocket"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/gin-gonic/gin"
+	"golang.org/x/time/rate"
+)
+
+// Stream limits (docs/market.md).
+const (
+	streamBuffer        = 64       // events a subscriber may lag behind before it is dropped
+	streamMaxCaps       = 20       // capability subscriptions per stream
+	streamMaxFollow     = 50       // RFQs one stream follows
+	streamMaxCapLen     = 100      // bytes per capability subscription
+	streamReadLimit     = 64 << 10 // bytes per message a client sends
+	streamWriteTimeout  = 5 * time.Second
+	streamKeepAlive     = 15 * time.Second
+	streamMessageRate   = 20 // messages per second a client may send on a WebSocket (burst 40)
+	streamEventsPending = 4096
+)
+
+var words = regexp.MustCompile(`[\p{L}\p{N}]+`)
+
+// capWords splits a capability into its lowercase words.
+func capWords(s string) []string { return words.FindAllString(strings.ToLower(s), -1) }
+
+// streamEvent is one message to a subscriber; Type names it (also the SSE event name).
+type streamEvent struct {
+	Type      string          `json:"type"` // subscribed, rfq, quote, closed, quote_accepted, problem
+	RFQID     string          `json:"rfqId,omitempty"`
+	Quotes    int             `json:"quotes,omitempty"`
+	RFQ       *rfqView        `json:"rfq,omitempty"`
+	TypedData json.RawMessage `json:"typedData,omitempty"` // with rfq: what the buyer signed
+	Quote     *quoteAccepted  `json:"quote,omitempty"`
+	Problem   *Problem        `json:"problem,omitempty"`
+}
+
+type encoded struct {
+	typ  string
+	data []byte
+}
+
+// subscriber is one open stream.
+type subscriber struct {
+	caps    [][]string // capability subscriptions, as words: an RFQ matches when it has every word of one
+	agentID string     // the provider behind the stream ("" none): must be online to hear RFQs; hears direct ones
+	follow  map[string]bool
+	out     chan encoded
+	dropped chan struct{}
+	once    sync.Once
+}
+
+// streams fans the market's events out to this gateway's subscribers. Events come from the agora_market
+// notifications of every gateway (this one's too), in order; a subscriber that lags more than streamBuffer
+// events behind is dropped, so that nobody else waits for it.
+type streams struct {
+	s      *Server
+	mu     sync.Mutex
+	subs   map[*subscriber]struct{}
+	heard  map[string]map[*subscriber]struct{} // RFQ id -> providers it was sent to: they hear its close
+	events chan string
+	max    int
+}
+
+func newStreams(s *Server, max int) *streams {
+	return &streams{s: s, subs: map[*subscriber]struct{}{}, heard: map[string]map[*subscriber]struct{}{},
+		events: make(chan string, streamEventsPending), max: max}
+}
+
+// notify queues a notification payload; the listener never waits.
+func (h *streams) notify(payload string) {
+	select {
+	case h.events <- payload:
+	default:
+		h.s.log.Warn("market event queue full; event dropped", "event", clip(payload))
+	}
+}
+
+func (h *streams) add(sub *subscriber) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.subs) >= h.max {
+		return false
+	}
+	h.subs[sub] = struct{}{}
+	h.s.metrics.streams.Set(float64(len(h.subs)))
+	return true
+}
+
+func (h *streams) remove(sub *subscriber) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.removeLocked(sub)
+}
+
+func (h *streams) removeLocked(sub *subscriber) {
+	delete(h.subs, sub)
+	for id, set := range h.heard {
+		delete(set, sub)
+		if len(set) == 0 {
+			delete(h.heard, id)
+		}
+	}
+	h.s.metrics.streams.Set(float64(len(h.subs)))
+}
+
+// send queues ev for sub, or drops sub when it is too far behind. Callers hold mu.
+func (h *streams) sendLocked(sub *subscriber, ev encoded) {
+	select {
+	case sub.out <- ev:
+	default:
+		sub.once.Do(func() { close(sub.dropped) })
+		h.removeLocked(sub)
+		h.s.metrics.streamsDropped.Inc()
+	}
+}
+
+// reply queues an answer to sub's own message (never blocking; a full buffer drops the stream).
+func (h *streams) reply(sub *subscriber, ev streamEvent) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if _, ok := h.subs[sub]; ok {
+		h.sendLocked(sub, encode(ev))
+	}
+}
+
+func (h *streams) follow(sub *subscriber, id string) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(sub.follow) >= streamMaxFollow {
+		return false
+	}
+	sub.follow[id] = true
+	return true
+}
+
+func encode(ev streamEvent) encoded {
+	b, _ := json.Marshal(ev)
+	return encoded{typ: ev.Type, data: b}
+}
+
+// run delivers market events until ctx ends.
+func (h *streams) run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case payload := <-h.events:
+			if err := h.deliver(ctx, payload); err != nil && ctx.Err() == nil {
+				h.s.log.Warn("market event not delivered", "event", clip(payload), "err", err)
+			}
+		}
+	}
+}
+
+func (h *streams) deliver(ctx context.Context, payload string) error {
+	kind, hexID, _ := strings.Cut(payload, "|")
+	h.mu.Lock()
+	empty := len(h.subs) == 0
+	h.mu.Unlock()
+	if empty {
+		return nil
+	}
+	id, p := parseHash(hexID)
+	if p != nil {
+		return p
+	}
+	view, err := h.s.loadRFQ(ctx, id)
+	if err != nil {
+		return err
+	}
+	switch kind {
+	case "open":
+		var td json.RawMessage
+		if err := h.s.pool.QueryRow(ctx, `SELECT typed_data FROM rfqs WHERE id = $1`, id.Bytes()).Scan(&td); err != nil {
+			return err
+		}
+		ev := encode(streamEvent{Type: "rfq", RFQ: view, TypedData: td})
+		now := time.Now()
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		for sub := range h.subs {
+			if h.s.hears(sub, view, now) {
+				if h.heard[view.ID] == nil {
+					h.heard[view.ID] = map[*subscriber]struct{}{}
+				}
+				h.heard[view.ID][sub] = struct{}{}
+				h.sendLocked(sub, ev)
+			}
+		}
+	case "quote":
+		ev := encode(streamEvent{Type: "quote", RFQID: view.ID, Quotes: view.Quotes})
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		for sub := range h.subs {
+			if sub.follow[view.ID] {
+				h.sendLocked(sub, ev)
+			}
+		}
+	case "closed":
+		ev := encode(streamEvent{Type: "closed", RFQ: view})
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		heard := h.heard[view.ID]
+		delete(h.heard, view.ID)
+		for sub := range h.subs {
+			if _, ok := heard[sub]; ok || sub.follow[view.ID] {
+				h.sendLocked(sub, ev)
+			}
+		}
+	}
+	return nil
+}
+
+// hears reports whether an opened RFQ goes to sub: a direct request to its provider only; any other to the
+// subscriptions whose words all appear in the RFQ's capability, from an online provider when one is named.
+func (s *Server) hears(sub *subscriber, v *rfqView, now time.Time) bool {
+	if v.Auction == auctionNames[3] { // direct
+		return sub.agentID != "" && v.ProviderAgentID != nil && *v.ProviderAgentID == sub.agentID
+	}
+	have := map[string]bool{}
+	for _, w := range capWords(v.Capability) {
+		have[w] = true
+	}
+	match := false
+	for _, c := range sub.caps {
+		all := len(c) > 0
+		for _, w := range c {
+			all = all && have[w]
+		}
+		match = match || all
+	}
+	if !match {
+		return false
+	}
+	if sub.agentID != "" {
+		online, _, _ := s.liveProvider(sub.agentID, now)
+		return online
+	}
+	return true
+}
+
+// parseStream reads a stream's subscription: capability (repeatable), agentId, rfq (repeatable).
+func (s *Server) parseStream(c *gin.Context) (*subscriber, *Problem) {
+	q := c.Request.URL.Query()
+	for k := range q {
+		if k != "capability" && k != "agentId" && k != "rfq" {
+			return nil, problem(http.StatusBadRequest, CodeInvalidQuery, "unknown parameter %q: capability, agentId or rfq", clip(k))
+		}
+	}
+	sub := &subscriber{follow: map[string]bool{}, out: make(chan encoded, streamBuffer), dropped: make(chan struct{})}
+	caps := q["capability"]
+	if len(caps) > streamMaxCaps {
+		return nil, problem(http.StatusBadRequest, CodeInvalidQuery, "%d capabilities, at most %d", len(caps), streamMaxCaps)
+	}
+	for _, cap := range caps {
+		w := capWords(cap)
+		if len(cap) > streamMaxCapLen || len(w) == 0 {
+			return nil, problem(http.StatusBadRequest, CodeInvalidQuery, "capability %q: 1 to %d bytes with a word", clip(cap), streamMaxCapLen)
+		}
+		sub.caps = append(sub.caps, w)
+	}
+	if a := q.Get("agentId"); a != "" {
+		id, p := s.parseAgentID(a)
+		if p != nil {
+			return nil, p
+		}
+		sub.agentID = id
+	}
+	rfqs := q["rfq"]
+	if len(rfqs) > streamMaxFollow {
+		return nil, problem(http.StatusBadRequest, CodeInvalidQuery, "%d RFQs, at most %d", len(rfqs), streamMaxFollow)
+	}
+	for _, r := range rfqs {
+		id, p := parseHash(r)
+		if p != nil {
+			return nil, p
+		}
+		sub.follow[id.Hex()] = true
+	}
+	if len(sub.caps) == 0 && sub.agentID == "" && len(sub.follow) == 0 {
+		return nil, problem(http.StatusBadRequest, CodeInvalidQuery, "subscribe to a capability, an agentId or an rfq")
+	}
+	return sub, nil
+}
+
+// open registers a parsed subscription, or answers 503 when the gateway holds its maximum of streams.
+func (s *Server) openStream(c *gin.Context) (*subscriber, bool) {
+	sub, p := s.parseStream(c)
+	if p != nil {
+		s.fail(c, p)
+		return nil, false
+	}
+	if !s.streams.add(sub) {
+		s.fail(c, problem(http.StatusServiceUnavailable, CodeUnavailable, "this gateway serves its maximum of %d streams", s.streams.max))
+		return nil, false
+	}
+	// Streams outlive the server's read and write timeouts.
+	rc := http.NewResponseController(c.Writer)
+	_ = rc.SetReadDeadline(time.Time{})
+	_ = rc.SetWriteDeadline(time.Time{})
+	return sub, true
+}
+
+// streamWS serves GET /v1/stream as a WebSocket: events out as JSON text messages; in, a provider's quotes
+// ({"type":"quote","rfqId","typedData","signature"}), a buyer's follow ({"type":"follow","rfqId"}) and
+// no-bids ({"type":"no_bid","rfqId"}).
+func (s *Server) streamWS(c *gin.Context) {
+	sub, ok := s.openStream(c)
+	if !ok {
+		return
+	}
+	defer s.streams.remove(sub)
+	conn, err := websocket.Accept(c.Writer, c.Request, &websocket.AcceptOptions{OriginPatterns: s.cfg.CORSOrigins})
+	if err != nil {
+		return // Accept answered the client
+	}
+	conn.SetReadLimit(streamReadLimit)
+	ctx, cancel := context.WithCancel(c.Request.Context())
+	defer cancel()
+	s.streams.reply(sub, streamEvent{Type: "subscribed"})
+
+	go func() { // reader
+		defer cancel()
+		limiter := rate.NewLimiter(streamMessageRate, 2*streamMessageRate)
+		for {
+			_, data, err := conn.Read(ctx)
+			if err != nil {
+				return
+			}
+			if !limiter.Allow() {
+				s.metrics.rateLimited.Inc()
+				s.streams.reply(sub, streamEvent{Type: "problem", Problem: problem(http.StatusTooManyRequests, CodeRateLimited,
+					"more than %d messages per second", streamMessageRate)})
+				continue
+			}
+			s.streams.reply(sub, s.streamMessage(ctx, sub, data))
+		}
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			conn.Close(websocket.StatusNormalClosure, "")
+			return
+		case <-sub.dropped:
+			conn.Close(websocket.StatusPolicyViolation, "too slow: more than 64 events behind")
+			return
+		case ev := <-sub.out:
+			wctx, wcancel := context.WithTimeout(ctx, streamWriteTimeout)
+			err := conn.Write(wctx, websocket.MessageText, ev.data)
+			wcancel()
+			if err != nil {
+				return
+			}
+		}
+	}
+}
+
+// streamMessage handles one message a WebSocket client sent and returns the answer.
+func (s *Server) streamMessage(ctx context.Context, sub *subscriber, data []byte) streamEvent {
+	var msg struct {
+		Type      string          `json:"type"`
+		RFQID     string          `json:"rfqId"`
+		TypedData json.RawMessage `json:"typedData"`
+		Signature string          `json:"signature"`
+	}
+	if err := json.Unmarshal(data, &msg); err != nil {
+		return streamEvent{Type: "problem", Problem: problem(http.StatusBadRequest, CodeInvalidBody, "message: %v", err)}
+	}
+	id, p := parseHash(msg.RFQID)
+	if p != nil {
+		return streamEvent{Type: "problem", Problem: p}
+	}
+	switch msg.Type {
+	case "quote":
+		sig, err := decodeHex(msg.Signature)
+		if err != nil {
+			return streamEvent{Type: "problem", RFQID: id.Hex(), Problem: problem(http.StatusBadRequest, CodeInvalidBody, "signature: %v", err)}
+		}
+		res, err := s.acceptQuote(ctx, id, signedMessage{TypedData: msg.TypedData, Signature: sig})
+		var prob *Problem
+		switch {
+		case errors.As(err, &prob):
+			return streamEvent{Type: "problem", RFQID: id.Hex(), Problem: prob}
+		case err != nil:
+			return streamEvent{Type: "problem", RFQID: id.Hex(), Problem: problem(http.StatusServiceUnavailable, CodeUnavailable, "try again")}
+		}
+		return streamEvent{Type: "quote_accepted", RFQID: id.Hex(), Quote: res}
+	case "follow":
+		if !s.streams.follow(sub, id.Hex()) {
+			return streamEvent{Type: "problem", Problem: problem(http.StatusBadRequest, CodeInvalidQuery, "a stream follows at most %d RFQs", streamMaxFollow)}
+		}
+		return streamEvent{Type: "following", RFQID: id.Hex()}
+	case "no_bid":
+		s.metrics.noBids.Inc()
+		return streamEvent{Type: "no_bid_noted", RFQID: id.Hex()}
+	}
+	return streamEvent{Type: "problem", Problem: problem(http.StatusBadRequest, CodeInvalidBody, "message type %q: quote, follow or no_bid", clip(msg.Type))}
+}
+
+// streamSSE serves GET /v1/stream/sse: the same events as Server-Sent Events (event: <type>, data: <json>);
+// quotes go by POST /v1/rfqs/{id}/quotes.
+func (s *Server) streamSSE(c *gin.Context) {
+	sub, ok := s.openStream(c)
+	if !ok {
+		return
+	}
+	defer s.streams.remove(sub)
+	w := c.Writer
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	write := func(ev encoded) bool {
+		_, err := fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.typ, ev.data)
+		w.Flush()
+		return err == nil
+	}
+	if !write(encode(streamEvent{Type: "subscribed"})) {
+		return
+	}
+	keepAlive := time.NewTicker(streamKeepAlive)
+	defer keepAlive.Stop()
+	rc := http.NewResponseController(w)
+	for {
+		select {
+		case <-c.Request.Context().Done():
+			return
+		case <-sub.dropped:
+			write(encode(streamEvent{Type: "problem", Problem: problem(http.StatusServiceUnavailable, CodeUnavailable,
+				"too slow: more than %d events behind; reconnect", streamBuffer)}))
+			return
+		case <-keepAlive.C:
+			_ = rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout))
+			if _, err := fmt.Fprint(w, ": keep-alive\n\n"); err != nil {
+				return
+			}
+			w.Flush()
+		case ev := <-sub.out:
+			_ = rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout))
+			if !write(ev) {
+				return
+			}
+		}
+	}
+}
+
+func decodeHex(s string) ([]byte, error) {
+	b, err := hexutil.Decode(s)
+	if err != nil {
+		return nil, fmt.Errorf("%q: %w", clip(s), err)
+	}
+	return b, nil
+}

@@ -1,0 +1,95 @@
+package gateway
+
+import (
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+)
+
+func newSub() *subscriber {
+	return &subscriber{follow: map[string]bool{}, out: make(chan encoded, streamBuffer), dropped: make(chan struct{})}
+}
+
+// TestStreams_SlowSubscriberIsDropped checks that a subscriber that stops reading is dropped once it is
+// streamBuffer events behind, while one that keeps reading gets every event, and that the hub holds at most
+// its maximum of streams.
+func TestStreams_SlowSubscriberIsDropped(t *testing.T) {
+	s := &Server{log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry())}
+	h := newStreams(s, 2)
+	slow, fast := newSub(), newSub()
+	if !h.add(slow) || !h.add(fast) {
+		t.Fatal("add refused below the maximum")
+	}
+	if h.add(newSub()) {
+		t.Fatal("add accepted a third stream over the maximum of 2")
+	}
+	received, dropAt := 0, -1
+	for i := range 3 * streamBuffer {
+		h.mu.Lock()
+		for sub := range h.subs {
+			h.sendLocked(sub, encoded{typ: "quote", data: []byte{byte(i)}})
+		}
+		h.mu.Unlock()
+		for len(fast.out) > 0 { // the fast one keeps up
+			<-fast.out
+			received++
+		}
+		select {
+		case <-slow.dropped:
+			if dropAt < 0 {
+				dropAt = i
+			}
+		default:
+		}
+	}
+	if dropAt != streamBuffer {
+		t.Fatalf("slow subscriber dropped at event %d, want %d (after a full buffer of %d)", dropAt, streamBuffer, streamBuffer)
+	}
+	if received != 3*streamBuffer {
+		t.Fatalf("fast subscriber got %d events, want %d", received, 3*streamBuffer)
+	}
+	h.mu.Lock()
+	_, still := h.subs[slow]
+	n := len(h.subs)
+	h.mu.Unlock()
+	if still || n != 1 {
+		t.Fatalf("after the drop: slow still subscribed %v, %d subscribers", still, n)
+	}
+	if got := testutil.ToFloat64(s.metrics.streamsDropped); got != 1 {
+		t.Fatalf("streams_dropped_total = %v, want 1", got)
+	}
+	if !h.add(newSub()) {
+		t.Fatal("a dropped stream's place was not freed")
+	}
+}
+
+// TestHears_CapabilityWords checks which subscriptions hear an opened RFQ.
+func TestHears_CapabilityWords(t *testing.T) {
+	s := &Server{catalog: newCatalog(nil, slog.New(slog.DiscardHandler))}
+	seven := "7"
+	for _, tc := range []struct {
+		caps    []string
+		agentID string
+		rfq     rfqView
+		want    bool
+	}{
+		{[]string{"ocr"}, "", rfqView{Capability: "Invoice OCR, Vietnamese", Auction: "first_price"}, true},
+		{[]string{"invoice ocr"}, "", rfqView{Capability: "ocr for invoices", Auction: "first_price"}, false},
+		{[]string{"translation", "vietnamese invoice"}, "", rfqView{Capability: "vietnamese invoice ocr", Auction: "dutch"}, true},
+		{[]string{"ocr"}, "7", rfqView{Capability: "invoice ocr", Auction: "first_price"}, false}, // agent 7 is offline
+		{nil, "7", rfqView{Capability: "anything", Auction: "direct", ProviderAgentID: &seven}, true},
+		{[]string{"anything"}, "8", rfqView{Capability: "anything", Auction: "direct", ProviderAgentID: &seven}, false},
+	} {
+		sub := newSub()
+		sub.agentID = tc.agentID
+		for _, c := range tc.caps {
+			sub.caps = append(sub.caps, capWords(c))
+		}
+		if got := s.hears(sub, &tc.rfq, time.Now()); got != tc.want {
+			t.Errorf("subscription %v (agent %q) hears %+v: %v, want %v", tc.caps, tc.agentID, tc.rfq, got, tc.want)
+		}
+	}
+}
