@@ -2,14 +2,12 @@ package gateway_test
 
 import (
 	"crypto/ecdsa"
-	"encoding/json"
 	"math/big"
 	"net/http"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/agoralabs/agora/eip712"
@@ -39,20 +37,6 @@ type rfqResult struct {
 		QuoteID string `json:"quoteId"`
 		Reason  string `json:"reason"`
 	} `json:"refused"`
-}
-
-// signedBody returns {typedData, signature} of m under d signed by key.
-func signedBody(t *testing.T, d eip712.Domain, m eip712.Message, key *ecdsa.PrivateKey) map[string]any {
-	t.Helper()
-	td, err := eip712.MarshalTypedData(d, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sig, err := eip712.Sign(key, d, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return map[string]any{"typedData": json.RawMessage(td), "signature": hexutil.Encode(sig)}
 }
 
 // awaitClose polls the RFQ until its window has been decided.
@@ -101,7 +85,7 @@ func TestGateway_RFQ(t *testing.T) {
 	}
 	postRFQ := func(t *testing.T, r eip712.RFQ) (string, common.Hash) {
 		t.Helper()
-		res := e.post("/v1/rfqs", signedBody(t, market, r, buyer))
+		res := e.post("/v1/rfqs", signed(t, market, r, buyer, nil))
 		if res.Status != http.StatusCreated {
 			t.Fatalf("POST /v1/rfqs: %d %s", res.Status, res.Body)
 		}
@@ -121,7 +105,7 @@ func TestGateway_RFQ(t *testing.T) {
 	}
 	postQuote := func(t *testing.T, id string, q eip712.Quote, key *ecdsa.PrivateKey) response {
 		t.Helper()
-		return e.post("/v1/rfqs/"+id+"/quotes", signedBody(t, market, q, key))
+		return e.post("/v1/rfqs/"+id+"/quotes", signed(t, market, q, key, nil))
 	}
 
 	t.Run("FirstPrice", func(t *testing.T) {
@@ -145,7 +129,7 @@ func TestGateway_RFQ(t *testing.T) {
 		}
 		postQuote(t, id, replay, providers[1].Wallet).problem(t, 409, gateway.CodeNonceUsed)
 		wrongChain := eip712.EscrowDomain(big.NewInt(1), e.dep.Contracts.AgentEscrow.Address)
-		e.post("/v1/rfqs/"+id+"/quotes", signedBody(t, wrongChain, quote(digest, providers[0], 500), providers[0].Wallet)).
+		e.post("/v1/rfqs/"+id+"/quotes", signed(t, wrongChain, quote(digest, providers[0], 500), providers[0].Wallet, nil)).
 			problem(t, 400, gateway.CodeWrongChain)
 		if v := e.get("/v1/rfqs/" + id); v.Status != 200 {
 			t.Fatalf("GET open rfq: %d", v.Status)
@@ -204,7 +188,7 @@ func TestGateway_RFQ(t *testing.T) {
 		testStreams(t, e.with(t), newRFQ(eip712.AuctionFirstPrice, 1500), func(r eip712.RFQ) (eip712.Quote, map[string]any) {
 			digest, _ := eip712.Digest(market, r)
 			q := quote(digest, providers[0], 500)
-			return q, signedBody(t, market, q, providers[0].Wallet)
+			return q, signed(t, market, q, providers[0].Wallet, nil)
 		})
 	})
 
@@ -212,23 +196,23 @@ func TestGateway_RFQ(t *testing.T) {
 		e := e.with(t)
 		r := newRFQ(eip712.AuctionFirstPrice, 500)
 		postRFQ(t, r)
-		e.post("/v1/rfqs", signedBody(t, market, r, buyer)).problem(t, 409, gateway.CodeNonceUsed) // replay
-		e.post("/v1/rfqs", signedBody(t, market, newRFQ(eip712.AuctionFirstPrice, 500), e.chain.Keys[6])).
+		e.post("/v1/rfqs", signed(t, market, r, buyer, nil)).problem(t, 409, gateway.CodeNonceUsed) // replay
+		e.post("/v1/rfqs", signed(t, market, newRFQ(eip712.AuctionFirstPrice, 500), e.chain.Keys[6], nil)).
 			problem(t, 403, gateway.CodeSignerMismatch)
 		expired := newRFQ(eip712.AuctionFirstPrice, 500)
 		expired.Expiry = uint64(time.Now().Add(-time.Second).Unix())
-		e.post("/v1/rfqs", signedBody(t, market, expired, buyer)).problem(t, 400, gateway.CodeExpired)
+		e.post("/v1/rfqs", signed(t, market, expired, buyer, nil)).problem(t, 400, gateway.CodeExpired)
 		long := newRFQ(eip712.AuctionFirstPrice, 120_000)
-		e.post("/v1/rfqs", signedBody(t, market, long, buyer)).problem(t, 400, gateway.CodeInvalidBody)
-		e.post("/v1/rfqs", signedBody(t, eip712.EscrowDomain(chainID, e.dep.Contracts.IdentityRegistry.Address),
-			newRFQ(eip712.AuctionFirstPrice, 500), buyer)).problem(t, 400, gateway.CodeWrongContract)
-		e.post("/v1/rfqs", signedBody(t, eip712.EscrowDomain(big.NewInt(10), e.dep.Contracts.AgentEscrow.Address),
-			newRFQ(eip712.AuctionFirstPrice, 500), buyer)).problem(t, 400, gateway.CodeWrongChain)
+		e.post("/v1/rfqs", signed(t, market, long, buyer, nil)).problem(t, 400, gateway.CodeInvalidBody)
+		e.post("/v1/rfqs", signed(t, eip712.EscrowDomain(chainID, e.dep.Contracts.IdentityRegistry.Address),
+			newRFQ(eip712.AuctionFirstPrice, 500), buyer, nil)).problem(t, 400, gateway.CodeWrongContract)
+		e.post("/v1/rfqs", signed(t, eip712.EscrowDomain(big.NewInt(10), e.dep.Contracts.AgentEscrow.Address),
+			newRFQ(eip712.AuctionFirstPrice, 500), buyer, nil)).problem(t, 400, gateway.CodeWrongChain)
 		hb := eip712.Heartbeat{AgentID: big.NewInt(1), Price: big.NewInt(1), Nonce: big.NewInt(1), ExpiresAt: 1}
-		e.post("/v1/rfqs", signedBody(t, beats, hb, buyer)).problem(t, 400, gateway.CodeInvalidBody)
+		e.post("/v1/rfqs", signed(t, beats, hb, buyer, nil)).problem(t, 400, gateway.CodeInvalidBody)
 		e.get("/v1/rfqs/0x1234").problem(t, 400, gateway.CodeInvalidID)
 		e.get("/v1/rfqs/"+common.Hash{1}.Hex()).problem(t, 404, gateway.CodeRFQNotFound)
-		e.post("/v1/rfqs/"+common.Hash{1}.Hex()+"/quotes", signedBody(t, market, quote(common.Hash{1}, providers[0], 5), providers[0].Wallet)).
+		e.post("/v1/rfqs/"+common.Hash{1}.Hex()+"/quotes", signed(t, market, quote(common.Hash{1}, providers[0], 5), providers[0].Wallet, nil)).
 			problem(t, 404, gateway.CodeRFQNotFound)
 	})
 }

@@ -104,7 +104,7 @@ func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (e
 		t.Fatalf("first SSE event %q", ev)
 	}
 
-	res := e.post("/v1/rfqs", signedBody(t, market, rfq, e.chain.Keys[5]))
+	res := e.post("/v1/rfqs", signed(t, market, rfq, e.chain.Keys[5], nil))
 	if res.Status != http.StatusCreated {
 		t.Fatalf("POST rfq: %d %s", res.Status, res.Body)
 	}
