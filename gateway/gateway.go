@@ -128,6 +128,7 @@ type Server struct {
 	scoreKick chan struct{}
 
 	ready    atomic.Bool
+	running  atomic.Pointer[context.Context] // Start's context: background work (RFQ closes) ends with it
 	draining atomic.Bool
 	wg       sync.WaitGroup
 }
@@ -229,6 +230,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 // Start runs the background loops until ctx ends (Run calls it; tests that use Handler directly call it).
 // It returns once the catalog and the vectors are loaded, so the server is ready when it returns.
 func (s *Server) Start(ctx context.Context) {
+	s.running.Store(&ctx)
 	if err := s.reload(ctx); err != nil && ctx.Err() == nil {
 		s.log.Warn("initial catalog load failed", "err", err)
 	}

@@ -498,10 +498,15 @@ func (s *Server) loadQuotes(ctx context.Context, rfqID common.Hash) ([]quoteView
 	return out, nil
 }
 
-// scheduleClose closes the RFQ when its window ends (the sweep closes it if this gateway stops first).
+// scheduleClose closes the RFQ when its window ends (the sweep of a running gateway closes it if this one
+// stops first).
 func (s *Server) scheduleClose(id common.Hash, at time.Time) {
 	time.AfterFunc(time.Until(at), func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		run := s.running.Load()
+		if run == nil || (*run).Err() != nil {
+			return // stopped
+		}
+		ctx, cancel := context.WithTimeout(*run, 10*time.Second)
 		defer cancel()
 		if err := s.closeRFQ(ctx, id); err != nil {
 			s.log.Warn("rfq close failed; the sweep retries", "rfq", id.Hex(), "err", err)
