@@ -14,7 +14,8 @@ import (
 // RFQType is the typehash preimage of a buyer's request for quotes.
 const RFQType = "RFQ(address buyer,string capability,bytes32 inputSpecHash,address token,uint256 maxPrice," +
 	"uint256 floorPrice,uint64 deliveryDeadline,uint32 quoteWindowMs,uint8 auction,uint256 providerAgentId," +
-	"address validator,uint8 validationThreshold,uint256 nonce,uint64 expiry)"
+	"address validator,uint8 validationThreshold,address arbiter,uint64 reviewWindow,uint16 latePenaltyBps," +
+	"uint256 nonce,uint64 expiry)"
 
 // Auction rules of an RFQ.
 const (
@@ -30,7 +31,9 @@ const (
 )
 
 // RFQ is what a buyer signs to ask providers of a capability for quotes. The gateway broadcasts it to the
-// providers that match, collects signed Quotes for QuoteWindowMs and awards it by the Auction rule.
+// providers that match, collects signed Quotes for QuoteWindowMs and awards it by the Auction rule. The
+// buyer's terms of the ServiceAgreement that follows (validator, threshold, arbiter, review window, late
+// penalty) are fixed here, so that providers quote knowing them.
 type RFQ struct {
 	Buyer               common.Address // the client that will fund the job
 	Capability          string         // what is wanted: a capability name, matched like the capability filter
@@ -44,6 +47,9 @@ type RFQ struct {
 	ProviderAgentID     *big.Int       // AuctionDirect: the provider asked (else 0)
 	Validator           common.Address // the validator the job will require (zero: none)
 	ValidationThreshold uint8          // 0..100: the lowest passing validation response
+	Arbiter             common.Address // who settles disputes (zero: none; required with a validator)
+	ReviewWindow        uint64         // seconds the buyer has to review a delivery
+	LatePenaltyBps      uint16         // share of the price returned to the buyer for late delivery
 	Nonce               *big.Int       // single use per buyer
 	Expiry              uint64         // unix seconds after which the RFQ is void
 }
@@ -61,6 +67,9 @@ var rfqMembers = []Type{
 	{Name: "providerAgentId", Type: "uint256"},
 	{Name: "validator", Type: "address"},
 	{Name: "validationThreshold", Type: "uint8"},
+	{Name: "arbiter", Type: "address"},
+	{Name: "reviewWindow", Type: "uint64"},
+	{Name: "latePenaltyBps", Type: "uint16"},
 	{Name: "nonce", Type: "uint256"},
 	{Name: "expiry", Type: "uint64"},
 }
@@ -84,6 +93,9 @@ func (m RFQ) fields() ([]field, error) {
 	b.uint("providerAgentId", 256, m.ProviderAgentID)
 	b.address("validator", m.Validator)
 	b.uint("validationThreshold", 8, big.NewInt(int64(m.ValidationThreshold)))
+	b.address("arbiter", m.Arbiter)
+	b.uint("reviewWindow", 64, new(big.Int).SetUint64(m.ReviewWindow))
+	b.uint("latePenaltyBps", 16, big.NewInt(int64(m.LatePenaltyBps)))
 	b.uint("nonce", 256, m.Nonce)
 	b.uint("expiry", 64, new(big.Int).SetUint64(m.Expiry))
 	return b.fs, b.err
@@ -102,6 +114,9 @@ func (m *RFQ) decode(v *values) {
 	m.ProviderAgentID = v.uint("providerAgentId", 256)
 	m.Validator = v.address("validator")
 	m.ValidationThreshold = uint8(v.uint("validationThreshold", 8).Uint64())
+	m.Arbiter = v.address("arbiter")
+	m.ReviewWindow = v.uint("reviewWindow", 64).Uint64()
+	m.LatePenaltyBps = uint16(v.uint("latePenaltyBps", 16).Uint64())
 	m.Nonce = v.uint("nonce", 256)
 	m.Expiry = v.uint("expiry", 64).Uint64()
 }

@@ -25,6 +25,9 @@ const (
 	maxQuoteWindow   = time.Minute
 	maxRFQLifetime   = 24 * time.Hour // expiry at most this far ahead
 	maxCapabilityLen = 200
+	maxReviewWindow  = 30 * 24 * 60 * 60      // seconds: the escrow's limit
+	lateGrace        = 24 * time.Hour         // an awarded agreement's expiredAt: the RFQ's delivery deadline plus this
+	signingWindow    = 15 * time.Minute       // an awarded agreement's expiry: the close plus this
 	closeSweep       = 500 * time.Millisecond // how often a gateway closes overdue RFQs (a crashed peer's)
 )
 
@@ -111,6 +114,9 @@ type rfqView struct {
 	ProviderAgentID  *string     `json:"providerAgentId"`
 	Validator        *string     `json:"validator"`
 	Threshold        int         `json:"validationThreshold"`
+	Arbiter          *string     `json:"arbiter"`
+	ReviewWindow     int64       `json:"reviewWindow"`
+	LatePenaltyBps   int         `json:"latePenaltyBps"`
 	Nonce            string      `json:"nonce"`
 	Expiry           time.Time   `json:"expiry"`
 	OpenedAt         time.Time   `json:"openedAt"`
@@ -128,6 +134,9 @@ type awardView struct {
 	Provider        string `json:"provider"`
 	Price           string `json:"price"` // what the winner quoted
 	Paid            string `json:"paid"`  // what it is paid (second price: the second-best, at least its own)
+	// Agreement is the ServiceAgreement both parties now sign (eth_signTypedData_v4), as POST /v1/agreements
+	// takes it.
+	Agreement *eip712.TypedData `json:"agreement"`
 }
 
 type quoteView struct {
@@ -136,6 +145,7 @@ type quoteView struct {
 	Provider         string    `json:"provider"`
 	Price            string    `json:"price"`
 	DeliveryDeadline time.Time `json:"deliveryDeadline"`
+	SLAHash          string    `json:"slaHash"`
 	ValidUntil       time.Time `json:"validUntil"`
 	AtMs             int       `json:"atMs"`
 	Reputation       *float64  `json:"reputation"`
@@ -175,7 +185,10 @@ func (s *Server) postRFQ(c *gin.Context) {
 		if !fresh {
 			return problem(http.StatusConflict, CodeNonceUsed, "nonce %s of %s was already used for an RFQ", rfq.Nonce, rfq.Buyer.Hex())
 		}
-		var provider, validator any
+		var provider, validator, arbiter any
+		if rfq.Arbiter != (common.Address{}) {
+			arbiter = rfq.Arbiter.Bytes()
+		}
 		if rfq.Auction == eip712.AuctionDirect {
 			provider = rfq.ProviderAgentID.String()
 		}
@@ -184,13 +197,13 @@ func (s *Server) postRFQ(c *gin.Context) {
 		}
 		_, err = tx.Exec(ctx, `INSERT INTO rfqs (id, buyer, capability, input_spec_hash, token, max_price, floor_price,
 			delivery_deadline, quote_window_ms, auction, provider_agent_id, validator, validation_threshold, nonce, expiry,
-			typed_data, signature, status, opened_at, closes_at)
+			typed_data, signature, status, opened_at, closes_at, arbiter, review_window, late_penalty_bps)
 			VALUES ($1, $2, $3, $4, $5, $6::text::numeric, $7::text::numeric, $8, $9, $10, $11::text::numeric, $12, $13,
-			$14::text::numeric, $15, $16, $17, 'open', $18, $19)`,
+			$14::text::numeric, $15, $16, $17, 'open', $18, $19, $20, $21, $22)`,
 			id.Bytes(), rfq.Buyer.Bytes(), rfq.Capability, rfq.InputSpecHash.Bytes(), rfq.Token.Bytes(), rfq.MaxPrice.String(),
 			bigOrZero(rfq.FloorPrice).String(), time.Unix(int64(rfq.DeliveryDeadline), 0), int(rfq.QuoteWindowMs), int(rfq.Auction),
 			provider, validator, int(rfq.ValidationThreshold), rfq.Nonce.String(), time.Unix(int64(rfq.Expiry), 0), td, []byte(sig),
-			now, closes)
+			now, closes, arbiter, int64(rfq.ReviewWindow), int(rfq.LatePenaltyBps))
 		if err != nil {
 			return err
 		}
@@ -243,6 +256,16 @@ func (s *Server) checkRFQ(ctx context.Context, r eip712.RFQ, now time.Time) *Pro
 		return bad("providerAgentId is for direct requests (auction 3) only")
 	case r.ValidationThreshold > 100:
 		return bad("validationThreshold %d: want 0 to 100", r.ValidationThreshold)
+	case r.Validator == (common.Address{}) && r.ValidationThreshold != 0:
+		return bad("validationThreshold must be 0 without a validator")
+	case r.Validator != (common.Address{}) && r.Arbiter == (common.Address{}):
+		return bad("an RFQ that names a validator must name an arbiter (the escrow requires it: docs/escrow.md)")
+	case r.ReviewWindow > maxReviewWindow:
+		return bad("reviewWindow %d: at most %d seconds", r.ReviewWindow, maxReviewWindow)
+	case r.LatePenaltyBps > 10_000:
+		return bad("latePenaltyBps %d: at most 10000", r.LatePenaltyBps)
+	case r.Buyer == r.Validator || r.Buyer == r.Arbiter:
+		return bad("the buyer cannot be the validator or the arbiter")
 	case strings.TrimSpace(r.Capability) == "" || len(r.Capability) > maxCapabilityLen:
 		return bad("capability: 1 to %d bytes", maxCapabilityLen)
 	case r.Buyer == (common.Address{}) || r.Token == (common.Address{}):
@@ -417,18 +440,18 @@ func (s *Server) getRFQ(c *gin.Context) {
 
 func (s *Server) loadRFQ(ctx context.Context, id common.Hash) (*rfqView, error) {
 	v := &rfqView{ID: id.Hex(), Ranked: []quoteView{}, Refused: []refusal{}}
-	var buyer, spec, token, validator, winner []byte
+	var buyer, spec, token, validator, arbiter, winner []byte
 	var auctionRule int16
 	var paid *string
 	var refused []byte
 	var ranked []string
 	err := s.pool.QueryRow(ctx, `SELECT status, buyer, capability, input_spec_hash, token, max_price::text, floor_price::text,
 		delivery_deadline, quote_window_ms, auction, provider_agent_id::text, validator, validation_threshold, nonce::text,
-		expiry, opened_at, closes_at, closed_at, winner_quote, paid::text, refusals, ranked,
+		expiry, opened_at, closes_at, closed_at, winner_quote, paid::text, refusals, ranked, arbiter, review_window, late_penalty_bps,
 		(SELECT count(*) FROM quotes q WHERE q.rfq_id = r.id)
 		FROM rfqs r WHERE id = $1`, id.Bytes()).Scan(&v.Status, &buyer, &v.Capability, &spec, &token, &v.MaxPrice,
 		&v.FloorPrice, &v.DeliveryDeadline, &v.QuoteWindowMs, &auctionRule, &v.ProviderAgentID, &validator, &v.Threshold,
-		&v.Nonce, &v.Expiry, &v.OpenedAt, &v.ClosesAt, &v.ClosedAt, &winner, &paid, &refused, &ranked, &v.Quotes)
+		&v.Nonce, &v.Expiry, &v.OpenedAt, &v.ClosesAt, &v.ClosedAt, &winner, &paid, &refused, &ranked, &arbiter, &v.ReviewWindow, &v.LatePenaltyBps, &v.Quotes)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, problem(http.StatusNotFound, CodeRFQNotFound, "no RFQ %s", id.Hex())
 	}
@@ -441,6 +464,10 @@ func (s *Server) loadRFQ(ctx context.Context, id common.Hash) (*rfqView, error) 
 	if validator != nil {
 		a := common.BytesToAddress(validator).Hex()
 		v.Validator = &a
+	}
+	if arbiter != nil {
+		a := common.BytesToAddress(arbiter).Hex()
+		v.Arbiter = &a
 	}
 	for _, t := range []*time.Time{&v.DeliveryDeadline, &v.Expiry, &v.OpenedAt, &v.ClosesAt} {
 		*t = t.UTC()
@@ -469,13 +496,51 @@ func (s *Server) loadRFQ(ctx context.Context, id common.Hash) (*rfqView, error) 
 	if winner != nil && paid != nil {
 		w := byID[common.BytesToHash(winner).Hex()]
 		v.Award = &awardView{QuoteID: w.ID, ProviderAgentID: w.ProviderAgentID, Provider: w.Provider, Price: w.Price, Paid: *paid}
+		a, err := agreementFor(id, v, w)
+		if err != nil {
+			return nil, err
+		}
+		if v.Award.Agreement, err = eip712.NewTypedData(s.domainFor(a), a); err != nil {
+			return nil, err
+		}
 	}
 	return v, nil
 }
 
+// agreementFor returns the ServiceAgreement of an awarded RFQ: the winner's quote (provider, delivery
+// deadline, SLA) at the price paid, the buyer's terms (spec, validator, threshold, arbiter, review window,
+// late penalty) from the RFQ, expiredAt the RFQ's delivery deadline plus lateGrace, the RFQ's id as the nonce
+// both sign with, and an expiry signingWindow after the close.
+func agreementFor(id common.Hash, v *rfqView, w quoteView) (eip712.ServiceAgreement, error) {
+	a := eip712.ServiceAgreement{Client: common.HexToAddress(v.Buyer), Provider: common.HexToAddress(w.Provider),
+		Token: common.HexToAddress(v.Token), DeliveryDeadline: uint64(w.DeliveryDeadline.Unix()),
+		ExpiredAt:           uint64(v.DeliveryDeadline.Add(lateGrace).Unix()),
+		DeliverableSpecHash: common.HexToHash(v.InputSpecHash), ValidationThreshold: uint8(v.Threshold),
+		ReviewWindow: uint64(v.ReviewWindow), LatePenaltyBps: uint16(v.LatePenaltyBps),
+		Nonce: new(big.Int).SetBytes(id.Bytes())}
+	var ok bool
+	if a.ProviderAgentID, ok = new(big.Int).SetString(w.ProviderAgentID, 10); !ok {
+		return a, fmt.Errorf("agreement: agent id %q", w.ProviderAgentID)
+	}
+	if a.Price, ok = new(big.Int).SetString(v.Award.Paid, 10); !ok {
+		return a, fmt.Errorf("agreement: price %q", v.Award.Paid)
+	}
+	if v.Validator != nil {
+		a.Validator = common.HexToAddress(*v.Validator)
+	}
+	if v.Arbiter != nil {
+		a.Arbiter = common.HexToAddress(*v.Arbiter)
+	}
+	if v.ClosedAt != nil {
+		a.Expiry = big.NewInt(v.ClosedAt.Add(signingWindow).Unix())
+	}
+	a.SLAHash = common.HexToHash(w.SLAHash)
+	return a, nil
+}
+
 func (s *Server) loadQuotes(ctx context.Context, rfqID common.Hash) ([]quoteView, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, provider_agent_id::text, provider, price::text, delivery_deadline, valid_until,
-		at_ms, reputation::float8, p95_ms FROM quotes WHERE rfq_id = $1 ORDER BY seq`, rfqID.Bytes())
+	rows, err := s.pool.Query(ctx, `SELECT id, provider_agent_id::text, provider, price::text, delivery_deadline, sla_hash,
+		valid_until, at_ms, reputation::float8, p95_ms FROM quotes WHERE rfq_id = $1 ORDER BY seq`, rfqID.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %w: %w", errUnavailable, err)
 	}
@@ -483,12 +548,12 @@ func (s *Server) loadQuotes(ctx context.Context, rfqID common.Hash) ([]quoteView
 	var out []quoteView
 	for rows.Next() {
 		var q quoteView
-		var id, provider []byte
-		if err := rows.Scan(&id, &q.ProviderAgentID, &provider, &q.Price, &q.DeliveryDeadline, &q.ValidUntil, &q.AtMs,
+		var id, provider, sla []byte
+		if err := rows.Scan(&id, &q.ProviderAgentID, &provider, &q.Price, &q.DeliveryDeadline, &sla, &q.ValidUntil, &q.AtMs,
 			&q.Reputation, &q.P95Ms); err != nil {
 			return nil, fmt.Errorf("quotes: %w", err)
 		}
-		q.ID, q.Provider = common.BytesToHash(id).Hex(), common.BytesToAddress(provider).Hex()
+		q.ID, q.Provider, q.SLAHash = common.BytesToHash(id).Hex(), common.BytesToAddress(provider).Hex(), common.BytesToHash(sla).Hex()
 		q.DeliveryDeadline, q.ValidUntil = q.DeliveryDeadline.UTC(), q.ValidUntil.UTC()
 		out = append(out, q)
 	}

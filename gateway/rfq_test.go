@@ -1,15 +1,20 @@
 package gateway_test
 
 import (
+	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"math/big"
 	"net/http"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/agoralabs/agora/bindings"
+	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/gateway"
 	"github.com/agoralabs/agora/seed"
@@ -23,10 +28,11 @@ type rfqResult struct {
 	Quotes   int    `json:"quotes"`
 	ClosesAt string `json:"closesAt"`
 	Award    *struct {
-		QuoteID         string `json:"quoteId"`
-		ProviderAgentID string `json:"providerAgentId"`
-		Price           string `json:"price"`
-		Paid            string `json:"paid"`
+		QuoteID         string          `json:"quoteId"`
+		ProviderAgentID string          `json:"providerAgentId"`
+		Price           string          `json:"price"`
+		Paid            string          `json:"paid"`
+		Agreement       json.RawMessage `json:"agreement"`
 	} `json:"award"`
 	Ranked []struct {
 		ID              string `json:"id"`
@@ -81,7 +87,8 @@ func TestGateway_RFQ(t *testing.T) {
 		now := time.Now()
 		return eip712.RFQ{Buyer: addressOf(buyer), Capability: "invoice ocr", InputSpecHash: crypto.Keccak256Hash([]byte("40 invoices")),
 			Token: token, MaxPrice: big.NewInt(1000), DeliveryDeadline: uint64(now.Add(time.Hour).Unix()), QuoteWindowMs: window,
-			Auction: rule, Validator: common.Address{}, Nonce: big.NewInt(nonce), Expiry: uint64(now.Add(10 * time.Minute).Unix())}
+			Auction: rule, Validator: common.Address{}, ReviewWindow: 3600, Nonce: big.NewInt(nonce),
+			Expiry: uint64(now.Add(10 * time.Minute).Unix())}
 	}
 	postRFQ := func(t *testing.T, r eip712.RFQ) (string, common.Hash) {
 		t.Helper()
@@ -160,6 +167,9 @@ func TestGateway_RFQ(t *testing.T) {
 			t.Fatalf("refused %+v, want provider 1's replaced quote", v.Refused)
 		}
 		postQuote(t, id, quote(digest, providers[2], 500), providers[2].Wallet).problem(t, 409, gateway.CodeQuoteLate)
+
+		// The award's agreement is one the real escrow accepts: both sign it and the job is funded on chain.
+		testAwardFundsOnChain(t, e, v.Award.Agreement, buyer, providers[1].Wallet)
 	})
 
 	t.Run("SecondPrice", func(t *testing.T) {
@@ -202,6 +212,9 @@ func TestGateway_RFQ(t *testing.T) {
 		expired := newRFQ(eip712.AuctionFirstPrice, 500)
 		expired.Expiry = uint64(time.Now().Add(-time.Second).Unix())
 		e.post("/v1/rfqs", signed(t, market, expired, buyer, nil)).problem(t, 400, gateway.CodeExpired)
+		noArbiter := newRFQ(eip712.AuctionFirstPrice, 500)
+		noArbiter.Validator, noArbiter.ValidationThreshold = addressOf(e.chain.Keys[7]), 80
+		e.post("/v1/rfqs", signed(t, market, noArbiter, buyer, nil)).problem(t, 400, gateway.CodeInvalidBody)
 		long := newRFQ(eip712.AuctionFirstPrice, 120_000)
 		e.post("/v1/rfqs", signed(t, market, long, buyer, nil)).problem(t, 400, gateway.CodeInvalidBody)
 		e.post("/v1/rfqs", signed(t, eip712.EscrowDomain(chainID, e.dep.Contracts.IdentityRegistry.Address),
@@ -214,5 +227,60 @@ func TestGateway_RFQ(t *testing.T) {
 		e.get("/v1/rfqs/"+common.Hash{1}.Hex()).problem(t, 404, gateway.CodeRFQNotFound)
 		e.post("/v1/rfqs/"+common.Hash{1}.Hex()+"/quotes", signed(t, market, quote(common.Hash{1}, providers[0], 5), providers[0].Wallet, nil)).
 			problem(t, 404, gateway.CodeRFQNotFound)
+	})
+}
+
+// testAwardFundsOnChain signs an award's ServiceAgreement by the buyer and the provider and sends
+// createJobFromAgreement to the deployed escrow: the job must be created and funded with the agreed price.
+func testAwardFundsOnChain(t *testing.T, e *env, agreement json.RawMessage, buyer, provider *ecdsa.PrivateKey) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	d, m, err := eip712.ParseTypedData(agreement)
+	if err != nil {
+		t.Fatalf("award agreement: %v\n%s", err, agreement)
+	}
+	a, ok := m.(eip712.ServiceAgreement)
+	if !ok || a.Client != addressOf(buyer) || a.Provider != addressOf(provider) || d.VerifyingContract != e.dep.Contracts.AgentEscrow.Address {
+		t.Fatalf("award agreement %+v under %+v", m, d)
+	}
+	clientSig, err := eip712.Sign(buyer, d, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	providerSig, err := eip712.Sign(provider, d, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chainID := new(big.Int).SetUint64(e.dep.ChainID)
+	token, escrow := bindings.NewTestUSD(), bindings.NewAgentEscrow()
+	if err := deployment.MintTestUSD(ctx, e.chain.Client, e.chain.Keys[0], e.dep.Contracts.TestUSD.Address,
+		[]common.Address{a.Client}, a.Price, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	opts := bind.NewKeyedTransactor(buyer, chainID)
+	opts.Context = ctx
+	tx, err := bind.Transact(token.Instance(e.chain.Client, e.dep.Contracts.TestUSD.Address), opts,
+		token.PackApprove(e.dep.Contracts.AgentEscrow.Address, a.Price))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := deployment.WaitMined(ctx, e.chain.Client, tx, 30*time.Second); err != nil || r.Status != 1 {
+		t.Fatalf("approve: %v %v", r, err)
+	}
+	relayer := bind.NewKeyedTransactor(e.chain.Keys[9], chainID)
+	relayer.Context = ctx
+	tx, err = bind.Transact(escrow.Instance(e.chain.Client, e.dep.Contracts.AgentEscrow.Address), relayer,
+		escrow.PackCreateJobFromAgreement(a.Binding(), clientSig, providerSig))
+	if err != nil {
+		t.Fatalf("createJobFromAgreement: %v", err)
+	}
+	if r, err := deployment.WaitMined(ctx, e.chain.Client, tx, 30*time.Second); err != nil || r.Status != 1 {
+		t.Fatalf("createJobFromAgreement mined: %v %v", r, err)
+	}
+	digest, _ := eip712.Digest(d, a)
+	e.waitFor("the indexer to see the funded agreement job", func() bool {
+		return e.count(`SELECT count(*) FROM escrow_jobs WHERE agreement_hash = $1 AND status = 'funded' AND funded = $2::text::numeric`,
+			digest.Bytes(), a.Price.String()) == 1
 	})
 }

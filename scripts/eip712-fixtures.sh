@@ -52,7 +52,7 @@ escrow=$(created 4)
 domain_type='[{"name":"name","type":"string"},{"name":"version","type":"string"},{"name":"chainId","type":"uint256"},{"name":"verifyingContract","type":"address"}]'
 agent_wallet_set_type='[{"name":"agentId","type":"uint256"},{"name":"newWallet","type":"address"},{"name":"owner","type":"address"},{"name":"deadline","type":"uint256"}]'
 service_agreement_type='[{"name":"providerAgentId","type":"uint256"},{"name":"client","type":"address"},{"name":"provider","type":"address"},{"name":"token","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"expiredAt","type":"uint64"},{"name":"deliverableSpecHash","type":"bytes32"},{"name":"slaHash","type":"bytes32"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint256"}]'
-rfq_type='[{"name":"buyer","type":"address"},{"name":"capability","type":"string"},{"name":"inputSpecHash","type":"bytes32"},{"name":"token","type":"address"},{"name":"maxPrice","type":"uint256"},{"name":"floorPrice","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"quoteWindowMs","type":"uint32"},{"name":"auction","type":"uint8"},{"name":"providerAgentId","type":"uint256"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint64"}]'
+rfq_type='[{"name":"buyer","type":"address"},{"name":"capability","type":"string"},{"name":"inputSpecHash","type":"bytes32"},{"name":"token","type":"address"},{"name":"maxPrice","type":"uint256"},{"name":"floorPrice","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"quoteWindowMs","type":"uint32"},{"name":"auction","type":"uint8"},{"name":"providerAgentId","type":"uint256"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint64"}]'
 quote_type='[{"name":"rfqId","type":"bytes32"},{"name":"providerAgentId","type":"uint256"},{"name":"provider","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"slaHash","type":"bytes32"},{"name":"nonce","type":"uint256"},{"name":"validUntil","type":"uint64"}]'
 heartbeat_type='[{"name":"agentId","type":"uint256"},{"name":"status","type":"uint8"},{"name":"price","type":"uint256"},{"name":"token","type":"address"},{"name":"p95LatencyMs","type":"uint32"},{"name":"capacity","type":"uint32"},{"name":"expiresAt","type":"uint64"},{"name":"nonce","type":"uint256"}]'
 
@@ -140,10 +140,10 @@ hb() {
 rfq() {
   jq -n --arg b "$(checksum "$1")" --arg cap "$2" --arg spec "$3" --arg t "$(checksum "$4")" --arg max "$5" \
     --arg floor "$6" --arg dd "$7" --arg win "$8" --arg auc "$9" --arg pid "${10}" --arg val "$(checksum "${11}")" \
-    --arg th "${12}" --arg n "${13}" --arg e "${14}" \
+    --arg th "${12}" --arg arb "$(checksum "${13}")" --arg rw "${14}" --arg lp "${15}" --arg n "${16}" --arg e "${17}" \
     '{buyer: $b, capability: $cap, inputSpecHash: $spec, token: $t, maxPrice: $max, floorPrice: $floor,
       deliveryDeadline: $dd, quoteWindowMs: $win, auction: $auc, providerAgentId: $pid, validator: $val,
-      validationThreshold: $th, nonce: $n, expiry: $e}'
+      validationThreshold: $th, arbiter: $arb, reviewWindow: $rw, latePenaltyBps: $lp, nonce: $n, expiry: $e}'
 }
 
 # quote: a Quote message; arguments in member order.
@@ -210,19 +210,19 @@ fixture heartbeat_chain_8453 "busy agent on another chain id and registry, price
 input=$("$cast" keccak "input: 40 scanned invoices, PDF, Vietnamese, schema agora/invoice@1")
 fixture rfq_first_price "sealed first-price RFQ for Vietnamese invoice OCR, 250 ms window, signed by the buyer, dev 5" \
   RFQ AgoraEscrow 31337 "$escrow" \
-  "$(rfq "$(addr 5)" "invoice ocr vietnamese" "$input" "$tusd" 5000000 0 1767229200 250 0 0 "$zero" 0 1 1767222600)" 5
+  "$(rfq "$(addr 5)" "invoice ocr vietnamese" "$input" "$tusd" 5000000 0 1767229200 250 0 0 "$zero" 0 "$zero" 86400 0 1 1767222600)" 5
 fixture rfq_dutch_validated "Dutch RFQ from 1 to 3 tUSD with a validator (threshold 80), non-ASCII capability" \
   RFQ AgoraEscrow 31337 "$escrow" \
   "$(rfq "$(addr 5)" "traduction juridique — 日本語" "$input" "$tusd" 3000000 1000000 1767229200 500 2 0 \
-    "$(addr 7)" 80 1767222000123 1767222600)" 5
+    "$(addr 7)" 80 "$(addr 8)" 259200 1500 1767222000123 1767222600)" 5
 fixture rfq_max "every integer at its type's maximum (auction 255 encodes, though the gateway accepts only 0 to 3), empty capability" \
   RFQ AgoraEscrow 31337 "$escrow" \
   "$(rfq "$(addr 9)" "" 0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff "$(addr 8)" "$max256" "$max256" \
-    "$max64" "$max32" 255 "$max256" "$(addr 7)" 255 "$max256" "$max64")" 9
+    "$max64" "$max32" 255 "$max256" "$(addr 7)" 255 "$(addr 8)" "$max64" 65535 "$max256" "$max64")" 9
 fixture rfq_direct_chain_8453 "direct request to agent 4242 on another chain id and escrow, priced in USDC" \
   RFQ AgoraEscrow 8453 0x1111111111111111111111111111111111111111 \
   "$(rfq "$(addr 5)" "speech to text" "$input" 0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913 200000 0 1767229200 1000 3 4242 \
-    "$zero" 0 2 1767222600)" 5
+    "$zero" 0 "$zero" 3600 500 2 1767222600)" 5
 
 # ---- Quote: the provider agent's wallet signs its bid on an RFQ (rfqId: the RFQ's digest)
 rfq_id=$(jq -r .digest "$out/rfq_first_price.json")

@@ -25,7 +25,7 @@ contract EIP712FixturesTest is Test {
 
     /// @dev eip712.RFQType and eip712.QuoteType; domain AgoraEscrow/1 with the escrow as verifying contract.
     bytes32 internal constant RFQ_TYPEHASH = keccak256(
-        "RFQ(address buyer,string capability,bytes32 inputSpecHash,address token,uint256 maxPrice,uint256 floorPrice,uint64 deliveryDeadline,uint32 quoteWindowMs,uint8 auction,uint256 providerAgentId,address validator,uint8 validationThreshold,uint256 nonce,uint64 expiry)"
+        "RFQ(address buyer,string capability,bytes32 inputSpecHash,address token,uint256 maxPrice,uint256 floorPrice,uint64 deliveryDeadline,uint32 quoteWindowMs,uint8 auction,uint256 providerAgentId,address validator,uint8 validationThreshold,address arbiter,uint64 reviewWindow,uint16 latePenaltyBps,uint256 nonce,uint64 expiry)"
     );
     bytes32 internal constant QUOTE_TYPEHASH = keccak256(
         "Quote(bytes32 rfqId,uint256 providerAgentId,address provider,uint256 price,uint64 deliveryDeadline,bytes32 slaHash,uint256 nonce,uint64 validUntil)"
@@ -45,6 +45,9 @@ contract EIP712FixturesTest is Test {
         uint256 providerAgentId;
         address validator;
         uint8 validationThreshold;
+        address arbiter;
+        uint64 reviewWindow;
+        uint16 latePenaltyBps;
         uint256 nonce;
         uint64 expiry;
     }
@@ -187,6 +190,9 @@ contract EIP712FixturesTest is Test {
         r.providerAgentId = vm.parseJsonUint(json, string.concat(m, "providerAgentId"));
         r.validator = vm.parseJsonAddress(json, string.concat(m, "validator"));
         r.validationThreshold = uint8(vm.parseJsonUint(json, string.concat(m, "validationThreshold")));
+        r.arbiter = vm.parseJsonAddress(json, string.concat(m, "arbiter"));
+        r.reviewWindow = uint64(vm.parseJsonUint(json, string.concat(m, "reviewWindow")));
+        r.latePenaltyBps = uint16(vm.parseJsonUint(json, string.concat(m, "latePenaltyBps")));
         r.nonce = vm.parseJsonUint(json, string.concat(m, "nonce"));
         r.expiry = uint64(vm.parseJsonUint(json, string.concat(m, "expiry")));
         _checkMarket(json, keccak256(abi.encode(RFQ_TYPEHASH, r)));

@@ -17,6 +17,9 @@ CREATE TABLE rfqs (
     provider_agent_id uint256,              -- direct requests: the provider asked
     validator address,                      -- NULL: none
     validation_threshold SMALLINT NOT NULL,
+    arbiter address,                        -- NULL: none (required with a validator)
+    review_window BIGINT NOT NULL,          -- seconds
+    late_penalty_bps INTEGER NOT NULL,
     nonce uint256 NOT NULL,
     expiry TIMESTAMPTZ NOT NULL,
     typed_data JSONB NOT NULL,              -- what the buyer signed (eth_signTypedData_v4)
