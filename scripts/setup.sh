@@ -18,7 +18,8 @@ command -v npm >/dev/null || { echo "setup: npm is required (Node 20+)" >&2; exi
 mkdir -p "$tools/bin"
 cp "$root/scripts/toolchain/package.json" "$lock" "$tools/"
 # The Foundry packages' postinstall would download binaries; the per-platform packages already ship them.
-(cd "$tools" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+# A stalled download is retried after a minute rather than npm's five.
+(cd "$tools" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error --fetch-timeout=60000 --fetch-retries=5 >/dev/null)
 
 case "$(uname -s)-$(uname -m)" in
   Linux-x86_64) plat=linux-amd64 ;;
