@@ -117,6 +117,8 @@ func (s *Server) routes() *gin.Engine {
 	limited.POST("/rfqs", s.postRFQ)
 	limited.GET("/rfqs/:id", s.getRFQ)
 	limited.POST("/rfqs/:id/quotes", s.postQuote)
+	limited.POST("/agreements", s.postAgreement)
+	limited.GET("/agreements/:id", s.getAgreement)
 	limited.GET("/stream", s.streamWS)
 	limited.GET("/stream/sse", s.streamSSE)
 	limited.GET("/schemas/capability-v1.json", s.capabilitySchema)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/agoralabs/agora/bindings"
@@ -252,6 +253,31 @@ func testAwardFundsOnChain(t *testing.T, e *env, agreement json.RawMessage, buye
 	if err != nil {
 		t.Fatal(err)
 	}
+	digest, _ := eip712.Digest(d, a)
+	body := map[string]any{"typedData": agreement, "clientSignature": hexutil.Encode(clientSig),
+		"providerSignature": hexutil.Encode(providerSig)}
+	wrong := map[string]any{"typedData": agreement, "clientSignature": hexutil.Encode(providerSig),
+		"providerSignature": hexutil.Encode(providerSig)}
+	e.post("/v1/agreements", wrong).problem(t, 403, gateway.CodeSignerMismatch)
+	state := func(want string) {
+		t.Helper()
+		r := e.get("/v1/agreements/" + digest.Hex())
+		var v struct {
+			State string  `json:"state"`
+			RFQID *string `json:"rfqId"`
+		}
+		r.decode(t, &v)
+		if r.Status != 200 || v.State != want || v.RFQID == nil || *v.RFQID != common.BigToHash(a.Nonce).Hex() {
+			t.Fatalf("agreement %s: %d %s, want state %s from its RFQ", digest.Hex(), r.Status, r.Body, want)
+		}
+	}
+	if r := e.post("/v1/agreements", body); r.Status != http.StatusCreated {
+		t.Fatalf("POST /v1/agreements: %d %s", r.Status, r.Body)
+	}
+	if r := e.post("/v1/agreements", body); r.Status != http.StatusOK {
+		t.Fatalf("POST the same agreement again: %d %s", r.Status, r.Body)
+	}
+	state("signed")
 	chainID := new(big.Int).SetUint64(e.dep.ChainID)
 	token, escrow := bindings.NewTestUSD(), bindings.NewAgentEscrow()
 	if err := deployment.MintTestUSD(ctx, e.chain.Client, e.chain.Keys[0], e.dep.Contracts.TestUSD.Address,
@@ -278,9 +304,10 @@ func testAwardFundsOnChain(t *testing.T, e *env, agreement json.RawMessage, buye
 	if r, err := deployment.WaitMined(ctx, e.chain.Client, tx, 30*time.Second); err != nil || r.Status != 1 {
 		t.Fatalf("createJobFromAgreement mined: %v %v", r, err)
 	}
-	digest, _ := eip712.Digest(d, a)
 	e.waitFor("the indexer to see the funded agreement job", func() bool {
 		return e.count(`SELECT count(*) FROM escrow_jobs WHERE agreement_hash = $1 AND status = 'funded' AND funded = $2::text::numeric`,
 			digest.Bytes(), a.Price.String()) == 1
 	})
+	state("funded")
+	e.get("/v1/agreements/"+common.Hash{7}.Hex()).problem(t, 404, gateway.CodeAgreementNotFound)
 }

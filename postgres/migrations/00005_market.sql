@@ -56,6 +56,26 @@ CREATE TABLE quotes (
 );
 CREATE INDEX ON quotes (rfq_id, seq);
 
+-- Signed service agreements (both parties' signatures checked), by their EIP-712 digest, which the escrow
+-- records as the job's agreement_hash: the agreement's state is its escrow job's (escrow_jobs).
+CREATE TABLE agreements (
+    id hash32 PRIMARY KEY,                  -- the ServiceAgreement's EIP-712 digest
+    rfq_id hash32 REFERENCES rfqs ON DELETE SET NULL, -- the RFQ it was awarded from (its nonce is the RFQ id)
+    client address NOT NULL,
+    provider address NOT NULL,
+    provider_agent_id uint256 NOT NULL,
+    token address NOT NULL,
+    price uint256 NOT NULL,
+    delivery_deadline TIMESTAMPTZ NOT NULL,
+    expiry TIMESTAMPTZ NOT NULL,            -- the signatures' expiry: fund before it
+    typed_data JSONB NOT NULL,
+    client_signature BYTEA NOT NULL,
+    provider_signature BYTEA NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX ON agreements (client);
+CREATE INDEX ON agreements (provider_agent_id);
+
 -- Nonces are single use per signer and message type: storing a message spends its nonce in the same
 -- transaction, so a replay (or another message with the same nonce) is refused.
 CREATE TABLE spent_nonces (
@@ -67,6 +87,7 @@ CREATE TABLE spent_nonces (
 );
 
 -- +goose Down
+DROP TABLE agreements;
 DROP TABLE spent_nonces;
 DROP TABLE quotes;
 DROP TABLE rfqs;

@@ -1,0 +1,217 @@
+package gateway
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"net/http"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/gin-gonic/gin"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/agoralabs/agora/eip712"
+)
+
+// agreementRequest is the body of POST /v1/agreements: a ServiceAgreement and both parties' signatures.
+type agreementRequest struct {
+	TypedData         json.RawMessage `json:"typedData"`
+	ClientSignature   hexutil.Bytes   `json:"clientSignature"`
+	ProviderSignature hexutil.Bytes   `json:"providerSignature"`
+}
+
+// agreementView is an agreement as GET /v1/agreements/{id} shows it, with its state: signed until the escrow
+// holds a job for it, then the job's status (funded, submitted, completed, rejected, expired, disputed,
+// resolved).
+type agreementView struct {
+	ID              string          `json:"id"`
+	State           string          `json:"state"`
+	RFQID           *string         `json:"rfqId"`
+	JobID           *string         `json:"jobId"`
+	Client          string          `json:"client"`
+	Provider        string          `json:"provider"`
+	ProviderAgentID string          `json:"providerAgentId"`
+	Token           string          `json:"token"`
+	Price           string          `json:"price"`
+	Expiry          time.Time       `json:"expiry"`
+	CreatedAt       time.Time       `json:"createdAt"`
+	TypedData       json.RawMessage `json:"typedData"`
+}
+
+// postAgreement stores a ServiceAgreement signed by both parties, after the checks the escrow will make, so
+// that a stored agreement is one the escrow accepts while it has not expired.
+func (s *Server) postAgreement(c *gin.Context) {
+	ctx := c.Request.Context()
+	var req agreementRequest
+	if p := readJSON(c, &req); p != nil {
+		s.fail(c, p)
+		return
+	}
+	if len(req.ClientSignature) == 0 || len(req.ProviderSignature) == 0 {
+		s.fail(c, problem(http.StatusBadRequest, CodeInvalidBody, "typedData, clientSignature and providerSignature are required"))
+		return
+	}
+	a, id, _, p := parseSigned[eip712.ServiceAgreement](s, signedMessage{TypedData: req.TypedData, Signature: req.ClientSignature})
+	now := time.Now()
+	if p == nil {
+		p = s.checkAgreement(ctx, a, now)
+	}
+	if p == nil {
+		p = s.checkSignature(ctx, a.Client, id, req.ClientSignature)
+	}
+	if p == nil {
+		p = s.checkSignature(ctx, a.Provider, id, req.ProviderSignature)
+	}
+	if p != nil {
+		s.fail(c, p)
+		return
+	}
+	td, _ := eip712.MarshalTypedData(s.domainFor(a), a)
+	created := false
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var exists bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM agreements WHERE id = $1)`, id.Bytes()).Scan(&exists); err != nil {
+			return err
+		}
+		if exists {
+			return nil // the same signed agreement again: nothing to do
+		}
+		for _, signer := range []common.Address{a.Client, a.Provider} {
+			fresh, err := spendNonce(ctx, tx, signer, "ServiceAgreement", a.Nonce, now)
+			if err != nil {
+				return err
+			}
+			if !fresh {
+				return problem(http.StatusConflict, CodeNonceUsed, "nonce %s of %s was already used for another agreement", a.Nonce, signer.Hex())
+			}
+		}
+		var rfq any
+		if n := bigOrZero(a.Nonce); n.BitLen() <= 256 {
+			rid := common.BigToHash(n)
+			var awarded bool
+			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM rfqs WHERE id = $1 AND status = 'awarded' AND buyer = $2)`,
+				rid.Bytes(), a.Client.Bytes()).Scan(&awarded); err != nil {
+				return err
+			}
+			if awarded {
+				rfq = rid.Bytes()
+			}
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO agreements (id, rfq_id, client, provider, provider_agent_id, token, price,
+			delivery_deadline, expiry, typed_data, client_signature, provider_signature, created_at)
+			VALUES ($1, $2, $3, $4, $5::text::numeric, $6, $7::text::numeric, $8, $9, $10, $11, $12, $13)`,
+			id.Bytes(), rfq, a.Client.Bytes(), a.Provider.Bytes(), a.ProviderAgentID.String(), a.Token.Bytes(),
+			a.Price.String(), time.Unix(int64(a.DeliveryDeadline), 0), time.Unix(bigOrZero(a.Expiry).Int64(), 0), td,
+			[]byte(req.ClientSignature), []byte(req.ProviderSignature), now)
+		created = err == nil
+		return err
+	})
+	var prob *Problem
+	switch {
+	case errors.As(err, &prob):
+		s.fail(c, prob)
+		return
+	case err != nil:
+		s.log.Warn("agreement store failed", "err", err)
+		s.fail(c, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the agreement now; try again"))
+		return
+	}
+	view, err := s.loadAgreement(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+		c.Header("Location", "/v1/agreements/"+id.Hex())
+	}
+	sendJSON(c, status, view)
+}
+
+// checkAgreement makes the escrow's checks (docs/escrow.md) of an agreement at now, plus its expiry.
+func (s *Server) checkAgreement(ctx context.Context, a eip712.ServiceAgreement, now time.Time) *Problem {
+	bad := func(format string, args ...any) *Problem {
+		return problem(http.StatusBadRequest, CodeInvalidBody, format, args...)
+	}
+	zero := common.Address{}
+	switch {
+	case a.Expiry == nil || a.Expiry.Cmp(big.NewInt(now.Unix())) <= 0:
+		return problem(http.StatusBadRequest, CodeExpired, "expiry %v is not in the future", a.Expiry)
+	case a.Price == nil || a.Price.Sign() <= 0:
+		return bad("price must be above 0")
+	case a.DeliveryDeadline <= uint64(now.Unix()) || a.DeliveryDeadline > a.ExpiredAt:
+		return bad("want now < deliveryDeadline (%d) <= expiredAt (%d)", a.DeliveryDeadline, a.ExpiredAt)
+	case a.ValidationThreshold > 100 || (a.Validator == zero && a.ValidationThreshold != 0):
+		return bad("validationThreshold %d: 0 to 100, and 0 without a validator", a.ValidationThreshold)
+	case a.Validator != zero && a.Arbiter == zero:
+		return bad("an agreement that names a validator must name an arbiter")
+	case a.ReviewWindow > maxReviewWindow || a.LatePenaltyBps > 10_000:
+		return bad("reviewWindow at most %d seconds, latePenaltyBps at most 10000", maxReviewWindow)
+	case a.Client == zero || a.Provider == zero || a.Token == zero || a.Client == a.Provider:
+		return bad("client, provider and token must be set, and client and provider differ")
+	case a.ProviderAgentID == nil || a.ProviderAgentID.BitLen() > 96:
+		return bad("providerAgentId must be below 2^96")
+	}
+	id := a.ProviderAgentID.String()
+	wallet, p := s.agentWallet(ctx, id)
+	if p != nil && p.Code != CodeNoAgentWallet {
+		return p
+	}
+	if a.Provider == wallet {
+		return nil
+	}
+	var owner []byte
+	if err := s.pool.QueryRow(ctx, `SELECT owner FROM agents WHERE agent_id = $1::text::numeric`, id).Scan(&owner); err != nil {
+		return problem(http.StatusServiceUnavailable, CodeUnavailable, "database unavailable; try again")
+	}
+	if common.BytesToAddress(owner) != a.Provider {
+		return problem(http.StatusForbidden, CodeSignerMismatch, "provider %s is neither the owner nor the wallet of agent %s", a.Provider.Hex(), id)
+	}
+	return nil
+}
+
+func (s *Server) getAgreement(c *gin.Context) {
+	id, p := parseHash(c.Param("id"))
+	if p != nil {
+		s.fail(c, p)
+		return
+	}
+	view, err := s.loadAgreement(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	sendJSON(c, http.StatusOK, view)
+}
+
+func (s *Server) loadAgreement(ctx context.Context, id common.Hash) (*agreementView, error) {
+	v := &agreementView{ID: id.Hex(), State: "signed"}
+	var rfq, client, provider, token []byte
+	var status *string
+	err := s.pool.QueryRow(ctx, `SELECT a.rfq_id, a.client, a.provider, a.provider_agent_id::text, a.token, a.price::text,
+			a.expiry, a.created_at, a.typed_data, j.job_id::text, j.status
+		FROM agreements a LEFT JOIN escrow_jobs j ON j.agreement_hash = a.id
+		WHERE a.id = $1`, id.Bytes()).Scan(&rfq, &client, &provider, &v.ProviderAgentID, &token, &v.Price, &v.Expiry,
+		&v.CreatedAt, &v.TypedData, &v.JobID, &status)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, problem(http.StatusNotFound, CodeAgreementNotFound, "no agreement %s", id.Hex())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("agreement: %w: %w", errUnavailable, err)
+	}
+	if rfq != nil {
+		r := common.BytesToHash(rfq).Hex()
+		v.RFQID = &r
+	}
+	if status != nil {
+		v.State = *status
+	}
+	v.Client, v.Provider, v.Token = common.BytesToAddress(client).Hex(), common.BytesToAddress(provider).Hex(), common.BytesToAddress(token).Hex()
+	v.Expiry, v.CreatedAt = v.Expiry.UTC(), v.CreatedAt.UTC()
+	return v, nil
+}
