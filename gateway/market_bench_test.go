@@ -1,0 +1,173 @@
+package gateway_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/agoralabs/agora/eip712"
+	"github.com/agoralabs/agora/internal/pgtest"
+	"github.com/agoralabs/agora/postgres"
+)
+
+// BenchmarkRFQRoundTrip measures an RFQ's round trip beyond its quote window: a buyer posts a signed RFQ
+// (first price, AGORA_BENCH_WINDOW_MS, default 200), 50 providers (AGORA_BENCH_PROVIDERS) online with a
+// WebSocket subscription each hear it, sign a quote and send it on their socket, and the buyer, following the
+// RFQ on its own socket, receives the award. Reported: p50/p95 of (award received - POST sent - window) over
+// AGORA_BENCH_RFQS rounds (default 30). The providers sign on the same two cores as the gateway and
+// PostgreSQL.
+func BenchmarkRFQRoundTrip(b *testing.B) {
+	nProviders := envInt("AGORA_BENCH_PROVIDERS", 50)
+	rounds := envInt("AGORA_BENCH_RFQS", 30)
+	window := time.Duration(envInt("AGORA_BENCH_WINDOW_MS", 200)) * time.Millisecond
+	dbURL := pgtest.New(b)
+	if _, err := postgres.Migrate(context.Background(), dbURL); err != nil {
+		b.Fatal(err)
+	}
+	wallets := fillAgents(b, dbURL, nProviders, nProviders)
+	srv := benchServer(b, dbURL)
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	dep := benchDeployment()
+	chainID := new(big.Int).SetUint64(dep.ChainID)
+	market := eip712.EscrowDomain(chainID, dep.Contracts.AgentEscrow.Address)
+	beats := eip712.GatewayDomain(chainID, dep.Contracts.IdentityRegistry.Address)
+	token := common.HexToAddress("0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	post := func(path string, body any) (int, []byte) {
+		raw, _ := json.Marshal(body)
+		res, err := http.Post(ts.URL+path, "application/json", strings.NewReader(string(raw)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer res.Body.Close()
+		var out json.RawMessage
+		_ = json.NewDecoder(res.Body).Decode(&out)
+		return res.StatusCode, out
+	}
+	signedBody := func(d eip712.Domain, m eip712.Message, key *ecdsa.PrivateKey) map[string]any {
+		td, _ := eip712.MarshalTypedData(d, m)
+		sig, err := eip712.Sign(key, d, m)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return map[string]any{"typedData": json.RawMessage(td), "signature": hexutil.Encode(sig)}
+	}
+	dial := func(query string) *websocket.Conn {
+		conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(ts.URL, "http")+"/v1/stream?"+query, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		conn.SetReadLimit(1 << 20)
+		return conn
+	}
+
+	// Providers: online, subscribed, quoting on every RFQ they hear.
+	for i, w := range wallets {
+		hb := eip712.Heartbeat{AgentID: big.NewInt(int64(i)), Status: eip712.HeartbeatOnline, Price: big.NewInt(1), Token: token,
+			P95LatencyMs: 100, Capacity: 8, ExpiresAt: uint64(time.Now().Add(time.Hour).Unix()), Nonce: big.NewInt(1)}
+		if code, body := post("/v1/heartbeats", signedBody(beats, hb, w)); code != 200 {
+			b.Fatalf("heartbeat %d: %d %s", i, code, body)
+		}
+		conn := dial("capability=bench&agentId=" + strconv.Itoa(i))
+		defer conn.CloseNow()
+		go func() {
+			nonce := int64(0)
+			for {
+				_, data, err := conn.Read(ctx)
+				if err != nil {
+					return
+				}
+				var ev struct {
+					Type string `json:"type"`
+					RFQ  *struct {
+						ID string `json:"id"`
+					} `json:"rfq"`
+				}
+				if json.Unmarshal(data, &ev) != nil || ev.Type != "rfq" || ev.RFQ == nil {
+					continue
+				}
+				nonce++
+				q := eip712.Quote{RFQID: common.HexToHash(ev.RFQ.ID), ProviderAgentID: big.NewInt(int64(i)),
+					Provider: crypto.PubkeyToAddress(w.PublicKey), Price: big.NewInt(int64(1000 + i)),
+					DeliveryDeadline: uint64(time.Now().Add(30 * time.Minute).Unix()), Nonce: big.NewInt(nonce),
+					ValidUntil: uint64(time.Now().Add(5 * time.Minute).Unix())}
+				msg := signedBody(market, q, w)
+				msg["type"], msg["rfqId"] = "quote", ev.RFQ.ID
+				raw, _ := json.Marshal(msg)
+				if conn.Write(ctx, websocket.MessageText, raw) != nil {
+					return
+				}
+			}
+		}()
+	}
+	buyerKey, _ := crypto.GenerateKey()
+	buyer := dial("rfq=" + common.Hash{}.Hex()) // follows RFQs as it posts them
+	defer buyer.CloseNow()
+
+	b.ResetTimer()
+	for range b.N {
+		var lat []float64
+		for r := range rounds {
+			now := time.Now()
+			rfq := eip712.RFQ{Buyer: crypto.PubkeyToAddress(buyerKey.PublicKey), Capability: "bench task",
+				Token: token, MaxPrice: big.NewInt(1_000_000), DeliveryDeadline: uint64(now.Add(time.Hour).Unix()),
+				QuoteWindowMs: uint32(window.Milliseconds()), Auction: eip712.AuctionFirstPrice, ReviewWindow: 3600,
+				Nonce: big.NewInt(int64(r) + now.UnixNano()), Expiry: uint64(now.Add(10 * time.Minute).Unix())}
+			id, _ := eip712.Digest(market, rfq)
+			body := signedBody(market, rfq, buyerKey)
+			follow, _ := json.Marshal(map[string]any{"type": "follow", "rfqId": id.Hex()})
+			t0 := time.Now()
+			if code, out := post("/v1/rfqs", body); code != http.StatusCreated {
+				b.Fatalf("rfq: %d %s", code, out)
+			}
+			if err := buyer.Write(ctx, websocket.MessageText, follow); err != nil {
+				b.Fatal(err)
+			}
+			for {
+				rctx, rcancel := context.WithTimeout(ctx, 30*time.Second)
+				_, data, err := buyer.Read(rctx)
+				rcancel()
+				if err != nil {
+					b.Fatalf("waiting for the award: %v", err)
+				}
+				var ev struct {
+					Type string `json:"type"`
+					RFQ  *struct {
+						ID     string            `json:"id"`
+						Ranked []json.RawMessage `json:"ranked"`
+					} `json:"rfq"`
+				}
+				if json.Unmarshal(data, &ev) != nil || ev.Type != "closed" || ev.RFQ == nil || ev.RFQ.ID != id.Hex() {
+					continue
+				}
+				lat = append(lat, float64(time.Since(t0)-window)/float64(time.Millisecond))
+				if len(ev.RFQ.Ranked) != nProviders {
+					b.Fatalf("round %d: %d quotes ranked, want %d (raise AGORA_BENCH_WINDOW_MS)", r, len(ev.RFQ.Ranked), nProviders)
+				}
+				break
+			}
+		}
+		slices.Sort(lat)
+		q := func(p float64) float64 { return lat[int(p*float64(len(lat)-1))] }
+		b.ReportMetric(q(0.5), "roundtrip-p50-ms")
+		b.ReportMetric(q(0.95), "roundtrip-p95-ms")
+		b.Logf("RFQ round trip beyond the %s window, %d providers: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%d RFQs)",
+			window, nProviders, q(0.5), q(0.95), lat[len(lat)-1], len(lat))
+	}
+}
