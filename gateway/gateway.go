@@ -115,15 +115,18 @@ type Server struct {
 	registry common.Address // the Identity Registry: global ids and the heartbeat domain name it
 	escrow   common.Address // the AgentEscrow: the market's typed data names it
 	streams  *streams
-	engine   *gin.Engine
-	metrics  *metrics
-	cache    *cache
-	vectors  *vectors
-	catalog  *catalog
-	changed  chan string // agent ids whose search document changed (from notifications)
-	instance string      // random id of this gateway, in its own notifications
-	verifier *eip712.Verifier
-	beats    *heartbeatWriter
+	// listening is closed once the first LISTEN succeeded.
+	listening     chan struct{}
+	listeningOnce sync.Once
+	engine        *gin.Engine
+	metrics       *metrics
+	cache         *cache
+	vectors       *vectors
+	catalog       *catalog
+	changed       chan string // agent ids whose search document changed (from notifications)
+	instance      string      // random id of this gateway, in its own notifications
+	verifier      *eip712.Verifier
+	beats         *heartbeatWriter
 
 	scoreKick chan struct{}
 
@@ -177,6 +180,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.instance = hex.EncodeToString(inst[:])
 	s.beats = newHeartbeatWriter(pool, s.catalog, s.instance)
 	s.streams = newStreams(s, cfg.MaxStreams)
+	s.listening = make(chan struct{})
 	s.engine = s.routes()
 	return s, nil
 }
@@ -228,21 +232,29 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 }
 
 // Start runs the background loops until ctx ends (Run calls it; tests that use Handler directly call it).
-// It returns once the catalog and the vectors are loaded, so the server is ready when it returns.
+// It returns once the gateway listens for notifications and the catalog and the vectors are loaded (in that
+// order, so that no change falls between the load and the listening), so the server is ready when it returns.
 func (s *Server) Start(ctx context.Context) {
 	s.running.Store(&ctx)
+	s.wg.Add(1)
+	go func() { defer s.wg.Done(); s.listen(ctx) }()
+	select {
+	case <-s.listening:
+	case <-ctx.Done():
+	case <-time.After(10 * time.Second):
+		s.log.Warn("not listening for notifications yet; starting anyway")
+	}
 	if err := s.reload(ctx); err != nil && ctx.Err() == nil {
 		s.log.Warn("initial catalog load failed", "err", err)
 	}
 	if err := s.vectors.sync(ctx); err != nil && ctx.Err() == nil {
 		s.log.Warn("initial vector load failed", "err", err)
 	}
-	s.wg.Add(6 + heartbeatWriters)
+	s.wg.Add(5 + heartbeatWriters)
 	for range heartbeatWriters {
 		go func() { defer s.wg.Done(); s.beats.run(ctx) }()
 	}
 	go func() { defer s.wg.Done(); s.vectors.run(ctx) }()
-	go func() { defer s.wg.Done(); s.listen(ctx) }()
 	go func() { defer s.wg.Done(); s.scoreLoop(ctx) }()
 	go func() { defer s.wg.Done(); s.catalogLoop(ctx) }()
 	go func() { defer s.wg.Done(); s.closeLoop(ctx) }()
@@ -340,7 +352,7 @@ const (
 	channelDiscovery  = "agora_discovery"  // indexer.DiscoveryChannel: payload is an agent id
 	channelHeartbeats = "agora_heartbeats" // a gateway stored heartbeats
 	channelScores     = "agora_scores"     // a gateway stored reputation reports
-	channelMarket     = "agora_market"     // an RFQ opened, was quoted or closed: "<open|quote|closed>|<rfq id>"
+	channelMarket     = "agora_market"     // an RFQ opened, was quoted or closed: "<open|quote|closed>|<rfq id>|<gateway>"
 )
 
 func (s *Server) listenOnce(ctx context.Context) error {
@@ -354,6 +366,7 @@ func (s *Server) listenOnce(ctx context.Context) error {
 			return err
 		}
 	}
+	s.listeningOnce.Do(func() { close(s.listening) })
 	defer func() {
 		// Leave the connection clean for the pool.
 		uctx, cancel := context.WithTimeout(context.Background(), time.Second)
@@ -390,7 +403,7 @@ func (s *Server) listenOnce(ctx context.Context) error {
 			}
 		case channelMarket:
 			s.metrics.notifications.WithLabelValues("market").Inc()
-			s.streams.notify(n.Payload)
+			s.streams.fromPeer(n.Payload)
 		case channelScores:
 			s.metrics.notifications.WithLabelValues("scores").Inc()
 			s.cache.purge()

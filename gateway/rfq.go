@@ -207,7 +207,7 @@ func (s *Server) postRFQ(c *gin.Context) {
 		if err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, "open|"+id.Hex())
+		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("open", id))
 		return err
 	})
 	var prob *Problem
@@ -220,6 +220,7 @@ func (s *Server) postRFQ(c *gin.Context) {
 		s.fail(c, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the RFQ now; try again"))
 		return
 	}
+	s.streams.notify(s.marketEvent("open", id)) // this gateway's streams now; the others on the notification
 	s.scheduleClose(id, closes)
 	view, err := s.loadRFQ(ctx, id)
 	if err != nil {
@@ -387,7 +388,7 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 		if err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, "quote|"+rfqID.Hex())
+		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("quote", rfqID))
 		return err
 	})
 	var prob *Problem
@@ -398,6 +399,7 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 		s.log.Warn("quote store failed", "err", err)
 		return nil, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the quote now; try again")
 	}
+	s.streams.notify(s.marketEvent("quote", rfqID))
 	return &quoteAccepted{ID: id.Hex(), RFQID: rfqID.Hex(), ProviderAgentID: agentID}, nil
 }
 
@@ -610,7 +612,8 @@ func (s *Server) closeLoop(ctx context.Context) {
 // window. It locks the RFQ, so quotes arriving meanwhile wait and then find it closed; a closed RFQ is left
 // alone (another gateway closed it).
 func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	closed := false
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var status, maxPrice, floorPrice string
 		var window int
 		var rule int16
@@ -682,9 +685,14 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 		if err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, "closed|"+id.Hex())
+		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("closed", id))
+		closed = err == nil
 		return err
 	})
+	if err == nil && closed { // committed: this gateway's streams hear it now
+		s.streams.notify(s.marketEvent("closed", id))
+	}
+	return err
 }
 
 // parseHash reads a 0x-prefixed 32-byte id from the path.

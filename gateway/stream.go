@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/gin-gonic/gin"
 	"golang.org/x/time/rate"
@@ -78,7 +79,21 @@ func newStreams(s *Server, max int) *streams {
 		events: make(chan string, streamEventsPending), max: max}
 }
 
-// notify queues a notification payload; the listener never waits.
+// marketEvent is an agora_market payload: "<kind>|<rfq id>|<gateway instance>". The gateway that stores an
+// event delivers it to its own streams at once and skips its own notification; the others deliver on it.
+func (s *Server) marketEvent(kind string, id common.Hash) string {
+	return kind + "|" + id.Hex() + "|" + s.instance
+}
+
+// fromPeer queues a notification payload from another gateway copy (this one's own were delivered already).
+func (h *streams) fromPeer(payload string) {
+	if strings.HasSuffix(payload, "|"+h.s.instance) {
+		return
+	}
+	h.notify(payload)
+}
+
+// notify queues a market event for delivery; the caller never waits.
 func (h *streams) notify(payload string) {
 	select {
 	case h.events <- payload:
@@ -165,7 +180,8 @@ func (h *streams) run(ctx context.Context) {
 }
 
 func (h *streams) deliver(ctx context.Context, payload string) error {
-	kind, hexID, _ := strings.Cut(payload, "|")
+	kind, rest, _ := strings.Cut(payload, "|")
+	hexID, _, _ := strings.Cut(rest, "|")
 	h.mu.Lock()
 	empty := len(h.subs) == 0
 	h.mu.Unlock()

@@ -5,14 +5,18 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"log/slog"
 	"math/big"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/gateway"
@@ -32,11 +36,28 @@ type event struct {
 }
 
 // dial opens a WebSocket stream with the query and reads its "subscribed" event.
-func (e *env) dial(t *testing.T, query string) *websocket.Conn {
+func (e *env) dial(t *testing.T, query string) *websocket.Conn { return dialAt(t, e.http.URL, query) }
+
+// peer starts a second gateway copy on the same database and returns its URL.
+func (e *env) peer(t *testing.T) string {
+	t.Helper()
+	ctx, stop := context.WithCancel(context.Background())
+	srv, err := gateway.New(ctx, gateway.Config{DatabaseURL: e.dbURL, Deployment: e.dep, Caller: e.chain.Client, RateLimit: -1,
+		ScoreInterval: time.Hour, Registry: prometheus.NewRegistry(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Start(ctx)
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { ts.Close(); stop(); srv.Wait(); srv.Close() })
+	return ts.URL
+}
+
+func dialAt(t *testing.T, base, query string) *websocket.Conn {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	conn, res, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(e.http.URL, "http")+"/v1/stream?"+query, nil)
+	conn, res, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(base, "http")+"/v1/stream?"+query, nil)
 	if err != nil {
 		t.Fatalf("dial %s: %v (%v)", query, err, res)
 	}
@@ -81,6 +102,8 @@ func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (e
 	provider := e.dial(t, "capability=invoice+ocr&capability=receipt&agentId="+q.ProviderAgentID.String())
 	other := e.dial(t, "capability=translation")
 	buyer := e.dial(t, "capability=nothing+matches+this")
+	// A listener on another gateway copy hears the same RFQ and its close through NOTIFY agora_market.
+	remote := dialAt(t, e.peer(t), "capability=invoice")
 
 	sse, err := http.Get(e.http.URL + "/v1/stream/sse?capability=ocr")
 	if err != nil {
@@ -126,6 +149,9 @@ func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (e
 	if ev := <-sseEvents; ev != "rfq" {
 		t.Fatalf("SSE event %q, want rfq", ev)
 	}
+	if ev := readEvent(t, remote, 10*time.Second); ev.Type != "rfq" || ev.RFQ == nil || ev.RFQ.ID != opened.ID {
+		t.Fatalf("the other gateway's listener heard %+v, want the RFQ %s", ev, opened.ID)
+	}
 
 	q, body := quote(rfq)
 	send(t, provider, map[string]any{"type": "quote", "rfqId": opened.ID, "typedData": body["typedData"], "signature": body["signature"]})
@@ -157,6 +183,9 @@ func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (e
 	}
 	if ev := <-sseEvents; ev != "closed" {
 		t.Fatalf("SSE event %q, want closed", ev)
+	}
+	if ev := readEvent(t, remote, 10*time.Second); ev.Type != "closed" || ev.RFQ == nil || ev.RFQ.Award == nil {
+		t.Fatalf("the other gateway's listener heard %+v, want the close", ev)
 	}
 	// The translation provider heard nothing of it.
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
