@@ -247,6 +247,8 @@ func (s *Server) checkRFQ(ctx context.Context, r eip712.RFQ, now time.Time) *Pro
 		return bad("auction %d: want 0 (first price), 1 (second price), 2 (Dutch) or 3 (direct)", r.Auction)
 	case time.Duration(r.QuoteWindowMs)*time.Millisecond < minQuoteWindow || time.Duration(r.QuoteWindowMs)*time.Millisecond > maxQuoteWindow:
 		return bad("quoteWindowMs %d: want %d to %d", r.QuoteWindowMs, minQuoteWindow.Milliseconds(), maxQuoteWindow.Milliseconds())
+	case r.Expiry < uint64(now.Add(time.Duration(r.QuoteWindowMs)*time.Millisecond).Unix())+1:
+		return bad("expiry %d falls inside the quote window: the RFQ must outlive it", r.Expiry)
 	case r.MaxPrice == nil || r.MaxPrice.Sign() <= 0:
 		return bad("maxPrice must be above 0")
 	case r.Auction == eip712.AuctionDutch && bigOrZero(r.FloorPrice).Cmp(r.MaxPrice) > 0:

@@ -192,6 +192,31 @@ func (h *streams) deliver(ctx context.Context, payload string) error {
 	if p != nil {
 		return p
 	}
+	if kind == "quote" {
+		// Only followers hear quotes, and only their number: no need to read the RFQ.
+		h.mu.Lock()
+		followed := false
+		for sub := range h.subs {
+			followed = followed || sub.follow[id.Hex()]
+		}
+		h.mu.Unlock()
+		if !followed {
+			return nil
+		}
+		var n int
+		if err := h.s.pool.QueryRow(ctx, `SELECT count(*) FROM quotes WHERE rfq_id = $1`, id.Bytes()).Scan(&n); err != nil {
+			return err
+		}
+		ev := encode(streamEvent{Type: "quote", RFQID: id.Hex(), Quotes: n})
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		for sub := range h.subs {
+			if sub.follow[id.Hex()] {
+				h.sendLocked(sub, ev)
+			}
+		}
+		return nil
+	}
 	view, err := h.s.loadRFQ(ctx, id)
 	if err != nil {
 		return err
@@ -212,15 +237,6 @@ func (h *streams) deliver(ctx context.Context, payload string) error {
 					h.heard[view.ID] = map[*subscriber]struct{}{}
 				}
 				h.heard[view.ID][sub] = struct{}{}
-				h.sendLocked(sub, ev)
-			}
-		}
-	case "quote":
-		ev := encode(streamEvent{Type: "quote", RFQID: view.ID, Quotes: view.Quotes})
-		h.mu.Lock()
-		defer h.mu.Unlock()
-		for sub := range h.subs {
-			if sub.follow[view.ID] {
 				h.sendLocked(sub, ev)
 			}
 		}
