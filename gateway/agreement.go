@@ -175,20 +175,6 @@ func (s *Server) checkAgreement(ctx context.Context, a eip712.ServiceAgreement, 
 	return nil
 }
 
-func (s *Server) getAgreement(c *gin.Context) {
-	id, p := parseHash(c.Param("id"))
-	if p != nil {
-		s.fail(c, p)
-		return
-	}
-	view, err := s.loadAgreement(c.Request.Context(), id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	sendJSON(c, http.StatusOK, view)
-}
-
 func (s *Server) loadAgreement(ctx context.Context, id common.Hash) (*agreementView, error) {
 	v := &agreementView{ID: id.Hex(), State: "signed"}
 	var rfq, client, provider, token []byte

@@ -427,19 +427,22 @@ func (s *Server) liveProvider(agentID string, now time.Time) (online bool, rep *
 	return online, rep, p95
 }
 
-// getRFQ shows an RFQ: its terms, its status and, once closed, the award, the ranked quotes and the refused.
-func (s *Server) getRFQ(c *gin.Context) {
-	id, p := parseHash(c.Param("id"))
-	if p != nil {
-		s.fail(c, p)
-		return
+// getByID serves GET /v1/rfqs/{id} and /v1/agreements/{id}: the record whose EIP-712 digest is {id}, read by
+// load (an RFQ's terms, status and, once closed, the award; an agreement and its escrow state).
+func getByID[T any](s *Server, load func(context.Context, common.Hash) (T, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, p := parseHash(c.Param("id"))
+		if p != nil {
+			s.fail(c, p)
+			return
+		}
+		view, err := load(c.Request.Context(), id)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		sendJSON(c, http.StatusOK, view)
 	}
-	view, err := s.loadRFQ(c.Request.Context(), id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	sendJSON(c, http.StatusOK, view)
 }
 
 func (s *Server) loadRFQ(ctx context.Context, id common.Hash) (*rfqView, error) {
