@@ -451,6 +451,9 @@ func (s *Server) onBlock(ctx context.Context, payload string) {
 		s.log.Warn("owner refresh failed", "err", err)
 		return
 	}
+	if last >= 0 {
+		s.streams.notify(fmt.Sprintf("block|%d|%d", last, block)) // agreement jobs that changed in (last, block]
+	}
 	s.catalog.mu.Lock()
 	s.catalog.block = block
 	s.catalog.mu.Unlock()

@@ -200,7 +200,7 @@ func TestGateway_RFQ(t *testing.T) {
 			digest, _ := eip712.Digest(market, r)
 			q := quote(digest, providers[0], 500)
 			return q, signed(t, market, q, providers[0].Wallet, nil)
-		})
+		}, providers[0].Wallet)
 	})
 
 	t.Run("RFQRefusals", func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/gin-gonic/gin"
+	"github.com/jackc/pgx/v5"
 	"golang.org/x/time/rate"
 )
 
@@ -38,12 +39,13 @@ func capWords(s string) []string { return words.FindAllString(strings.ToLower(s)
 
 // streamEvent is one message to a subscriber; Type names it (also the SSE event name).
 type streamEvent struct {
-	Type      string          `json:"type"` // subscribed, rfq, quote, closed, quote_accepted, problem
+	Type      string          `json:"type"` // subscribed, rfq, quote, closed, agreement, quote_accepted, problem
 	RFQID     string          `json:"rfqId,omitempty"`
 	Quotes    int             `json:"quotes,omitempty"`
 	RFQ       *rfqView        `json:"rfq,omitempty"`
 	TypedData json.RawMessage `json:"typedData,omitempty"` // with rfq: what the buyer signed
 	Quote     *quoteAccepted  `json:"quote,omitempty"`
+	Agreement *agreementView  `json:"agreement,omitempty"` // with agreement: its new state
 	Problem   *Problem        `json:"problem,omitempty"`
 }
 
@@ -181,12 +183,15 @@ func (h *streams) run(ctx context.Context) {
 
 func (h *streams) deliver(ctx context.Context, payload string) error {
 	kind, rest, _ := strings.Cut(payload, "|")
-	hexID, _, _ := strings.Cut(rest, "|")
+	hexID, tail, _ := strings.Cut(rest, "|")
 	h.mu.Lock()
 	empty := len(h.subs) == 0
 	h.mu.Unlock()
 	if empty {
 		return nil
+	}
+	if kind == "block" {
+		return h.agreementsChanged(ctx, hexID, tail)
 	}
 	id, p := parseHash(hexID)
 	if p != nil {
@@ -251,6 +256,35 @@ func (h *streams) deliver(ctx context.Context, payload string) error {
 				h.sendLocked(sub, ev)
 			}
 		}
+	}
+	return nil
+}
+
+// agreementsChanged sends an "agreement" event for every agreement whose escrow job changed status in the
+// blocks (from, to]: to the streams that follow the agreement or its RFQ, and to its provider's.
+func (h *streams) agreementsChanged(ctx context.Context, from, to string) error {
+	rows, err := h.s.pool.Query(ctx, `SELECT a.id FROM escrow_jobs j JOIN agreements a ON a.id = j.agreement_hash
+		WHERE j.agreement_hash IS NOT NULL AND j.status_block > $1::bigint AND j.status_block <= $2::bigint`, from, to)
+	if err != nil {
+		return err
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[[]byte])
+	if err != nil {
+		return err
+	}
+	for _, raw := range ids {
+		v, err := h.s.loadAgreement(ctx, common.BytesToHash(raw))
+		if err != nil {
+			return err
+		}
+		ev := encode(streamEvent{Type: "agreement", Agreement: v})
+		h.mu.Lock()
+		for sub := range h.subs {
+			if sub.follow[v.ID] || (v.RFQID != nil && sub.follow[*v.RFQID]) || (sub.agentID != "" && sub.agentID == v.ProviderAgentID) {
+				h.sendLocked(sub, ev)
+			}
+		}
+		h.mu.Unlock()
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package gateway_test
 import (
 	"bufio"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"io"
@@ -32,7 +33,11 @@ type event struct {
 	Quote  *struct {
 		ID string `json:"id"`
 	} `json:"quote"`
-	Problem *gateway.Problem `json:"problem"`
+	Problem   *gateway.Problem `json:"problem"`
+	Agreement *struct {
+		State string  `json:"state"`
+		RFQID *string `json:"rfqId"`
+	} `json:"agreement"`
 }
 
 // dial opens a WebSocket stream with the query and reads its "subscribed" event.
@@ -96,7 +101,7 @@ func send(t *testing.T, conn *websocket.Conn, msg any) {
 // testStreams: a provider hears a matching RFQ over its WebSocket and quotes on it there, a provider of
 // another capability hears nothing, the buyer follows the RFQ (quote count, then the award), and an SSE
 // listener gets the same events.
-func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (eip712.Quote, map[string]any)) {
+func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (eip712.Quote, map[string]any), providerKey *ecdsa.PrivateKey) {
 	market := eip712.EscrowDomain(new(big.Int).SetUint64(e.dep.ChainID), e.dep.Contracts.AgentEscrow.Address)
 	q, _ := quote(rfq)
 	provider := e.dial(t, "capability=invoice+ocr&capability=receipt&agentId="+q.ProviderAgentID.String())
@@ -170,16 +175,16 @@ func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (e
 		t.Fatalf("buyer heard %+v, want one quote on %s", ev, opened.ID)
 	}
 
+	var award json.RawMessage
 	for _, c := range []struct {
 		name string
-		conn interface {
-			Read(context.Context) (websocket.MessageType, []byte, error)
-		}
+		conn *websocket.Conn
 	}{{"buyer", buyer}, {"provider", provider}} {
-		ev := readEvent(t, c.conn.(*websocket.Conn), 10*time.Second)
+		ev := readEvent(t, c.conn, 10*time.Second)
 		if ev.Type != "closed" || ev.RFQ == nil || ev.RFQ.Award == nil || ev.RFQ.Award.ProviderAgentID != q.ProviderAgentID.String() {
 			t.Fatalf("%s heard %+v, want the award to agent %s", c.name, ev, q.ProviderAgentID)
 		}
+		award = ev.RFQ.Award.Agreement
 	}
 	if ev := <-sseEvents; ev != "closed" {
 		t.Fatalf("SSE event %q, want closed", ev)
@@ -192,6 +197,19 @@ func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (e
 	defer cancel()
 	if _, data, err := other.Read(ctx); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("a provider of another capability heard %s (%v)", data, err)
+	}
+
+	// Both sign the award's agreement and fund it on chain: the buyer (following the RFQ) and the provider
+	// (its agentId) hear the agreement turn funded once the indexer commits the block.
+	testAwardFundsOnChain(t, e, award, e.chain.Keys[5], providerKey)
+	for _, c := range []struct {
+		name string
+		conn *websocket.Conn
+	}{{"buyer", buyer}, {"provider", provider}} {
+		ev := readEvent(t, c.conn, 30*time.Second)
+		if ev.Type != "agreement" || ev.Agreement == nil || ev.Agreement.State != "funded" || ev.Agreement.RFQID == nil || *ev.Agreement.RFQID != opened.ID {
+			t.Fatalf("%s heard %+v, want the agreement of %s funded", c.name, ev, opened.ID)
+		}
 	}
 
 	// Bad subscriptions are problems before any upgrade.

@@ -75,6 +75,9 @@ CREATE TABLE agreements (
 );
 CREATE INDEX ON agreements (client);
 CREATE INDEX ON agreements (provider_agent_id);
+-- An agreement's state is its escrow job's: found by agreement_hash, and per block for the streams.
+CREATE INDEX escrow_jobs_agreement ON escrow_jobs (agreement_hash) WHERE agreement_hash IS NOT NULL;
+CREATE INDEX escrow_jobs_agreement_status ON escrow_jobs (status_block) WHERE agreement_hash IS NOT NULL;
 
 -- Nonces are single use per signer and message type: storing a message spends its nonce in the same
 -- transaction, so a replay (or another message with the same nonce) is refused.
@@ -87,6 +90,8 @@ CREATE TABLE spent_nonces (
 );
 
 -- +goose Down
+DROP INDEX escrow_jobs_agreement_status;
+DROP INDEX escrow_jobs_agreement;
 DROP TABLE agreements;
 DROP TABLE spent_nonces;
 DROP TABLE quotes;
