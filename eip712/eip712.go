@@ -276,21 +276,11 @@ func ParseTypedData(data []byte) (Domain, Message, error) {
 	if err := fastjson.Unmarshal(data, &raw); err != nil {
 		return Domain{}, nil, fmt.Errorf("typed data: %w", err)
 	}
-	var proto Message
-	switch raw.PrimaryType {
-	case AgentWalletSet{}.PrimaryType():
-		proto = AgentWalletSet{}
-	case ServiceAgreement{}.PrimaryType():
-		proto = ServiceAgreement{}
-	case Heartbeat{}.PrimaryType():
-		proto = Heartbeat{}
-	case RFQ{}.PrimaryType():
-		proto = RFQ{}
-	case Quote{}.PrimaryType():
-		proto = Quote{}
-	default:
+	k, ok := kinds[raw.PrimaryType]
+	if !ok {
 		return Domain{}, nil, fmt.Errorf("%w: primaryType %q", ErrUnknownType, raw.PrimaryType)
 	}
+	proto := k.proto
 	want := map[string][]Type{"EIP712Domain": domainTypes, proto.PrimaryType(): proto.members()}
 	if len(raw.Types) != len(want) {
 		return Domain{}, nil, fmt.Errorf("%w: %d types, want %d", ErrUnknownType, len(raw.Types), len(want))
@@ -306,33 +296,37 @@ func ParseTypedData(data []byte) (Domain, Message, error) {
 		return Domain{}, nil, err
 	}
 	vals := newValues(raw.Message)
-	var m Message
-	switch proto.(type) {
-	case AgentWalletSet:
-		var v AgentWalletSet
-		v.decode(vals)
-		m = v
-	case ServiceAgreement:
-		var v ServiceAgreement
-		v.decode(vals)
-		m = v
-	case Heartbeat:
-		var v Heartbeat
-		v.decode(vals)
-		m = v
-	case RFQ:
-		var v RFQ
-		v.decode(vals)
-		m = v
-	case Quote:
-		var v Quote
-		v.decode(vals)
-		m = v
-	}
+	m := k.decode(vals)
 	if err := vals.done(); err != nil {
 		return Domain{}, nil, fmt.Errorf("%s: %w", proto.PrimaryType(), err)
 	}
 	return d, m, nil
+}
+
+// kind is one of Agora's types for ParseTypedData: its zero message and its decoder.
+type kind struct {
+	proto  Message
+	decode func(*values) Message
+}
+
+var kinds = map[string]kind{
+	"AgentWalletSet":   {AgentWalletSet{}, decoder[AgentWalletSet]()},
+	"ServiceAgreement": {ServiceAgreement{}, decoder[ServiceAgreement]()},
+	"Heartbeat":        {Heartbeat{}, decoder[Heartbeat]()},
+	"RFQ":              {RFQ{}, decoder[RFQ]()},
+	"Quote":            {Quote{}, decoder[Quote]()},
+}
+
+// decoder returns a function that decodes a message of type T by value.
+func decoder[T Message, P interface {
+	*T
+	decode(*values)
+}]() func(*values) Message {
+	return func(v *values) Message {
+		var m T
+		P(&m).decode(v)
+		return m
+	}
 }
 
 func parseDomain(raw map[string]json.RawMessage) (Domain, error) {

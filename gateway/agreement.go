@@ -72,7 +72,7 @@ func (s *Server) postAgreement(c *gin.Context) {
 	}
 	td, _ := eip712.MarshalTypedData(s.domainFor(a), a)
 	created := false
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	p = s.storeTx(ctx, "agreement", func(tx pgx.Tx) error {
 		var exists bool
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM agreements WHERE id = $1)`, id.Bytes()).Scan(&exists); err != nil {
 			return err
@@ -110,14 +110,8 @@ func (s *Server) postAgreement(c *gin.Context) {
 		created = err == nil
 		return err
 	})
-	var prob *Problem
-	switch {
-	case errors.As(err, &prob):
-		s.fail(c, prob)
-		return
-	case err != nil:
-		s.log.Warn("agreement store failed", "err", err)
-		s.fail(c, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the agreement now; try again"))
+	if p != nil {
+		s.fail(c, p)
 		return
 	}
 	view, err := s.loadAgreement(ctx, id)

@@ -88,6 +88,21 @@ func (s *Server) checkSignature(ctx context.Context, signer common.Address, dige
 	}
 }
 
+// storeTx runs fn in a transaction: a *Problem it returns is passed on (nothing stored); any other failure
+// is logged and answered as unavailable.
+func (s *Server) storeTx(ctx context.Context, what string, fn func(pgx.Tx) error) *Problem {
+	err := pgx.BeginFunc(ctx, s.pool, fn)
+	var prob *Problem
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &prob):
+		return prob
+	}
+	s.log.Warn(what+" store failed", "err", err)
+	return problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the %s now; try again", what)
+}
+
 // spendNonce records signer's nonce for kind in tx; false when it was already spent.
 func spendNonce(ctx context.Context, tx pgx.Tx, signer common.Address, kind string, nonce *big.Int, now time.Time) (bool, error) {
 	tag, err := tx.Exec(ctx, `INSERT INTO spent_nonces (signer, kind, nonce, spent_at) VALUES ($1, $2, $3::text::numeric, $4)
@@ -177,7 +192,7 @@ func (s *Server) postRFQ(c *gin.Context) {
 	now := time.Now()
 	closes := now.Add(time.Duration(rfq.QuoteWindowMs) * time.Millisecond)
 	td, _ := eip712.MarshalTypedData(s.domainFor(rfq), rfq)
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	p = s.storeTx(ctx, "RFQ", func(tx pgx.Tx) error {
 		fresh, err := spendNonce(ctx, tx, rfq.Buyer, "RFQ", rfq.Nonce, now)
 		if err != nil {
 			return err
@@ -210,14 +225,8 @@ func (s *Server) postRFQ(c *gin.Context) {
 		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("open", id))
 		return err
 	})
-	var prob *Problem
-	switch {
-	case errors.As(err, &prob):
-		s.fail(c, prob)
-		return
-	case err != nil:
-		s.log.Warn("rfq store failed", "err", err)
-		s.fail(c, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the RFQ now; try again"))
+	if p != nil {
+		s.fail(c, p)
 		return
 	}
 	s.streams.notify(s.marketEvent("open", id)) // this gateway's streams now; the others on the notification
@@ -301,16 +310,16 @@ func (s *Server) postQuote(c *gin.Context) {
 		s.fail(c, p)
 		return
 	}
-	res, err := s.acceptQuote(c.Request.Context(), rfqID, req)
-	if err != nil {
-		s.fail(c, err)
+	res, p := s.acceptQuote(c.Request.Context(), rfqID, req)
+	if p != nil {
+		s.fail(c, p)
 		return
 	}
 	sendJSON(c, http.StatusCreated, res)
 }
 
 // acceptQuote checks a signed quote on RFQ rfqID and stores it; a refusal is a *Problem and stores nothing.
-func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedMessage) (*quoteAccepted, error) {
+func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedMessage) (*quoteAccepted, *Problem) {
 	q, id, sig, p := parseSigned[eip712.Quote](s, req)
 	if p != nil {
 		return nil, p
@@ -348,7 +357,7 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 		return nil, p
 	}
 	td, _ := eip712.MarshalTypedData(s.domainFor(q), q)
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	p = s.storeTx(ctx, "quote", func(tx pgx.Tx) error {
 		var status string
 		var opened, closes, deadline time.Time
 		var maxPrice string
@@ -393,13 +402,8 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("quote", rfqID))
 		return err
 	})
-	var prob *Problem
-	switch {
-	case errors.As(err, &prob):
-		return nil, prob
-	case err != nil:
-		s.log.Warn("quote store failed", "err", err)
-		return nil, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the quote now; try again")
+	if p != nil {
+		return nil, p
 	}
 	s.streams.notify(s.marketEvent("quote", rfqID))
 	return &quoteAccepted{ID: id.Hex(), RFQID: rfqID.Hex(), ProviderAgentID: agentID}, nil

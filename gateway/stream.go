@@ -3,7 +3,6 @@ package gateway
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -233,11 +232,11 @@ func (h *streams) deliver(ctx context.Context, payload string) error {
 			return err
 		}
 		ev := encode(streamEvent{Type: "rfq", RFQ: view, TypedData: td})
-		now := time.Now()
+		now, have := time.Now(), wordSet(view.Capability)
 		h.mu.Lock()
 		defer h.mu.Unlock()
 		for sub := range h.subs {
-			if h.s.hears(sub, view, now) {
+			if h.s.hears(sub, view, have, now) {
 				if h.heard[view.ID] == nil {
 					h.heard[view.ID] = map[*subscriber]struct{}{}
 				}
@@ -289,15 +288,21 @@ func (h *streams) agreementsChanged(ctx context.Context, from, to string) error 
 	return nil
 }
 
+// wordSet is the set of a capability's words (capWords).
+func wordSet(capability string) map[string]bool {
+	have := map[string]bool{}
+	for _, w := range capWords(capability) {
+		have[w] = true
+	}
+	return have
+}
+
 // hears reports whether an opened RFQ goes to sub: a direct request to its provider only; any other to the
-// subscriptions whose words all appear in the RFQ's capability, from an online provider when one is named.
-func (s *Server) hears(sub *subscriber, v *rfqView, now time.Time) bool {
+// subscriptions whose words all appear in the RFQ's capability (have: its wordSet), from an online provider
+// when one is named.
+func (s *Server) hears(sub *subscriber, v *rfqView, have map[string]bool, now time.Time) bool {
 	if v.Auction == auctionNames[3] { // direct
 		return sub.agentID != "" && v.ProviderAgentID != nil && *v.ProviderAgentID == sub.agentID
-	}
-	have := map[string]bool{}
-	for _, w := range capWords(v.Capability) {
-		have[w] = true
 	}
 	match := false
 	for _, c := range sub.caps {
@@ -454,13 +459,9 @@ func (s *Server) streamMessage(ctx context.Context, sub *subscriber, data []byte
 		if err != nil {
 			return streamEvent{Type: "problem", RFQID: id.Hex(), Problem: problem(http.StatusBadRequest, CodeInvalidBody, "signature: %v", err)}
 		}
-		res, err := s.acceptQuote(ctx, id, signedMessage{TypedData: msg.TypedData, Signature: sig})
-		var prob *Problem
-		switch {
-		case errors.As(err, &prob):
-			return streamEvent{Type: "problem", RFQID: id.Hex(), Problem: prob}
-		case err != nil:
-			return streamEvent{Type: "problem", RFQID: id.Hex(), Problem: problem(http.StatusServiceUnavailable, CodeUnavailable, "try again")}
+		res, p := s.acceptQuote(ctx, id, signedMessage{TypedData: msg.TypedData, Signature: sig})
+		if p != nil {
+			return streamEvent{Type: "problem", RFQID: id.Hex(), Problem: p}
 		}
 		return streamEvent{Type: "quote_accepted", RFQID: id.Hex(), Quote: res}
 	case "follow":

@@ -88,7 +88,7 @@ func TestHears_CapabilityWords(t *testing.T) {
 		for _, c := range tc.caps {
 			sub.caps = append(sub.caps, capWords(c))
 		}
-		if got := s.hears(sub, &tc.rfq, time.Now()); got != tc.want {
+		if got := s.hears(sub, &tc.rfq, wordSet(tc.rfq.Capability), time.Now()); got != tc.want {
 			t.Errorf("subscription %v (agent %q) hears %+v: %v, want %v", tc.caps, tc.agentID, tc.rfq, got, tc.want)
 		}
 	}
