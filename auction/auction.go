@@ -81,6 +81,10 @@ type Bid struct {
 	P95Ms         int64         // the provider's p95 latency in ms; 0 (or less): unknown
 	At            time.Duration // when it arrived, since the window opened
 	Seq           uint64        // arrival order (unique per RFQ; at least unique per provider)
+	// Demoted marks a provider serving a penalty (it won an earlier award and did not sign the agreement):
+	// its bid ranks after every bid that is not demoted, whatever its price. All of a provider's bids
+	// carry the same value.
+	Demoted bool
 }
 
 // Request is what Decide needs of the RFQ.
@@ -194,9 +198,9 @@ func Decide(req Request, bids []Bid) (Award, error) {
 		order[i] = &cands[i]
 	}
 	if req.Rule == Dutch {
-		slices.SortFunc(order, func(a, b *candidate) int { return cmpDutch(&a.bid, &b.bid) })
+		slices.SortFunc(order, func(a, b *candidate) int { return cmpDemoted(&a.bid, &b.bid, cmpDutch(&a.bid, &b.bid)) })
 	} else {
-		slices.SortFunc(order, cmpSealed)
+		slices.SortFunc(order, func(a, b *candidate) int { return cmpDemoted(&a.bid, &b.bid, cmpSealed(a, b)) })
 	}
 	award.Ranked = make([]Bid, len(order))
 	for i, c := range order {
@@ -416,6 +420,17 @@ func cmpSealed(a, b *candidate) int {
 		return c
 	}
 	return cmpArrival(&a.bid, &b.bid)
+}
+
+// cmpDemoted orders a bid that is not demoted before a demoted one, and otherwise returns then.
+func cmpDemoted(a, b *Bid, then int) int {
+	switch {
+	case a.Demoted == b.Demoted:
+		return then
+	case b.Demoted:
+		return -1
+	}
+	return 1
 }
 
 // cmpP95 orders latencies lower first, unknown (<= 0) last.

@@ -288,6 +288,50 @@ func TestDecide_SecondPrice(t *testing.T) {
 	}
 }
 
+// TestDecide_Demoted checks that a provider serving a penalty ranks after every other, in every rule, and
+// still wins when it is the only valid bid.
+func TestDecide_Demoted(t *testing.T) {
+	demoted := func(b *auction.Bid) { b.Demoted = true }
+	for _, tc := range []struct {
+		name   string
+		rule   auction.Rule
+		bids   []auction.Bid
+		ranked []string
+		paid   int64
+	}{
+		{"first price: the cheapest is demoted", auction.FirstPrice, []auction.Bid{
+			with(bid("1", 50, 1), demoted), bid("2", 80, 2), bid("3", 70, 3),
+		}, []string{"3/3", "2/2", "1/1"}, 70},
+		{"second price: paid the next bid that is not demoted", auction.SecondPrice, []auction.Bid{
+			bid("1", 60, 1), with(bid("2", 40, 2), demoted), bid("3", 90, 3),
+		}, []string{"1/1", "3/3", "2/2"}, 90},
+		{"second price: a demoted runner-up never lowers the price below the winner's", auction.SecondPrice, []auction.Bid{
+			bid("1", 60, 1), with(bid("2", 40, 2), demoted),
+		}, []string{"1/1", "2/2"}, 60},
+		{"all demoted: price decides among them", auction.FirstPrice, []auction.Bid{
+			with(bid("1", 60, 1), demoted), with(bid("2", 40, 2), demoted),
+		}, []string{"2/2", "1/1"}, 40},
+		{"Dutch: a later acceptance beats a demoted earlier one", auction.Dutch, []auction.Bid{
+			with(with(bid("1", 10, 1), demoted), at(0)), with(bid("2", 100, 2), at(100*ms)),
+		}, []string{"2/2", "1/1"}, 100},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := sealed(tc.rule, auction.Weights{})
+			req.MaxPrice, req.FloorPrice = n(100), n(10)
+			award, err := decide(t, req, tc.bids)
+			if err != nil {
+				t.Fatalf("Decide: %v", err)
+			}
+			if got := ids(award.Ranked); !slices.Equal(got, tc.ranked) {
+				t.Errorf("ranked %v, want %v", got, tc.ranked)
+			}
+			if award.Paid.Cmp(n(tc.paid)) != 0 {
+				t.Errorf("paid %s, want %d", award.Paid, tc.paid)
+			}
+		})
+	}
+}
+
 // TestDecide_Refusals covers refusal reasons, duplicates and Direct requests, checking winner, ranking and
 // refusals (in Seq order) exactly.
 func TestDecide_Refusals(t *testing.T) {

@@ -76,6 +76,12 @@ func (g gen) bids(req auction.Request, scale *big.Int) []auction.Bid {
 		seqs[i] += 3 // leave 0..2 to tie mode
 	}
 	tieMode := g.pick(8) == 0
+	demoted := map[string]bool{} // a penalty is the provider's: all its bids carry it
+	if g.pick(3) == 0 {
+		for _, a := range agents {
+			demoted[a] = g.pick(3) == 0
+		}
+	}
 	out := make([]auction.Bid, n)
 	for i := range out {
 		b := auction.Bid{
@@ -87,6 +93,7 @@ func (g gen) bids(req auction.Request, scale *big.Int) []auction.Bid {
 			At:            ats[g.pick(len(ats))],
 			Seq:           uint64(seqs[i]),
 		}
+		b.Demoted = demoted[b.AgentID]
 		if g.pick(3) == 0 {
 			b.At = time.Duration(g.r.Int64N(int64(w) + 1))
 		}
@@ -287,6 +294,9 @@ func refDutchLevel(a, b auction.Bid) (bool, int) {
 }
 
 func refBetter(req auction.Request, a, b auction.Bid) bool {
+	if a.Demoted != b.Demoted {
+		return b.Demoted // a penalty ranks a provider after every other
+	}
 	if req.Rule == auction.Dutch {
 		better, _ := refDutchLevel(a, b)
 		return better
@@ -503,9 +513,10 @@ func TestDecide_DutchEarliestAcceptance(t *testing.T) {
 		if award.Paid.Cmp(award.Winner.Price) != 0 {
 			t.Errorf("paid %s, want the winner's signed price %s", award.Paid, award.Winner.Price)
 		}
-		// No valid acceptance (by any provider, duplicates included) came before the winner's.
+		// No valid acceptance (by any provider, duplicates included) came before the winner's, but a
+		// demoted provider's, which ranks after the others.
 		for _, b := range bids {
-			if refReason(req, b) != "" {
+			if refReason(req, b) != "" || (b.Demoted && !award.Winner.Demoted) {
 				continue
 			}
 			if b.At < award.Winner.At || (b.At == award.Winner.At && b.Seq < award.Winner.Seq) {
@@ -662,9 +673,14 @@ func TestDecide_DoesNotModifyBids(t *testing.T) {
 func TestDecide_TieBreakCoverage(t *testing.T) {
 	sealed := make([]int, levelNone+1)
 	dutch := make([]int, levelNone+1)
+	byPenalty := 0
 	forEachCase(t, 10, allRules, func(t *testing.T, req auction.Request, bids []auction.Bid) {
 		award, err := auction.Decide(req, bids)
 		if err != nil || len(award.Ranked) < 2 {
+			return
+		}
+		if award.Ranked[0].Demoted != award.Ranked[1].Demoted {
+			byPenalty++
 			return
 		}
 		if req.Rule == auction.Dutch {
@@ -675,7 +691,10 @@ func TestDecide_TieBreakCoverage(t *testing.T) {
 		_, level := refSealedLevel(req.Weights, award.Ranked[0], award.Ranked[1])
 		sealed[level]++
 	})
-	t.Logf("winner/runner-up decided per level: sealed %v, Dutch %v", sealed, dutch)
+	t.Logf("winner/runner-up decided per level: sealed %v, Dutch %v, by a penalty %d", sealed, dutch, byPenalty)
+	if byPenalty == 0 {
+		t.Error("no winner decided by a penalty (Demoted)")
+	}
 	for level := levelAdjusted; level <= levelAgentID; level++ {
 		if sealed[level] == 0 {
 			t.Errorf("sealed rules: no winner decided at tie-break level %d (counts %v)", level, sealed)
@@ -726,7 +745,11 @@ func fmtBid(b auction.Bid) string {
 	if b.HasReputation {
 		rep = fmt.Sprint(b.Reputation)
 	}
-	return fmt.Sprintf("{agent %s price %v rep %s p95 %d at %v seq %d}", b.AgentID, b.Price, rep, b.P95Ms, b.At, b.Seq)
+	demoted := ""
+	if b.Demoted {
+		demoted = " demoted"
+	}
+	return fmt.Sprintf("{agent %s price %v rep %s p95 %d at %v seq %d%s}", b.AgentID, b.Price, rep, b.P95Ms, b.At, b.Seq, demoted)
 }
 
 func fmtBids(bids []auction.Bid) string {
