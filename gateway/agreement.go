@@ -17,33 +17,38 @@ import (
 	"github.com/agoralabs/agora/eip712"
 )
 
-// agreementRequest is the body of POST /v1/agreements: a ServiceAgreement and both parties' signatures.
+// agreementRequest is the body of POST /v1/agreements: a ServiceAgreement and one or both parties'
+// signatures.
 type agreementRequest struct {
 	TypedData         json.RawMessage `json:"typedData"`
 	ClientSignature   hexutil.Bytes   `json:"clientSignature"`
 	ProviderSignature hexutil.Bytes   `json:"providerSignature"`
 }
 
-// agreementView is an agreement as GET /v1/agreements/{id} shows it, with its state: signed until the escrow
-// holds a job for it, then the job's status (funded, submitted, completed, rejected, expired, disputed,
-// resolved).
+// agreementView is an agreement as GET /v1/agreements/{id} shows it, with its state: awarded while a
+// signature is missing, signed once both are in and until the escrow holds a job for it, then the job's
+// status (funded, submitted, completed, rejected, expired, disputed, resolved).
 type agreementView struct {
-	ID              string          `json:"id"`
-	State           string          `json:"state"`
-	RFQID           *string         `json:"rfqId"`
-	JobID           *string         `json:"jobId"`
-	Client          string          `json:"client"`
-	Provider        string          `json:"provider"`
-	ProviderAgentID string          `json:"providerAgentId"`
-	Token           string          `json:"token"`
-	Price           string          `json:"price"`
-	Expiry          time.Time       `json:"expiry"`
-	CreatedAt       time.Time       `json:"createdAt"`
-	TypedData       json.RawMessage `json:"typedData"`
+	ID                string          `json:"id"`
+	State             string          `json:"state"`
+	RFQID             *string         `json:"rfqId"`
+	JobID             *string         `json:"jobId"`
+	Client            string          `json:"client"`
+	Provider          string          `json:"provider"`
+	ProviderAgentID   string          `json:"providerAgentId"`
+	Token             string          `json:"token"`
+	Price             string          `json:"price"`
+	Expiry            time.Time       `json:"expiry"`
+	CreatedAt         time.Time       `json:"createdAt"`
+	SignedAt          *time.Time      `json:"signedAt"`
+	ClientSignature   *string         `json:"clientSignature"`
+	ProviderSignature *string         `json:"providerSignature"`
+	TypedData         json.RawMessage `json:"typedData"`
 }
 
-// postAgreement stores a ServiceAgreement signed by both parties, after the checks the escrow will make, so
-// that a stored agreement is one the escrow accepts while it has not expired.
+// postAgreement stores a party's signature of a ServiceAgreement, after the checks the escrow will make, so
+// that a signed agreement is one the escrow accepts while it has not expired. Each party posts its own
+// signature (or both at once); the second one makes the agreement signed and spends both parties' nonces.
 func (s *Server) postAgreement(c *gin.Context) {
 	ctx := c.Request.Context()
 	var req agreementRequest
@@ -51,19 +56,23 @@ func (s *Server) postAgreement(c *gin.Context) {
 		s.fail(c, p)
 		return
 	}
-	if len(req.ClientSignature) == 0 || len(req.ProviderSignature) == 0 {
-		s.fail(c, problem(http.StatusBadRequest, CodeInvalidBody, "typedData, clientSignature and providerSignature are required"))
+	if len(req.ClientSignature) == 0 && len(req.ProviderSignature) == 0 {
+		s.fail(c, problem(http.StatusBadRequest, CodeInvalidBody, "typedData and clientSignature, providerSignature or both are required"))
 		return
 	}
-	a, id, _, p := parseSigned[eip712.ServiceAgreement](s, signedMessage{TypedData: req.TypedData, Signature: req.ClientSignature})
+	first := req.ClientSignature
+	if len(first) == 0 {
+		first = req.ProviderSignature
+	}
+	a, id, _, p := parseSigned[eip712.ServiceAgreement](s, signedMessage{TypedData: req.TypedData, Signature: first})
 	now := time.Now()
 	if p == nil {
 		p = s.checkAgreement(ctx, a, now)
 	}
-	if p == nil {
+	if p == nil && len(req.ClientSignature) > 0 {
 		p = s.checkSignature(ctx, a.Client, id, req.ClientSignature)
 	}
-	if p == nil {
+	if p == nil && len(req.ProviderSignature) > 0 {
 		p = s.checkSignature(ctx, a.Provider, id, req.ProviderSignature)
 	}
 	if p != nil {
@@ -71,60 +80,88 @@ func (s *Server) postAgreement(c *gin.Context) {
 		return
 	}
 	td, _ := eip712.MarshalTypedData(s.domainFor(a), a)
-	created := false
+	var changed, signedNow, signed bool
 	p = s.storeTx(ctx, "agreement", func(tx pgx.Tx) error {
-		var exists bool
-		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM agreements WHERE id = $1)`, id.Bytes()).Scan(&exists); err != nil {
+		var clientSig, providerSig []byte
+		err := tx.QueryRow(ctx, `SELECT client_signature, provider_signature FROM agreements WHERE id = $1 FOR UPDATE`,
+			id.Bytes()).Scan(&clientSig, &providerSig)
+		exists := err == nil
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 			return err
 		}
+		// A party's first valid signature stays (an ERC-1271 wallet may sign the same digest differently).
+		if clientSig == nil && len(req.ClientSignature) > 0 {
+			clientSig, changed = req.ClientSignature, true
+		}
+		if providerSig == nil && len(req.ProviderSignature) > 0 {
+			providerSig, changed = req.ProviderSignature, true
+		}
+		signed = clientSig != nil && providerSig != nil
+		if !changed {
+			return nil // nothing new: the same signature again
+		}
+		var signedAt *time.Time
+		if signed {
+			signedNow, signedAt = true, &now
+			for _, signer := range []common.Address{a.Client, a.Provider} {
+				fresh, err := spendNonce(ctx, tx, signer, "ServiceAgreement", a.Nonce, now)
+				if err != nil {
+					return err
+				}
+				if !fresh {
+					return problem(http.StatusConflict, CodeNonceUsed, "nonce %s of %s was already used for another agreement", a.Nonce, signer.Hex())
+				}
+			}
+		}
 		if exists {
-			return nil // the same signed agreement again: nothing to do
+			_, err = tx.Exec(ctx, `UPDATE agreements SET client_signature = $2, provider_signature = $3, signed_at = $4 WHERE id = $1`,
+				id.Bytes(), clientSig, providerSig, signedAt)
+		} else {
+			_, err = tx.Exec(ctx, `INSERT INTO agreements (id, rfq_id, client, provider, provider_agent_id, token, price,
+				delivery_deadline, expiry, typed_data, client_signature, provider_signature, created_at, signed_at)
+				VALUES ($1, (SELECT id FROM rfqs WHERE id = $2 AND status = 'awarded' AND buyer = $3), $3, $4, $5::text::numeric,
+				$6, $7::text::numeric, $8, $9, $10, $11, $12, $13, $14)`,
+				id.Bytes(), rfqIDOf(a.Nonce), a.Client.Bytes(), a.Provider.Bytes(), a.ProviderAgentID.String(), a.Token.Bytes(),
+				a.Price.String(), time.Unix(int64(a.DeliveryDeadline), 0), time.Unix(bigOrZero(a.Expiry).Int64(), 0), td,
+				clientSig, providerSig, now, signedAt)
 		}
-		for _, signer := range []common.Address{a.Client, a.Provider} {
-			fresh, err := spendNonce(ctx, tx, signer, "ServiceAgreement", a.Nonce, now)
-			if err != nil {
-				return err
-			}
-			if !fresh {
-				return problem(http.StatusConflict, CodeNonceUsed, "nonce %s of %s was already used for another agreement", a.Nonce, signer.Hex())
-			}
+		if err != nil {
+			return err
 		}
-		var rfq any
-		if n := bigOrZero(a.Nonce); n.BitLen() <= 256 {
-			rid := common.BigToHash(n)
-			var awarded bool
-			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM rfqs WHERE id = $1 AND status = 'awarded' AND buyer = $2)`,
-				rid.Bytes(), a.Client.Bytes()).Scan(&awarded); err != nil {
-				return err
-			}
-			if awarded {
-				rfq = rid.Bytes()
-			}
-		}
-		_, err := tx.Exec(ctx, `INSERT INTO agreements (id, rfq_id, client, provider, provider_agent_id, token, price,
-			delivery_deadline, expiry, typed_data, client_signature, provider_signature, created_at)
-			VALUES ($1, $2, $3, $4, $5::text::numeric, $6, $7::text::numeric, $8, $9, $10, $11, $12, $13)`,
-			id.Bytes(), rfq, a.Client.Bytes(), a.Provider.Bytes(), a.ProviderAgentID.String(), a.Token.Bytes(),
-			a.Price.String(), time.Unix(int64(a.DeliveryDeadline), 0), time.Unix(bigOrZero(a.Expiry).Int64(), 0), td,
-			[]byte(req.ClientSignature), []byte(req.ProviderSignature), now)
-		created = err == nil
+		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("agreement", id))
 		return err
 	})
 	if p != nil {
 		s.fail(c, p)
 		return
 	}
+	if changed { // committed: this gateway's streams hear it now
+		s.streams.notify(s.marketEvent("agreement", id))
+	}
 	view, err := s.loadAgreement(ctx, id)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	status := http.StatusOK
-	if created {
-		status = http.StatusCreated
-		c.Header("Location", "/v1/agreements/"+id.Hex())
+	c.Header("Location", "/v1/agreements/"+id.Hex())
+	switch {
+	case signedNow:
+		sendJSON(c, http.StatusCreated, view)
+	case signed:
+		sendJSON(c, http.StatusOK, view)
+	default:
+		sendJSON(c, http.StatusAccepted, view) // waiting for the other party's signature
 	}
-	sendJSON(c, status, view)
+}
+
+// rfqIDOf is the RFQ id an agreement's nonce names (an awarded agreement's nonce is its RFQ's id), or nil
+// when the nonce does not fit 32 bytes.
+func rfqIDOf(nonce *big.Int) []byte {
+	n := bigOrZero(nonce)
+	if n.BitLen() > 256 {
+		return nil
+	}
+	return common.BigToHash(n).Bytes()
 }
 
 // checkAgreement makes the escrow's checks (docs/escrow.md) of an agreement at now, plus its expiry.
@@ -170,14 +207,14 @@ func (s *Server) checkAgreement(ctx context.Context, a eip712.ServiceAgreement, 
 }
 
 func (s *Server) loadAgreement(ctx context.Context, id common.Hash) (*agreementView, error) {
-	v := &agreementView{ID: id.Hex(), State: "signed"}
-	var rfq, client, provider, token []byte
+	v := &agreementView{ID: id.Hex(), State: "awarded"}
+	var rfq, client, provider, token, clientSig, providerSig []byte
 	var status *string
 	err := s.pool.QueryRow(ctx, `SELECT a.rfq_id, a.client, a.provider, a.provider_agent_id::text, a.token, a.price::text,
-			a.expiry, a.created_at, a.typed_data, j.job_id::text, j.status
+			a.expiry, a.created_at, a.signed_at, a.client_signature, a.provider_signature, a.typed_data, j.job_id::text, j.status
 		FROM agreements a LEFT JOIN escrow_jobs j ON j.agreement_hash = a.id
 		WHERE a.id = $1`, id.Bytes()).Scan(&rfq, &client, &provider, &v.ProviderAgentID, &token, &v.Price, &v.Expiry,
-		&v.CreatedAt, &v.TypedData, &v.JobID, &status)
+		&v.CreatedAt, &v.SignedAt, &clientSig, &providerSig, &v.TypedData, &v.JobID, &status)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, problem(http.StatusNotFound, CodeAgreementNotFound, "no agreement %s", id.Hex())
 	}
@@ -188,8 +225,20 @@ func (s *Server) loadAgreement(ctx context.Context, id common.Hash) (*agreementV
 		r := common.BytesToHash(rfq).Hex()
 		v.RFQID = &r
 	}
+	if v.SignedAt != nil {
+		t := v.SignedAt.UTC()
+		v.SignedAt, v.State = &t, "signed"
+	}
 	if status != nil {
 		v.State = *status
+	}
+	if clientSig != nil {
+		h := hexutil.Encode(clientSig)
+		v.ClientSignature = &h
+	}
+	if providerSig != nil {
+		h := hexutil.Encode(providerSig)
+		v.ProviderSignature = &h
 	}
 	v.Client, v.Provider, v.Token = common.BytesToAddress(client).Hex(), common.BytesToAddress(provider).Hex(), common.BytesToAddress(token).Hex()
 	v.Expiry, v.CreatedAt = v.Expiry.UTC(), v.CreatedAt.UTC()

@@ -29,6 +29,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/agoralabs/agora/auction"
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/embed"
@@ -55,8 +56,19 @@ type Config struct {
 	HeartbeatMaxTTL time.Duration // furthest expiresAt ahead accepted; default 1h
 	ScoreInterval   time.Duration // full reputation recompute period (recency decay); default 10 min
 	MaxStreams      int           // open market streams (WebSocket and SSE) this gateway serves; default 10,000
-	Log             *slog.Logger  // default: discard
-	Registry        *prometheus.Registry
+	// MaxClientStreams caps the open streams of one client address; default 32.
+	MaxClientStreams int
+	// SigningWindow is how long after an award its agreement can be signed (the agreement's expiry);
+	// default 15 min.
+	SigningWindow time.Duration
+	// NoSignPenalty is how long a winner that did not sign its award's agreement in the signing window ranks
+	// after every other bidder; default 1 h.
+	NoSignPenalty time.Duration
+	// AuctionWeights make reputation and latency count against price in sealed-bid awards (docs/auction.md);
+	// zero: price alone.
+	AuctionWeights auction.Weights
+	Log            *slog.Logger // default: discard
+	Registry       *prometheus.Registry
 }
 
 func (c *Config) setDefaults() error {
@@ -92,6 +104,18 @@ func (c *Config) setDefaults() error {
 	}
 	if c.MaxStreams <= 0 {
 		c.MaxStreams = 10_000
+	}
+	if c.MaxClientStreams <= 0 {
+		c.MaxClientStreams = 32
+	}
+	if c.SigningWindow <= 0 {
+		c.SigningWindow = 15 * time.Minute
+	}
+	if c.NoSignPenalty <= 0 {
+		c.NoSignPenalty = time.Hour
+	}
+	if c.AuctionWeights.LatencyCapMs < 0 {
+		return errors.New("gateway: auction latency cap must not be negative")
 	}
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
@@ -352,7 +376,7 @@ const (
 	channelDiscovery  = "agora_discovery"  // indexer.DiscoveryChannel: payload is an agent id
 	channelHeartbeats = "agora_heartbeats" // a gateway stored heartbeats
 	channelScores     = "agora_scores"     // a gateway stored reputation reports
-	channelMarket     = "agora_market"     // an RFQ opened, was quoted or closed: "<open|quote|closed>|<rfq id>|<gateway>"
+	channelMarket     = "agora_market"     // an RFQ opened, was quoted or closed, an agreement signed: "<open|quote|closed|agreement>|<id>|<gateway>"
 )
 
 func (s *Server) listenOnce(ctx context.Context) error {

@@ -31,6 +31,9 @@ type metrics struct {
 	streams        prometheus.Gauge
 	streamsDropped prometheus.Counter
 	noBids         prometheus.Counter
+	// noSignPenalties counts winners penalised for not signing; demotedBids the bids ranked down for it.
+	noSignPenalties prometheus.Counter
+	demotedBids     prometheus.Counter
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -64,8 +67,14 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 	m.noBids = prometheus.NewCounter(prometheus.CounterOpts{
 		Namespace: "agora_gateway", Name: "no_bids_total", Help: "No-bid messages received from providers.",
 	})
+	m.noSignPenalties = prometheus.NewCounter(prometheus.CounterOpts{
+		Namespace: "agora_gateway", Name: "no_sign_penalties_total", Help: "Winners penalised for not signing their award's agreement.",
+	})
+	m.demotedBids = prometheus.NewCounter(prometheus.CounterOpts{
+		Namespace: "agora_gateway", Name: "demoted_bids_total", Help: "Providers ranked after every other bidder at a close, for a no-sign penalty.",
+	})
 	reg.MustRegister(m.requests, m.notifications, m.rateLimited, m.heartbeats, m.scored, m.cacheHits, m.streams,
-		m.streamsDropped, m.noBids)
+		m.streamsDropped, m.noBids, m.noSignPenalties, m.demotedBids)
 	return m
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,7 +28,6 @@ const (
 	maxCapabilityLen = 200
 	maxReviewWindow  = 30 * 24 * 60 * 60      // seconds: the escrow's limit
 	lateGrace        = 24 * time.Hour         // an awarded agreement's expiredAt: the RFQ's delivery deadline plus this
-	signingWindow    = 15 * time.Minute       // an awarded agreement's expiry: the close plus this
 	closeSweep       = 500 * time.Millisecond // how often a gateway closes overdue RFQs (a crashed peer's)
 )
 
@@ -149,6 +149,10 @@ type awardView struct {
 	Provider        string `json:"provider"`
 	Price           string `json:"price"` // what the winner quoted
 	Paid            string `json:"paid"`  // what it is paid (second price: the second-best, at least its own)
+	// SignBy is when the agreement expires: a winner that has not signed it by then is penalised.
+	SignBy time.Time `json:"signBy"`
+	// AgreementID is the agreement's EIP-712 digest: its id at /v1/agreements and the escrow's agreementHash.
+	AgreementID string `json:"agreementId"`
 	// Agreement is the ServiceAgreement both parties now sign (eth_signTypedData_v4), as POST /v1/agreements
 	// takes it.
 	Agreement *eip712.TypedData `json:"agreement"`
@@ -165,6 +169,7 @@ type quoteView struct {
 	AtMs             int       `json:"atMs"`
 	Reputation       *float64  `json:"reputation"`
 	P95Ms            *int64    `json:"p95Ms"`
+	Demoted          bool      `json:"demoted"` // at the close the provider was serving a no-sign penalty
 }
 
 type refusal struct {
@@ -449,20 +454,34 @@ func getByID[T any](s *Server, load func(context.Context, common.Hash) (T, error
 	}
 }
 
+// querier is what reads need of a pool or a transaction.
+type querier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
 func (s *Server) loadRFQ(ctx context.Context, id common.Hash) (*rfqView, error) {
+	return s.readRFQ(ctx, s.pool, id)
+}
+
+// readRFQ reads an RFQ through q; the award's agreement id is the one stored at the close, or computed.
+func (s *Server) readRFQ(ctx context.Context, q querier, id common.Hash) (*rfqView, error) {
 	v := &rfqView{ID: id.Hex(), Ranked: []quoteView{}, Refused: []refusal{}}
 	var buyer, spec, token, validator, arbiter, winner []byte
 	var auctionRule int16
 	var paid *string
 	var refused []byte
 	var ranked []string
-	err := s.pool.QueryRow(ctx, `SELECT status, buyer, capability, input_spec_hash, token, max_price::text, floor_price::text,
+	var signBy *time.Time
+	var agreementID []byte
+	err := q.QueryRow(ctx, `SELECT status, buyer, capability, input_spec_hash, token, max_price::text, floor_price::text,
 		delivery_deadline, quote_window_ms, auction, provider_agent_id::text, validator, validation_threshold, nonce::text,
 		expiry, opened_at, closes_at, closed_at, winner_quote, paid::text, refusals, ranked, arbiter, review_window, late_penalty_bps,
-		(SELECT count(*) FROM quotes q WHERE q.rfq_id = r.id)
+		sign_by, agreement_id, (SELECT count(*) FROM quotes q WHERE q.rfq_id = r.id)
 		FROM rfqs r WHERE id = $1`, id.Bytes()).Scan(&v.Status, &buyer, &v.Capability, &spec, &token, &v.MaxPrice,
 		&v.FloorPrice, &v.DeliveryDeadline, &v.QuoteWindowMs, &auctionRule, &v.ProviderAgentID, &validator, &v.Threshold,
-		&v.Nonce, &v.Expiry, &v.OpenedAt, &v.ClosesAt, &v.ClosedAt, &winner, &paid, &refused, &ranked, &arbiter, &v.ReviewWindow, &v.LatePenaltyBps, &v.Quotes)
+		&v.Nonce, &v.Expiry, &v.OpenedAt, &v.ClosesAt, &v.ClosedAt, &winner, &paid, &refused, &ranked, &arbiter, &v.ReviewWindow,
+		&v.LatePenaltyBps, &signBy, &agreementID, &v.Quotes)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, problem(http.StatusNotFound, CodeRFQNotFound, "no RFQ %s", id.Hex())
 	}
@@ -493,7 +512,7 @@ func (s *Server) loadRFQ(ctx context.Context, id common.Hash) (*rfqView, error) 
 	if err := json.Unmarshal(refused, &v.Refused); err != nil {
 		return nil, fmt.Errorf("rfq refusals: %w", err)
 	}
-	quotes, err := s.loadQuotes(ctx, id)
+	quotes, err := loadQuotes(ctx, q, id)
 	if err != nil {
 		return nil, err
 	}
@@ -504,15 +523,26 @@ func (s *Server) loadRFQ(ctx context.Context, id common.Hash) (*rfqView, error) 
 	for _, qid := range ranked {
 		v.Ranked = append(v.Ranked, byID[qid])
 	}
-	if winner != nil && paid != nil {
+	if winner != nil && paid != nil && signBy != nil {
 		w := byID[common.BytesToHash(winner).Hex()]
-		v.Award = &awardView{QuoteID: w.ID, ProviderAgentID: w.ProviderAgentID, Provider: w.Provider, Price: w.Price, Paid: *paid}
+		v.Award = &awardView{QuoteID: w.ID, ProviderAgentID: w.ProviderAgentID, Provider: w.Provider, Price: w.Price, Paid: *paid,
+			SignBy: signBy.UTC()}
 		a, err := agreementFor(id, v, w)
 		if err != nil {
 			return nil, err
 		}
-		if v.Award.Agreement, err = eip712.NewTypedData(s.domainFor(a), a); err != nil {
+		d := s.domainFor(a)
+		if v.Award.Agreement, err = eip712.NewTypedData(d, a); err != nil {
 			return nil, err
+		}
+		if agreementID != nil {
+			v.Award.AgreementID = common.BytesToHash(agreementID).Hex()
+		} else {
+			digest, err := eip712.Digest(d, a)
+			if err != nil {
+				return nil, err
+			}
+			v.Award.AgreementID = digest.Hex()
 		}
 	}
 	return v, nil
@@ -521,7 +551,7 @@ func (s *Server) loadRFQ(ctx context.Context, id common.Hash) (*rfqView, error) 
 // agreementFor returns the ServiceAgreement of an awarded RFQ: the winner's quote (provider, delivery
 // deadline, SLA) at the price paid, the buyer's terms (spec, validator, threshold, arbiter, review window,
 // late penalty) from the RFQ, expiredAt the RFQ's delivery deadline plus lateGrace, the RFQ's id as the nonce
-// both sign with, and an expiry signingWindow after the close.
+// both sign with, and the award's signBy as the expiry.
 func agreementFor(id common.Hash, v *rfqView, w quoteView) (eip712.ServiceAgreement, error) {
 	a := eip712.ServiceAgreement{Client: common.HexToAddress(v.Buyer), Provider: common.HexToAddress(w.Provider),
 		Token: common.HexToAddress(v.Token), DeliveryDeadline: uint64(w.DeliveryDeadline.Unix()),
@@ -542,16 +572,14 @@ func agreementFor(id common.Hash, v *rfqView, w quoteView) (eip712.ServiceAgreem
 	if v.Arbiter != nil {
 		a.Arbiter = common.HexToAddress(*v.Arbiter)
 	}
-	if v.ClosedAt != nil {
-		a.Expiry = big.NewInt(v.ClosedAt.Add(signingWindow).Unix())
-	}
+	a.Expiry = big.NewInt(v.Award.SignBy.Unix())
 	a.SLAHash = common.HexToHash(w.SLAHash)
 	return a, nil
 }
 
-func (s *Server) loadQuotes(ctx context.Context, rfqID common.Hash) ([]quoteView, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, provider_agent_id::text, provider, price::text, delivery_deadline, sla_hash,
-		valid_until, at_ms, reputation::float8, p95_ms FROM quotes WHERE rfq_id = $1 ORDER BY seq`, rfqID.Bytes())
+func loadQuotes(ctx context.Context, q querier, rfqID common.Hash) ([]quoteView, error) {
+	rows, err := q.Query(ctx, `SELECT id, provider_agent_id::text, provider, price::text, delivery_deadline, sla_hash,
+		valid_until, at_ms, reputation::float8, p95_ms, demoted FROM quotes WHERE rfq_id = $1 ORDER BY seq`, rfqID.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %w: %w", errUnavailable, err)
 	}
@@ -561,7 +589,7 @@ func (s *Server) loadQuotes(ctx context.Context, rfqID common.Hash) ([]quoteView
 		var q quoteView
 		var id, provider, sla []byte
 		if err := rows.Scan(&id, &q.ProviderAgentID, &provider, &q.Price, &q.DeliveryDeadline, &sla, &q.ValidUntil, &q.AtMs,
-			&q.Reputation, &q.P95Ms); err != nil {
+			&q.Reputation, &q.P95Ms, &q.Demoted); err != nil {
 			return nil, fmt.Errorf("quotes: %w", err)
 		}
 		q.ID, q.Provider, q.SLAHash = common.BytesToHash(id).Hex(), common.BytesToAddress(provider).Hex(), common.BytesToHash(sla).Hex()
@@ -614,6 +642,9 @@ func (s *Server) closeLoop(ctx context.Context) {
 				s.log.Warn("rfq close failed", "rfq", common.BytesToHash(id).Hex(), "err", err)
 			}
 		}
+		if err := s.penaliseUnsigned(ctx); err != nil && ctx.Err() == nil {
+			s.log.Warn("no-sign penalty sweep failed", "err", err)
+		}
 	}
 }
 
@@ -621,7 +652,7 @@ func (s *Server) closeLoop(ctx context.Context) {
 // window. It locks the RFQ, so quotes arriving meanwhile wait and then find it closed; a closed RFQ is left
 // alone (another gateway closed it).
 func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
-	closed := false
+	closed, demoted := false, 0
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var status, maxPrice, floorPrice string
 		var window int
@@ -634,7 +665,7 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 			return err
 		}
 		req := auction.Request{Rule: auction.Rule(rule), Window: time.Duration(window) * time.Millisecond,
-			DirectAgentID: deref(direct)}
+			DirectAgentID: deref(direct), Weights: s.cfg.AuctionWeights}
 		req.MaxPrice, _ = new(big.Int).SetString(maxPrice, 10)
 		req.FloorPrice, _ = new(big.Int).SetString(floorPrice, 10)
 		rows, err := tx.Query(ctx, `SELECT id, seq, provider_agent_id::text, price::text, at_ms, reputation::float8, p95_ms
@@ -670,6 +701,9 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		if demoted, err = demote(ctx, tx, id, bids); err != nil {
+			return err
+		}
 		award, err := auction.Decide(req, bids)
 		refusals := make([]refusal, 0, len(award.Refused))
 		for _, r := range award.Refused {
@@ -688,11 +722,26 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 			return err
 		default:
 			_, err = tx.Exec(ctx, `UPDATE rfqs SET status = 'awarded', closed_at = now(), winner_quote = $2,
-				paid = $3::text::numeric, refusals = $4, ranked = $5 WHERE id = $1`,
-				id.Bytes(), quoteIDs[award.Winner.Seq].Bytes(), award.Paid.String(), refusedJSON, ranked)
+				paid = $3::text::numeric, refusals = $4, ranked = $5, sign_by = now() + $6 * interval '1 microsecond'
+				WHERE id = $1`,
+				id.Bytes(), quoteIDs[award.Winner.Seq].Bytes(), award.Paid.String(), refusedJSON, ranked,
+				s.cfg.SigningWindow.Microseconds())
 		}
 		if err != nil {
 			return err
+		}
+		if award.Paid != nil { // fix the award's agreement id: the one its winner must sign by sign_by
+			v, err := s.readRFQ(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if v.Award == nil {
+				return fmt.Errorf("rfq %s: awarded without an award", id.Hex())
+			}
+			if _, err := tx.Exec(ctx, `UPDATE rfqs SET agreement_id = $2 WHERE id = $1`, id.Bytes(),
+				common.HexToHash(v.Award.AgreementID).Bytes()); err != nil {
+				return err
+			}
 		}
 		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("closed", id))
 		closed = err == nil
@@ -700,8 +749,99 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 	})
 	if err == nil && closed { // committed: this gateway's streams hear it now
 		s.streams.notify(s.marketEvent("closed", id))
+		if demoted > 0 {
+			s.metrics.demotedBids.Add(float64(demoted))
+		}
 	}
 	return err
+}
+
+// demote marks the bids of providers serving a no-sign penalty (Bid.Demoted), in bids and in the RFQ's stored
+// quotes, and returns how many providers it demoted.
+func demote(ctx context.Context, tx pgx.Tx, rfqID common.Hash, bids []auction.Bid) (int, error) {
+	if len(bids) == 0 {
+		return 0, nil
+	}
+	agents := make([]string, 0, len(bids))
+	for _, b := range bids {
+		agents = append(agents, b.AgentID)
+	}
+	rows, err := tx.Query(ctx, `SELECT DISTINCT agent_id::text FROM provider_penalties
+		WHERE agent_id = ANY($1::text[]::numeric[]) AND until > now()`, agents)
+	if err != nil {
+		return 0, err
+	}
+	penalised, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil || len(penalised) == 0 {
+		return 0, err
+	}
+	for i := range bids {
+		bids[i].Demoted = slices.Contains(penalised, bids[i].AgentID)
+	}
+	_, err = tx.Exec(ctx, `UPDATE quotes SET demoted = true WHERE rfq_id = $1 AND provider_agent_id = ANY($2::text[]::numeric[])`,
+		rfqID.Bytes(), penalised)
+	return len(penalised), err
+}
+
+// penaliseUnsigned looks, once, at every award whose agreement expired: a winner that had not posted its
+// signature is penalised (provider_penalties) for NoSignPenalty from the expiry. Every gateway sweeps; the
+// RFQ row lock (SKIP LOCKED) keeps two from judging the same award.
+func (s *Server) penaliseUnsigned(ctx context.Context) error {
+	rows, err := s.pool.Query(ctx, `SELECT id FROM rfqs WHERE status = 'awarded' AND NOT sign_checked AND sign_by < now()
+		ORDER BY sign_by LIMIT 100`)
+	if err != nil {
+		return err
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[[]byte])
+	if err != nil {
+		return err
+	}
+	for _, raw := range ids {
+		id := common.BytesToHash(raw)
+		v, err := s.loadRFQ(ctx, id)
+		if err != nil {
+			return err
+		}
+		if v.Award == nil {
+			continue
+		}
+		penalised := false
+		err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+			var checked bool
+			err := tx.QueryRow(ctx, `SELECT sign_checked FROM rfqs WHERE id = $1 FOR UPDATE SKIP LOCKED`, id.Bytes()).Scan(&checked)
+			if errors.Is(err, pgx.ErrNoRows) || (err == nil && checked) {
+				return nil // another gateway is judging it, or has
+			}
+			if err != nil {
+				return err
+			}
+			var signed bool
+			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM agreements WHERE id = $1 AND provider_signature IS NOT NULL)`,
+				common.HexToHash(v.Award.AgreementID).Bytes()).Scan(&signed); err != nil {
+				return err
+			}
+			if !signed {
+				tag, err := tx.Exec(ctx, `INSERT INTO provider_penalties (agent_id, rfq_id, since, until)
+					VALUES ($1::text::numeric, $2, $3, $3::timestamptz + $4 * interval '1 microsecond') ON CONFLICT DO NOTHING`,
+					v.Award.ProviderAgentID, id.Bytes(), v.Award.SignBy, s.cfg.NoSignPenalty.Microseconds())
+				if err != nil {
+					return err
+				}
+				penalised = tag.RowsAffected() == 1
+			}
+			_, err = tx.Exec(ctx, `UPDATE rfqs SET sign_checked = true WHERE id = $1`, id.Bytes())
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if penalised {
+			s.metrics.noSignPenalties.Inc()
+			s.log.Info("winner did not sign; penalised", "rfq", id.Hex(), "agent", v.Award.ProviderAgentID,
+				"until", v.Award.SignBy.Add(s.cfg.NoSignPenalty))
+		}
+	}
+	return nil
 }
 
 // parseHash reads a 0x-prefixed 32-byte id from the path.

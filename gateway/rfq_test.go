@@ -33,12 +33,15 @@ type rfqResult struct {
 		ProviderAgentID string          `json:"providerAgentId"`
 		Price           string          `json:"price"`
 		Paid            string          `json:"paid"`
+		AgreementID     string          `json:"agreementId"`
+		SignBy          time.Time       `json:"signBy"`
 		Agreement       json.RawMessage `json:"agreement"`
 	} `json:"award"`
 	Ranked []struct {
 		ID              string `json:"id"`
 		ProviderAgentID string `json:"providerAgentId"`
 		Price           string `json:"price"`
+		Demoted         bool   `json:"demoted"`
 	} `json:"ranked"`
 	Refused []struct {
 		QuoteID string `json:"quoteId"`
@@ -170,7 +173,9 @@ func TestGateway_RFQ(t *testing.T) {
 		postQuote(t, id, quote(digest, providers[2], 500), providers[2].Wallet).problem(t, 409, gateway.CodeQuoteLate)
 
 		// The award's agreement is one the real escrow accepts: both sign it and the job is funded on chain.
-		testAwardFundsOnChain(t, e, v.Award.Agreement, buyer, providers[1].Wallet)
+		if digest := testAwardFundsOnChain(t, e, v.Award.Agreement, buyer, providers[1].Wallet); digest.Hex() != v.Award.AgreementID {
+			t.Fatalf("award.agreementId %s, want the agreement's digest %s", v.Award.AgreementID, digest.Hex())
+		}
 	})
 
 	t.Run("SecondPrice", func(t *testing.T) {
@@ -229,11 +234,89 @@ func TestGateway_RFQ(t *testing.T) {
 		e.post("/v1/rfqs/"+common.Hash{1}.Hex()+"/quotes", signed(t, market, quote(common.Hash{1}, providers[0], 5), providers[0].Wallet, nil)).
 			problem(t, 404, gateway.CodeRFQNotFound)
 	})
+
+	// Last: the penalty it gives lasts an hour. A winner that does not sign its award's agreement before it
+	// expires ranks after every other bidder in the next auctions; one that signed is not penalised.
+	t.Run("NoSignPenalty", func(t *testing.T) {
+		e := e.with(t)
+		award := func(prices map[int]int64) (string, rfqResult) {
+			t.Helper()
+			id, digest := postRFQ(t, newRFQ(eip712.AuctionFirstPrice, 300))
+			for i, price := range prices {
+				if r := postQuote(t, id, quote(digest, providers[i], price), providers[i].Wallet); r.Status != http.StatusCreated {
+					t.Fatalf("quote %d: %d %s", price, r.Status, r.Body)
+				}
+			}
+			return id, e.awaitClose(t, id)
+		}
+		// The signing window ends: the test moves the award's sign_by into the past instead of waiting
+		// the configured 15 minutes; the gateway's sweep does the rest.
+		expire := func(id string) {
+			t.Helper()
+			if _, err := e.db.Exec(context.Background(), `UPDATE rfqs SET sign_by = now() - interval '1 second' WHERE id = $1`,
+				common.HexToHash(id).Bytes()); err != nil {
+				t.Fatal(err)
+			}
+			e.waitFor("the sweep to judge the award", func() bool {
+				return e.count(`SELECT count(*) FROM rfqs WHERE id = $1 AND sign_checked`, common.HexToHash(id).Bytes()) == 1
+			})
+		}
+		penalties := func(agent *big.Int) int64 {
+			return e.count(`SELECT count(*) FROM provider_penalties WHERE agent_id = $1::text::numeric AND until > now()`, agent.String())
+		}
+
+		// Provider 2 wins and signs (its half only): no penalty.
+		signedID, v := award(map[int]int64{2: 300, 1: 400})
+		if v.Award == nil || v.Award.ProviderAgentID != providers[2].AgentID.String() {
+			t.Fatalf("award %+v, want provider 2", v.Award)
+		}
+		d, m, err := eip712.ParseTypedData(v.Award.Agreement)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sig, err := eip712.Sign(providers[2].Wallet, d, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := e.post("/v1/agreements", map[string]any{"typedData": v.Award.Agreement, "providerSignature": hexutil.Encode(sig)}); r.Status != http.StatusAccepted {
+			t.Fatalf("provider's signature: %d %s", r.Status, r.Body)
+		}
+		expire(signedID)
+		if n := penalties(providers[2].AgentID); n != 0 {
+			t.Fatalf("a winner that signed has %d penalties", n)
+		}
+
+		// Provider 0 wins and never signs: penalised.
+		unsignedID, v := award(map[int]int64{0: 200, 1: 400})
+		if v.Award == nil || v.Award.ProviderAgentID != providers[0].AgentID.String() {
+			t.Fatalf("award %+v, want provider 0", v.Award)
+		}
+		expire(unsignedID)
+		if n := penalties(providers[0].AgentID); n != 1 {
+			t.Fatalf("the winner that did not sign has %d penalties, want 1", n)
+		}
+
+		// Next auction: provider 0 bids far lower and still ranks last; provider 1 wins.
+		_, v = award(map[int]int64{0: 100, 1: 400, 2: 500})
+		if v.Award == nil || v.Award.ProviderAgentID != providers[1].AgentID.String() || v.Award.Paid != "400" {
+			t.Fatalf("award %+v, want provider 1 at 400 over the penalised provider 0", v.Award)
+		}
+		if len(v.Ranked) != 3 || v.Ranked[2].ProviderAgentID != providers[0].AgentID.String() || !v.Ranked[2].Demoted || v.Ranked[0].Demoted {
+			t.Fatalf("ranked %+v, want provider 0 last and demoted", v.Ranked)
+		}
+		// Alone, a penalised provider still wins.
+		_, v = award(map[int]int64{0: 100})
+		if v.Award == nil || v.Award.ProviderAgentID != providers[0].AgentID.String() {
+			t.Fatalf("award %+v, want the only bidder", v.Award)
+		}
+	})
 }
 
 // testAwardFundsOnChain signs an award's ServiceAgreement by the buyer and the provider and sends
 // createJobFromAgreement to the deployed escrow: the job must be created and funded with the agreed price.
-func testAwardFundsOnChain(t *testing.T, e *env, agreement json.RawMessage, buyer, provider *ecdsa.PrivateKey) {
+// Each party posts its own signature: the first leaves the agreement awarded, the second makes it signed. It
+// returns the agreement's digest.
+func testAwardFundsOnChain(t *testing.T, e *env, agreement json.RawMessage, buyer, provider *ecdsa.PrivateKey) common.Hash {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -254,30 +337,44 @@ func testAwardFundsOnChain(t *testing.T, e *env, agreement json.RawMessage, buye
 		t.Fatal(err)
 	}
 	digest, _ := eip712.Digest(d, a)
-	body := map[string]any{"typedData": agreement, "clientSignature": hexutil.Encode(clientSig),
-		"providerSignature": hexutil.Encode(providerSig)}
-	wrong := map[string]any{"typedData": agreement, "clientSignature": hexutil.Encode(providerSig),
-		"providerSignature": hexutil.Encode(providerSig)}
-	e.post("/v1/agreements", wrong).problem(t, 403, gateway.CodeSignerMismatch)
-	state := func(want string) {
+	byClient := map[string]any{"typedData": agreement, "clientSignature": hexutil.Encode(clientSig)}
+	byProvider := map[string]any{"typedData": agreement, "providerSignature": hexutil.Encode(providerSig)}
+	e.post("/v1/agreements", map[string]any{"typedData": agreement, "clientSignature": hexutil.Encode(providerSig)}).
+		problem(t, 403, gateway.CodeSignerMismatch)
+	e.post("/v1/agreements", map[string]any{"typedData": agreement}).problem(t, 400, gateway.CodeInvalidBody)
+	if n := e.count(`SELECT count(*) FROM agreements WHERE id = $1`, digest.Bytes()); n != 0 {
+		t.Fatalf("refused signatures stored an agreement")
+	}
+	state := func(want string, clientSigned, providerSigned bool) {
 		t.Helper()
 		r := e.get("/v1/agreements/" + digest.Hex())
 		var v struct {
-			State string  `json:"state"`
-			RFQID *string `json:"rfqId"`
+			State             string  `json:"state"`
+			RFQID             *string `json:"rfqId"`
+			ClientSignature   *string `json:"clientSignature"`
+			ProviderSignature *string `json:"providerSignature"`
 		}
 		r.decode(t, &v)
-		if r.Status != 200 || v.State != want || v.RFQID == nil || *v.RFQID != common.BigToHash(a.Nonce).Hex() {
-			t.Fatalf("agreement %s: %d %s, want state %s from its RFQ", digest.Hex(), r.Status, r.Body, want)
+		if r.Status != 200 || v.State != want || v.RFQID == nil || *v.RFQID != common.BigToHash(a.Nonce).Hex() ||
+			(v.ClientSignature != nil) != clientSigned || (v.ProviderSignature != nil) != providerSigned {
+			t.Fatalf("agreement %s: %d %s, want state %s from its RFQ (signed by client %v, provider %v)", digest.Hex(),
+				r.Status, r.Body, want, clientSigned, providerSigned)
 		}
 	}
-	if r := e.post("/v1/agreements", body); r.Status != http.StatusCreated {
-		t.Fatalf("POST /v1/agreements: %d %s", r.Status, r.Body)
+	if r := e.post("/v1/agreements", byClient); r.Status != http.StatusAccepted {
+		t.Fatalf("POST the client's signature: %d %s", r.Status, r.Body)
 	}
-	if r := e.post("/v1/agreements", body); r.Status != http.StatusOK {
-		t.Fatalf("POST the same agreement again: %d %s", r.Status, r.Body)
+	if r := e.post("/v1/agreements", byClient); r.Status != http.StatusAccepted {
+		t.Fatalf("POST the client's signature again: %d %s", r.Status, r.Body)
 	}
-	state("signed")
+	state("awarded", true, false)
+	if r := e.post("/v1/agreements", byProvider); r.Status != http.StatusCreated {
+		t.Fatalf("POST the provider's signature: %d %s", r.Status, r.Body)
+	}
+	if r := e.post("/v1/agreements", byProvider); r.Status != http.StatusOK {
+		t.Fatalf("POST the same signature again: %d %s", r.Status, r.Body)
+	}
+	state("signed", true, true)
 	chainID := new(big.Int).SetUint64(e.dep.ChainID)
 	token, escrow := bindings.NewTestUSD(), bindings.NewAgentEscrow()
 	if err := deployment.MintTestUSD(ctx, e.chain.Client, e.chain.Keys[0], e.dep.Contracts.TestUSD.Address,
@@ -308,6 +405,7 @@ func testAwardFundsOnChain(t *testing.T, e *env, agreement json.RawMessage, buye
 		return e.count(`SELECT count(*) FROM escrow_jobs WHERE agreement_hash = $1 AND status = 'funded' AND funded = $2::text::numeric`,
 			digest.Bytes(), a.Price.String()) == 1
 	})
-	state("funded")
+	state("funded", true, true)
 	e.get("/v1/agreements/"+common.Hash{7}.Hex()).problem(t, 404, gateway.CodeAgreementNotFound)
+	return digest
 }

@@ -57,6 +57,7 @@ type encoded struct {
 type subscriber struct {
 	caps    [][]string // capability subscriptions, as words: an RFQ matches when it has every word of one
 	agentID string     // the provider behind the stream ("" none): must be online to hear RFQs; hears direct ones
+	client  string     // the client address that opened it
 	follow  map[string]bool
 	out     chan encoded
 	dropped chan struct{}
@@ -67,17 +68,18 @@ type subscriber struct {
 // notifications of every gateway (this one's too), in order; a subscriber that lags more than streamBuffer
 // events behind is dropped, so that nobody else waits for it.
 type streams struct {
-	s      *Server
-	mu     sync.Mutex
-	subs   map[*subscriber]struct{}
-	heard  map[string]map[*subscriber]struct{} // RFQ id -> providers it was sent to: they hear its close
-	events chan string
-	max    int
+	s         *Server
+	mu        sync.Mutex
+	subs      map[*subscriber]struct{}
+	heard     map[string]map[*subscriber]struct{} // RFQ id -> providers it was sent to: they hear its close
+	perClient map[string]int                      // open streams per client address
+	events    chan string
+	max       int
 }
 
 func newStreams(s *Server, max int) *streams {
 	return &streams{s: s, subs: map[*subscriber]struct{}{}, heard: map[string]map[*subscriber]struct{}{},
-		events: make(chan string, streamEventsPending), max: max}
+		perClient: map[string]int{}, events: make(chan string, streamEventsPending), max: max}
 }
 
 // marketEvent is an agora_market payload: "<kind>|<rfq id>|<gateway instance>". The gateway that stores an
@@ -103,15 +105,21 @@ func (h *streams) notify(payload string) {
 	}
 }
 
-func (h *streams) add(sub *subscriber) bool {
+// add registers sub, or refuses with a problem when the gateway, or sub's client, holds its maximum of streams.
+func (h *streams) add(sub *subscriber) *Problem {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if len(h.subs) >= h.max {
-		return false
+		return problem(http.StatusServiceUnavailable, CodeUnavailable, "this gateway serves its maximum of %d streams", h.max)
 	}
+	if h.perClient[sub.client] >= h.s.cfg.MaxClientStreams {
+		h.s.metrics.rateLimited.Inc()
+		return problem(http.StatusTooManyRequests, CodeRateLimited, "this client has its maximum of %d open streams", h.s.cfg.MaxClientStreams)
+	}
+	h.perClient[sub.client]++
 	h.subs[sub] = struct{}{}
 	h.s.metrics.streams.Set(float64(len(h.subs)))
-	return true
+	return nil
 }
 
 func (h *streams) remove(sub *subscriber) {
@@ -121,7 +129,13 @@ func (h *streams) remove(sub *subscriber) {
 }
 
 func (h *streams) removeLocked(sub *subscriber) {
+	if _, ok := h.subs[sub]; !ok {
+		return
+	}
 	delete(h.subs, sub)
+	if h.perClient[sub.client]--; h.perClient[sub.client] <= 0 {
+		delete(h.perClient, sub.client)
+	}
 	for id, set := range h.heard {
 		delete(set, sub)
 		if len(set) == 0 {
@@ -196,6 +210,14 @@ func (h *streams) deliver(ctx context.Context, payload string) error {
 	if p != nil {
 		return p
 	}
+	if kind == "agreement" { // a party signed
+		v, err := h.s.loadAgreement(ctx, id)
+		if err != nil {
+			return err
+		}
+		h.sendAgreement(v)
+		return nil
+	}
 	if kind == "quote" {
 		// Only followers hear quotes, and only their number: no need to read the RFQ.
 		h.mu.Lock()
@@ -259,8 +281,8 @@ func (h *streams) deliver(ctx context.Context, payload string) error {
 	return nil
 }
 
-// agreementsChanged sends an "agreement" event for every agreement whose escrow job changed status in the
-// blocks (from, to]: to the streams that follow the agreement or its RFQ, and to its provider's.
+// agreementsChanged sends an "agreement" event (sendAgreement) for every agreement whose escrow job changed
+// status in the blocks (from, to].
 func (h *streams) agreementsChanged(ctx context.Context, from, to string) error {
 	rows, err := h.s.pool.Query(ctx, `SELECT a.id FROM escrow_jobs j JOIN agreements a ON a.id = j.agreement_hash
 		WHERE j.agreement_hash IS NOT NULL AND j.status_block > $1::bigint AND j.status_block <= $2::bigint`, from, to)
@@ -276,16 +298,22 @@ func (h *streams) agreementsChanged(ctx context.Context, from, to string) error 
 		if err != nil {
 			return err
 		}
-		ev := encode(streamEvent{Type: "agreement", Agreement: v})
-		h.mu.Lock()
-		for sub := range h.subs {
-			if sub.follow[v.ID] || (v.RFQID != nil && sub.follow[*v.RFQID]) || (sub.agentID != "" && sub.agentID == v.ProviderAgentID) {
-				h.sendLocked(sub, ev)
-			}
-		}
-		h.mu.Unlock()
+		h.sendAgreement(v)
 	}
 	return nil
+}
+
+// sendAgreement sends an "agreement" event to the streams that follow the agreement or its RFQ, and to its
+// provider's.
+func (h *streams) sendAgreement(v *agreementView) {
+	ev := encode(streamEvent{Type: "agreement", Agreement: v})
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for sub := range h.subs {
+		if sub.follow[v.ID] || (v.RFQID != nil && sub.follow[*v.RFQID]) || (sub.agentID != "" && sub.agentID == v.ProviderAgentID) {
+			h.sendLocked(sub, ev)
+		}
+	}
 }
 
 // wordSet is the set of a capability's words (capWords).
@@ -373,8 +401,9 @@ func (s *Server) openStream(c *gin.Context) (*subscriber, bool) {
 		s.fail(c, p)
 		return nil, false
 	}
-	if !s.streams.add(sub) {
-		s.fail(c, problem(http.StatusServiceUnavailable, CodeUnavailable, "this gateway serves its maximum of %d streams", s.streams.max))
+	sub.client = c.ClientIP()
+	if p := s.streams.add(sub); p != nil {
+		s.fail(c, p)
 		return nil, false
 	}
 	// Streams outlive the server's read and write timeouts.

@@ -199,16 +199,19 @@ func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (e
 		t.Fatalf("a provider of another capability heard %s (%v)", data, err)
 	}
 
-	// Both sign the award's agreement and fund it on chain: the buyer (following the RFQ) and the provider
-	// (its agentId) hear the agreement turn funded once the indexer commits the block.
+	// Both sign the award's agreement, one after the other, and fund it on chain: the buyer (following the
+	// RFQ) and the provider (its agentId) hear it awarded (the client's signature in), signed (both), then
+	// funded once the indexer commits the block.
 	testAwardFundsOnChain(t, e, award, e.chain.Keys[5], providerKey)
 	for _, c := range []struct {
 		name string
 		conn *websocket.Conn
 	}{{"buyer", buyer}, {"provider", provider}} {
-		ev := readEvent(t, c.conn, 30*time.Second)
-		if ev.Type != "agreement" || ev.Agreement == nil || ev.Agreement.State != "funded" || ev.Agreement.RFQID == nil || *ev.Agreement.RFQID != opened.ID {
-			t.Fatalf("%s heard %+v, want the agreement of %s funded", c.name, ev, opened.ID)
+		for _, state := range []string{"awarded", "signed", "funded"} {
+			ev := readEvent(t, c.conn, 30*time.Second)
+			if ev.Type != "agreement" || ev.Agreement == nil || ev.Agreement.State != state || ev.Agreement.RFQID == nil || *ev.Agreement.RFQID != opened.ID {
+				t.Fatalf("%s heard %+v, want the agreement of %s %s", c.name, ev, opened.ID, state)
+			}
 		}
 	}
 

@@ -17,14 +17,15 @@ func newSub() *subscriber {
 // streamBuffer events behind, while one that keeps reading gets every event, and that the hub holds at most
 // its maximum of streams.
 func TestStreams_SlowSubscriberIsDropped(t *testing.T) {
-	s := &Server{log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry())}
+	s := &Server{log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()),
+		cfg: Config{MaxClientStreams: 5}}
 	h := newStreams(s, 2)
 	slow, fast := newSub(), newSub()
-	if !h.add(slow) || !h.add(fast) {
+	if h.add(slow) != nil || h.add(fast) != nil {
 		t.Fatal("add refused below the maximum")
 	}
-	if h.add(newSub()) {
-		t.Fatal("add accepted a third stream over the maximum of 2")
+	if p := h.add(newSub()); p == nil || p.Code != CodeUnavailable {
+		t.Fatalf("add over the maximum of 2 = %v, want %s", p, CodeUnavailable)
 	}
 	received, dropAt := 0, -1
 	for i := range 3 * streamBuffer {
@@ -61,8 +62,35 @@ func TestStreams_SlowSubscriberIsDropped(t *testing.T) {
 	if got := testutil.ToFloat64(s.metrics.streamsDropped); got != 1 {
 		t.Fatalf("streams_dropped_total = %v, want 1", got)
 	}
-	if !h.add(newSub()) {
+	if h.add(newSub()) != nil {
 		t.Fatal("a dropped stream's place was not freed")
+	}
+}
+
+// TestStreams_PerClientLimit checks that one client address holds at most MaxClientStreams streams while
+// others still open theirs, and that closing one frees its place.
+func TestStreams_PerClientLimit(t *testing.T) {
+	s := &Server{log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry()),
+		cfg: Config{MaxClientStreams: 2}}
+	h := newStreams(s, 100)
+	sub := func(client string) *subscriber { x := newSub(); x.client = client; return x }
+	a1, a2 := sub("10.0.0.1"), sub("10.0.0.1")
+	if h.add(a1) != nil || h.add(a2) != nil {
+		t.Fatal("add refused below the client's maximum")
+	}
+	if p := h.add(sub("10.0.0.1")); p == nil || p.Code != CodeRateLimited {
+		t.Fatalf("third stream of one client = %v, want %s", p, CodeRateLimited)
+	}
+	if h.add(sub("10.0.0.2")) != nil {
+		t.Fatal("another client refused")
+	}
+	h.remove(a1)
+	h.remove(a1) // twice: counted once
+	if h.add(sub("10.0.0.1")) != nil {
+		t.Fatal("a closed stream's place was not freed")
+	}
+	if p := h.add(sub("10.0.0.1")); p == nil {
+		t.Fatal("removing a stream twice freed two places")
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/spf13/cobra"
 
+	"github.com/agoralabs/agora/auction"
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/embed"
 	"github.com/agoralabs/agora/gateway"
@@ -46,6 +47,12 @@ requests drain for --drain before the process exits.`,
 	f.Duration("heartbeat-max-ttl", time.Hour, "furthest a heartbeat's expiresAt may be ahead")
 	f.Duration("score-interval", 10*time.Minute, "period of the full reputation recompute (recency decay)")
 	f.Int("max-streams", 10000, "open market streams (WebSocket and SSE) this gateway serves")
+	f.Int("max-client-streams", 32, "open market streams of one client address")
+	f.Duration("signing-window", 15*time.Minute, "how long after an award its agreement can be signed")
+	f.Duration("no-sign-penalty", time.Hour, "how long a winner that did not sign ranks after every other bidder")
+	f.Uint32("auction-reputation-bps", 0, "sealed-bid awards: price surcharge (basis points) of a provider with reputation 0")
+	f.Uint32("auction-latency-bps", 0, "sealed-bid awards: price surcharge (basis points) of a provider at the latency cap")
+	f.Int64("auction-latency-cap-ms", 10000, "sealed-bid awards: p95 latency (ms) at which the latency surcharge is full")
 	f.String("embeddings-url", "", "OpenAI-compatible embeddings endpoint base URL, e.g. http://127.0.0.1:11434/v1 (empty: local embedder)")
 	f.String("embeddings-model", "text-embedding-3-small", "model name sent to --embeddings-url")
 	f.Int("embeddings-dims", 256, "vector dimensions (local embedder, or requested from the endpoint)")
@@ -65,18 +72,23 @@ func (a *app) runServe(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	cfg := gateway.Config{
-		DatabaseURL:     dbURL,
-		Deployment:      dep,
-		MaxBodyBytes:    v.GetInt64("max-body-bytes"),
-		RateLimit:       v.GetFloat64("rate-limit"),
-		RateBurst:       v.GetInt("rate-burst"),
-		CORSOrigins:     nonEmpty(v.GetStringSlice("cors-origins")),
-		TrustedProxies:  nonEmpty(v.GetStringSlice("trusted-proxies")),
-		CacheEntries:    v.GetInt("cache-entries"),
-		HeartbeatMaxTTL: v.GetDuration("heartbeat-max-ttl"),
-		ScoreInterval:   v.GetDuration("score-interval"),
-		MaxStreams:      v.GetInt("max-streams"),
-		Log:             a.log.With("component", "gateway"),
+		DatabaseURL:      dbURL,
+		Deployment:       dep,
+		MaxBodyBytes:     v.GetInt64("max-body-bytes"),
+		RateLimit:        v.GetFloat64("rate-limit"),
+		RateBurst:        v.GetInt("rate-burst"),
+		CORSOrigins:      nonEmpty(v.GetStringSlice("cors-origins")),
+		TrustedProxies:   nonEmpty(v.GetStringSlice("trusted-proxies")),
+		CacheEntries:     v.GetInt("cache-entries"),
+		HeartbeatMaxTTL:  v.GetDuration("heartbeat-max-ttl"),
+		ScoreInterval:    v.GetDuration("score-interval"),
+		MaxStreams:       v.GetInt("max-streams"),
+		MaxClientStreams: v.GetInt("max-client-streams"),
+		SigningWindow:    v.GetDuration("signing-window"),
+		NoSignPenalty:    v.GetDuration("no-sign-penalty"),
+		AuctionWeights: auction.Weights{ReputationBps: v.GetUint32("auction-reputation-bps"),
+			LatencyBps: v.GetUint32("auction-latency-bps"), LatencyCapMs: v.GetInt64("auction-latency-cap-ms")},
+		Log: a.log.With("component", "gateway"),
 	}
 	if rpc := v.GetString("rpc-url"); rpc != "" {
 		dctx, cancel := context.WithTimeout(ctx, 10*time.Second)

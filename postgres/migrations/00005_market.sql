@@ -31,9 +31,13 @@ CREATE TABLE rfqs (
     winner_quote hash32,                    -- awarded: the winning quote's id
     paid uint256,                           -- awarded: what the winner is paid (second price: the second-best)
     ranked TEXT[] NOT NULL DEFAULT '{}',    -- at the close: the valid quotes' ids (0x hex), best first
-    refusals JSONB NOT NULL DEFAULT '[]'    -- at the close: the quotes the auction rule refused, with reasons
+    refusals JSONB NOT NULL DEFAULT '[]',   -- at the close: the quotes the auction rule refused, with reasons
+    sign_by TIMESTAMPTZ,                    -- awarded: the award's agreement expires then (its expiry)
+    agreement_id hash32,                    -- awarded: the digest of the agreement the winner must sign
+    sign_checked BOOLEAN NOT NULL DEFAULT false -- awarded: after sign_by, the winner's signature was looked for
 );
 CREATE INDEX ON rfqs (closes_at) WHERE status = 'open'; -- gateways close the overdue ones
+CREATE INDEX ON rfqs (sign_by) WHERE status = 'awarded' AND NOT sign_checked; -- and penalise unsigned awards
 CREATE INDEX ON rfqs (buyer);
 
 CREATE TABLE quotes (
@@ -52,12 +56,14 @@ CREATE TABLE quotes (
     received_at TIMESTAMPTZ NOT NULL,
     at_ms INTEGER NOT NULL,                 -- milliseconds since the RFQ opened
     reputation REAL,                        -- the provider's score when it quoted (NULL: none)
-    p95_ms BIGINT                           -- its live or declared p95 when it quoted (NULL: unknown)
+    p95_ms BIGINT,                          -- its live or declared p95 when it quoted (NULL: unknown)
+    demoted BOOLEAN NOT NULL DEFAULT false  -- at the close: the provider was serving a penalty
 );
 CREATE INDEX ON quotes (rfq_id, seq);
 
--- Signed service agreements (both parties' signatures checked), by their EIP-712 digest, which the escrow
--- records as the job's agreement_hash: the agreement's state is its escrow job's (escrow_jobs).
+-- Service agreements by their EIP-712 digest, which the escrow records as the job's agreement_hash. Each party
+-- posts its own signature (checked); with both the agreement is signed (signed_at) and its state is then its
+-- escrow job's (escrow_jobs).
 CREATE TABLE agreements (
     id hash32 PRIMARY KEY,                  -- the ServiceAgreement's EIP-712 digest
     rfq_id hash32 REFERENCES rfqs ON DELETE SET NULL, -- the RFQ it was awarded from (its nonce is the RFQ id)
@@ -69,12 +75,27 @@ CREATE TABLE agreements (
     delivery_deadline TIMESTAMPTZ NOT NULL,
     expiry TIMESTAMPTZ NOT NULL,            -- the signatures' expiry: fund before it
     typed_data JSONB NOT NULL,
-    client_signature BYTEA NOT NULL,
-    provider_signature BYTEA NOT NULL,
-    created_at TIMESTAMPTZ NOT NULL
+    client_signature BYTEA,                 -- NULL until the client posts it
+    provider_signature BYTEA,               -- NULL until the provider posts it
+    created_at TIMESTAMPTZ NOT NULL,
+    signed_at TIMESTAMPTZ,                  -- when the second signature arrived (both nonces spent then)
+    CHECK (client_signature IS NOT NULL OR provider_signature IS NOT NULL),
+    CHECK ((signed_at IS NOT NULL) = (client_signature IS NOT NULL AND provider_signature IS NOT NULL))
 );
 CREATE INDEX ON agreements (client);
 CREATE INDEX ON agreements (provider_agent_id);
+CREATE INDEX ON agreements (rfq_id);
+
+-- Penalties: a provider that won an award and did not sign its agreement before it expired ranks after every
+-- other bidder in the auctions that close before `until` (docs/market.md).
+CREATE TABLE provider_penalties (
+    agent_id uint256 NOT NULL,
+    rfq_id hash32 NOT NULL REFERENCES rfqs ON DELETE CASCADE, -- the award it did not sign
+    since TIMESTAMPTZ NOT NULL,
+    until TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (agent_id, rfq_id)
+);
+CREATE INDEX ON provider_penalties (agent_id, until);
 -- An agreement's state is its escrow job's: found by agreement_hash, and per block for the streams.
 CREATE INDEX escrow_jobs_agreement ON escrow_jobs (agreement_hash) WHERE agreement_hash IS NOT NULL;
 CREATE INDEX escrow_jobs_agreement_status ON escrow_jobs (status_block) WHERE agreement_hash IS NOT NULL;
@@ -92,6 +113,7 @@ CREATE TABLE spent_nonces (
 -- +goose Down
 DROP INDEX escrow_jobs_agreement_status;
 DROP INDEX escrow_jobs_agreement;
+DROP TABLE provider_penalties;
 DROP TABLE agreements;
 DROP TABLE spent_nonces;
 DROP TABLE quotes;
