@@ -82,27 +82,68 @@ func (s *Server) postAgreement(c *gin.Context) {
 	td, _ := eip712.MarshalTypedData(s.domainFor(a), a)
 	var changed, signedNow, signed bool
 	p = s.storeTx(ctx, "agreement", func(tx pgx.Tx) error {
-		var clientSig, providerSig []byte
-		err := tx.QueryRow(ctx, `SELECT client_signature, provider_signature FROM agreements WHERE id = $1 FOR UPDATE`,
-			id.Bytes()).Scan(&clientSig, &providerSig)
-		exists := err == nil
-		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		lock := func() (clientSig, providerSig []byte, exists bool, err error) {
+			err = tx.QueryRow(ctx, `SELECT client_signature, provider_signature FROM agreements WHERE id = $1 FOR UPDATE`,
+				id.Bytes()).Scan(&clientSig, &providerSig)
+			if errors.Is(err, pgx.ErrNoRows) {
+				return nil, nil, false, nil
+			}
+			return clientSig, providerSig, err == nil, err
+		}
+		clientSig, providerSig, exists, err := lock()
+		if err != nil {
 			return err
 		}
-		// A party's first valid signature stays (an ERC-1271 wallet may sign the same digest differently).
-		if clientSig == nil && len(req.ClientSignature) > 0 {
-			clientSig, changed = req.ClientSignature, true
+		if !exists {
+			first, second := nilIfEmpty(req.ClientSignature), nilIfEmpty(req.ProviderSignature)
+			var signedAt *time.Time
+			if first != nil && second != nil {
+				signedAt = &now
+			}
+			// Both parties may post their first signatures at once: one inserts, the other waits for it
+			// here and then adds its signature to the row.
+			tag, err := tx.Exec(ctx, `INSERT INTO agreements (id, rfq_id, client, provider, provider_agent_id, token, price,
+				delivery_deadline, expiry, typed_data, client_signature, provider_signature, created_at, signed_at)
+				VALUES ($1, (SELECT id FROM rfqs WHERE id = $2 AND status = 'awarded' AND buyer = $3), $3, $4, $5::text::numeric,
+				$6, $7::text::numeric, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
+				id.Bytes(), rfqIDOf(a.Nonce), a.Client.Bytes(), a.Provider.Bytes(), a.ProviderAgentID.String(), a.Token.Bytes(),
+				a.Price.String(), time.Unix(int64(a.DeliveryDeadline), 0), time.Unix(bigOrZero(a.Expiry).Int64(), 0), td,
+				first, second, now, signedAt)
+			if err != nil {
+				return err
+			}
+			if tag.RowsAffected() == 1 {
+				clientSig, providerSig, changed = first, second, true
+			} else if clientSig, providerSig, exists, err = lock(); err != nil {
+				return err
+			} else if !exists {
+				return fmt.Errorf("agreement %s: neither inserted nor found", id.Hex())
+			}
 		}
-		if providerSig == nil && len(req.ProviderSignature) > 0 {
-			providerSig, changed = req.ProviderSignature, true
+		if exists {
+			// A party's first valid signature stays (an ERC-1271 wallet may sign the same digest differently).
+			if clientSig == nil && len(req.ClientSignature) > 0 {
+				clientSig, changed = req.ClientSignature, true
+			}
+			if providerSig == nil && len(req.ProviderSignature) > 0 {
+				providerSig, changed = req.ProviderSignature, true
+			}
+			signed = clientSig != nil && providerSig != nil
+			if !changed {
+				return nil // nothing new: the same signature again
+			}
+			var signedAt *time.Time
+			if signed {
+				signedAt = &now
+			}
+			if _, err := tx.Exec(ctx, `UPDATE agreements SET client_signature = $2, provider_signature = $3, signed_at = $4 WHERE id = $1`,
+				id.Bytes(), clientSig, providerSig, signedAt); err != nil {
+				return err
+			}
 		}
 		signed = clientSig != nil && providerSig != nil
-		if !changed {
-			return nil // nothing new: the same signature again
-		}
-		var signedAt *time.Time
-		if signed {
-			signedNow, signedAt = true, &now
+		if signed { // the second signature: both nonces are spent with it, or nothing is stored
+			signedNow = true
 			for _, signer := range []common.Address{a.Client, a.Provider} {
 				fresh, err := spendNonce(ctx, tx, signer, "ServiceAgreement", a.Nonce, now)
 				if err != nil {
@@ -112,21 +153,6 @@ func (s *Server) postAgreement(c *gin.Context) {
 					return problem(http.StatusConflict, CodeNonceUsed, "nonce %s of %s was already used for another agreement", a.Nonce, signer.Hex())
 				}
 			}
-		}
-		if exists {
-			_, err = tx.Exec(ctx, `UPDATE agreements SET client_signature = $2, provider_signature = $3, signed_at = $4 WHERE id = $1`,
-				id.Bytes(), clientSig, providerSig, signedAt)
-		} else {
-			_, err = tx.Exec(ctx, `INSERT INTO agreements (id, rfq_id, client, provider, provider_agent_id, token, price,
-				delivery_deadline, expiry, typed_data, client_signature, provider_signature, created_at, signed_at)
-				VALUES ($1, (SELECT id FROM rfqs WHERE id = $2 AND status = 'awarded' AND buyer = $3), $3, $4, $5::text::numeric,
-				$6, $7::text::numeric, $8, $9, $10, $11, $12, $13, $14)`,
-				id.Bytes(), rfqIDOf(a.Nonce), a.Client.Bytes(), a.Provider.Bytes(), a.ProviderAgentID.String(), a.Token.Bytes(),
-				a.Price.String(), time.Unix(int64(a.DeliveryDeadline), 0), time.Unix(bigOrZero(a.Expiry).Int64(), 0), td,
-				clientSig, providerSig, now, signedAt)
-		}
-		if err != nil {
-			return err
 		}
 		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("agreement", id))
 		return err
@@ -152,6 +178,14 @@ func (s *Server) postAgreement(c *gin.Context) {
 	default:
 		sendJSON(c, http.StatusAccepted, view) // waiting for the other party's signature
 	}
+}
+
+// nilIfEmpty is b, or nil when it is empty (a signature not given is stored as NULL).
+func nilIfEmpty(b []byte) []byte {
+	if len(b) == 0 {
+		return nil
+	}
+	return b
 }
 
 // rfqIDOf is the RFQ id an agreement's nonce names (an awarded agreement's nonce is its RFQ's id), or nil

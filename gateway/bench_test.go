@@ -254,7 +254,7 @@ func benchServer(b *testing.B, dbURL string) *gateway.Server {
 	ctx, cancel := context.WithCancel(context.Background())
 	reg := prometheus.NewRegistry()
 	srv, err := gateway.New(ctx, gateway.Config{DatabaseURL: dbURL, Deployment: benchDeployment(), RateLimit: -1,
-		ScoreInterval: 24 * time.Hour, Registry: reg, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		ScoreInterval: 24 * time.Hour, MaxClientStreams: 1000, Registry: reg, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -135,6 +135,7 @@ type Server struct {
 	cfg      Config
 	log      *slog.Logger
 	pool     *pgxpool.Pool
+	durable  *pgxpool.Pool // market writes: synchronous commit
 	chainID  *big.Int
 	registry common.Address // the Identity Registry: global ids and the heartbeat domain name it
 	escrow   common.Address // the AgentEscrow: the market's typed data names it
@@ -175,6 +176,13 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if pcfg.MaxConns < 8 {
 		pcfg.MaxConns = 8
 	}
+	// Market records (RFQs, quotes, closes, signatures, penalties) are answered as stored: their commits wait
+	// for the WAL flush, unless the database URL says otherwise.
+	dcfg := pcfg.Copy()
+	dcfg.MaxConns = max(pcfg.MaxConns/2, 4)
+	if _, set := dcfg.ConnConfig.RuntimeParams["synchronous_commit"]; !set {
+		dcfg.ConnConfig.RuntimeParams["synchronous_commit"] = "on"
+	}
 	// Heartbeats are soft state that the next heartbeat replaces: a lost commit on a crash costs nothing.
 	if _, set := pcfg.ConnConfig.RuntimeParams["synchronous_commit"]; !set {
 		pcfg.ConnConfig.RuntimeParams["synchronous_commit"] = "off"
@@ -183,8 +191,13 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gateway: connect: %w", err)
 	}
+	durable, err := pgxpool.NewWithConfig(ctx, dcfg)
+	if err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("gateway: connect: %w", err)
+	}
 	s := &Server{
-		cfg: cfg, log: cfg.Log, pool: pool,
+		cfg: cfg, log: cfg.Log, pool: pool, durable: durable,
 		chainID:   new(big.Int).SetUint64(cfg.Deployment.ChainID),
 		registry:  cfg.Deployment.Contracts.IdentityRegistry.Address,
 		escrow:    cfg.Deployment.Contracts.AgentEscrow.Address,
@@ -199,6 +212,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	var inst [8]byte
 	if _, err := rand.Read(inst[:]); err != nil {
 		pool.Close()
+		durable.Close()
 		return nil, err
 	}
 	s.instance = hex.EncodeToString(inst[:])
@@ -212,8 +226,11 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 // Handler returns the HTTP handler (for tests and for embedding in another server).
 func (s *Server) Handler() http.Handler { return s.engine }
 
-// Close releases the database pool. Run closes nothing; call Close after it returns.
-func (s *Server) Close() { s.pool.Close() }
+// Close releases the database pools. Run closes nothing; call Close after it returns.
+func (s *Server) Close() {
+	s.pool.Close()
+	s.durable.Close()
+}
 
 // Run serves on ln until ctx ends, with the background loops: the LISTEN loop that invalidates caches and
 // reloads vectors when the indexer commits, the reputation scorer and the heartbeat writer. On ctx's end

@@ -30,6 +30,7 @@ import (
 // AGORA_BENCH_RFQS rounds (default 30). The providers sign on the same two cores as the gateway and
 // PostgreSQL.
 func BenchmarkRFQRoundTrip(b *testing.B) {
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 	nProviders := envInt("AGORA_BENCH_PROVIDERS", 50)
 	rounds := envInt("AGORA_BENCH_RFQS", 30)
 	window := time.Duration(envInt("AGORA_BENCH_WINDOW_MS", 200)) * time.Millisecond
@@ -122,7 +123,7 @@ func BenchmarkRFQRoundTrip(b *testing.B) {
 
 	b.ResetTimer()
 	for range b.N {
-		var lat []float64
+		var lat, posts, closes, deliveries []float64
 		for r := range rounds {
 			now := time.Now()
 			rfq := eip712.RFQ{Buyer: crypto.PubkeyToAddress(buyerKey.PublicKey), Capability: "bench task",
@@ -133,9 +134,15 @@ func BenchmarkRFQRoundTrip(b *testing.B) {
 			body := signedBody(market, rfq, buyerKey)
 			follow, _ := json.Marshal(map[string]any{"type": "follow", "rfqId": id.Hex()})
 			t0 := time.Now()
-			if code, out := post("/v1/rfqs", body); code != http.StatusCreated {
+			code, out := post("/v1/rfqs", body)
+			if code != http.StatusCreated {
 				b.Fatalf("rfq: %d %s", code, out)
 			}
+			var opened struct {
+				OpenedAt time.Time `json:"openedAt"`
+			}
+			_ = json.Unmarshal(out, &opened)
+			posts = append(posts, ms(opened.OpenedAt.Sub(t0)))
 			if err := buyer.Write(ctx, websocket.MessageText, follow); err != nil {
 				b.Fatal(err)
 			}
@@ -146,28 +153,38 @@ func BenchmarkRFQRoundTrip(b *testing.B) {
 				if err != nil {
 					b.Fatalf("waiting for the award: %v", err)
 				}
+				got := time.Now()
 				var ev struct {
 					Type string `json:"type"`
 					RFQ  *struct {
-						ID     string            `json:"id"`
-						Ranked []json.RawMessage `json:"ranked"`
+						ID       string            `json:"id"`
+						Ranked   []json.RawMessage `json:"ranked"`
+						ClosesAt time.Time         `json:"closesAt"`
+						ClosedAt time.Time         `json:"closedAt"`
 					} `json:"rfq"`
 				}
 				if json.Unmarshal(data, &ev) != nil || ev.Type != "closed" || ev.RFQ == nil || ev.RFQ.ID != id.Hex() {
 					continue
 				}
-				lat = append(lat, float64(time.Since(t0)-window)/float64(time.Millisecond))
+				lat = append(lat, ms(got.Sub(t0)-window))
+				closes = append(closes, ms(ev.RFQ.ClosedAt.Sub(ev.RFQ.ClosesAt)))
+				deliveries = append(deliveries, ms(got.Sub(ev.RFQ.ClosedAt)))
 				if len(ev.RFQ.Ranked) != nProviders {
 					b.Fatalf("round %d: %d quotes ranked, want %d (raise AGORA_BENCH_WINDOW_MS)", r, len(ev.RFQ.Ranked), nProviders)
 				}
 				break
 			}
 		}
-		slices.Sort(lat)
-		q := func(p float64) float64 { return lat[int(p*float64(len(lat)-1))] }
-		b.ReportMetric(q(0.5), "roundtrip-p50-ms")
-		b.ReportMetric(q(0.95), "roundtrip-p95-ms")
+		for _, l := range [][]float64{lat, posts, closes, deliveries} {
+			slices.Sort(l)
+		}
+		q := func(l []float64, p float64) float64 { return l[int(p*float64(len(l)-1))] }
+		b.ReportMetric(q(lat, 0.5), "roundtrip-p50-ms")
+		b.ReportMetric(q(lat, 0.95), "roundtrip-p95-ms")
 		b.Logf("RFQ round trip beyond the %s window, %d providers: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%d RFQs)",
-			window, nProviders, q(0.5), q(0.95), lat[len(lat)-1], len(lat))
+			window, nProviders, q(lat, 0.5), q(lat, 0.95), lat[len(lat)-1], len(lat))
+		b.Logf("parts (p50 / p95 ms): POST sent to RFQ opened %.2f / %.2f; window end to close decided %.2f / %.2f; "+
+			"close decided to award received %.2f / %.2f", q(posts, 0.5), q(posts, 0.95), q(closes, 0.5), q(closes, 0.95),
+			q(deliveries, 0.5), q(deliveries, 0.95))
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/agoralabs/agora/auction"
 	"github.com/agoralabs/agora/eip712"
@@ -91,7 +92,7 @@ func (s *Server) checkSignature(ctx context.Context, signer common.Address, dige
 // storeTx runs fn in a transaction: a *Problem it returns is passed on (nothing stored); any other failure
 // is logged and answered as unavailable.
 func (s *Server) storeTx(ctx context.Context, what string, fn func(pgx.Tx) error) *Problem {
-	err := pgx.BeginFunc(ctx, s.pool, fn)
+	err := pgx.BeginFunc(ctx, s.durable, fn)
 	var prob *Problem
 	switch {
 	case err == nil:
@@ -234,13 +235,14 @@ func (s *Server) postRFQ(c *gin.Context) {
 		s.fail(c, p)
 		return
 	}
-	s.streams.notify(s.marketEvent("open", id)) // this gateway's streams now; the others on the notification
 	s.scheduleClose(id, closes)
 	view, err := s.loadRFQ(ctx, id)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
+	// This gateway's streams hear it now, the other copies on the notification.
+	s.streams.notifyRFQ(s.marketEvent("open", id), view, td)
 	c.Header("Location", "/v1/rfqs/"+id.Hex())
 	sendJSON(c, http.StatusCreated, view)
 }
@@ -454,43 +456,61 @@ func getByID[T any](s *Server, load func(context.Context, common.Hash) (T, error
 	}
 }
 
-// querier is what reads need of a pool or a transaction.
-type querier interface {
-	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
-	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
-}
-
+// loadRFQ reads an RFQ: its terms, and once closed its result.
 func (s *Server) loadRFQ(ctx context.Context, id common.Hash) (*rfqView, error) {
-	return s.readRFQ(ctx, s.pool, id)
+	v, res, err := scanRFQ(s.pool.QueryRow(ctx, rfqSQL, id.Bytes()), id)
+	if err != nil || v.Status == "open" {
+		return v, err // sealed while open: quotes stay hidden until the close
+	}
+	rows, err := s.pool.Query(ctx, quotesSQL, id.Bytes(), false)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %w: %w", errUnavailable, err)
+	}
+	quotes, err := scanQuotes(rows)
+	if err != nil {
+		return nil, err
+	}
+	return v, s.showResult(id, v, quotes, res)
 }
 
-// readRFQ reads an RFQ through q; the award's agreement id is the one stored at the close, or computed.
-func (s *Server) readRFQ(ctx context.Context, q querier, id common.Hash) (*rfqView, error) {
-	v := &rfqView{ID: id.Hex(), Ranked: []quoteView{}, Refused: []refusal{}}
-	var buyer, spec, token, validator, arbiter, winner []byte
-	var auctionRule int16
-	var paid *string
-	var refused []byte
-	var ranked []string
-	var signBy *time.Time
-	var agreementID []byte
-	err := q.QueryRow(ctx, `SELECT status, buyer, capability, input_spec_hash, token, max_price::text, floor_price::text,
+// rfqResult is what a close decided, as stored in the RFQ's row.
+type rfqResult struct {
+	rule        auction.Rule
+	winner      []byte // the winning quote's id; nil: none
+	paid        *string
+	refused     []refusal
+	ranked      []string // quote ids, best first
+	signBy      *time.Time
+	agreementID []byte // the award's agreement digest, fixed at the close; nil: compute it
+}
+
+// rfqSQL reads an RFQ's row by id ($1), for scanRFQ.
+const rfqSQL = `SELECT status, buyer, capability, input_spec_hash, token, max_price::text, floor_price::text,
 		delivery_deadline, quote_window_ms, auction, provider_agent_id::text, validator, validation_threshold, nonce::text,
 		expiry, opened_at, closes_at, closed_at, winner_quote, paid::text, refusals, ranked, arbiter, review_window, late_penalty_bps,
 		sign_by, agreement_id, (SELECT count(*) FROM quotes q WHERE q.rfq_id = r.id)
-		FROM rfqs r WHERE id = $1`, id.Bytes()).Scan(&v.Status, &buyer, &v.Capability, &spec, &token, &v.MaxPrice,
-		&v.FloorPrice, &v.DeliveryDeadline, &v.QuoteWindowMs, &auctionRule, &v.ProviderAgentID, &validator, &v.Threshold,
-		&v.Nonce, &v.Expiry, &v.OpenedAt, &v.ClosesAt, &v.ClosedAt, &winner, &paid, &refused, &ranked, &arbiter, &v.ReviewWindow,
-		&v.LatePenaltyBps, &signBy, &agreementID, &v.Quotes)
+		FROM rfqs r WHERE id = $1`
+
+// scanRFQ reads an RFQ's row (rfqSQL): its terms in the view, its result apart.
+func scanRFQ(row pgx.Row, id common.Hash) (*rfqView, *rfqResult, error) {
+	v := &rfqView{ID: id.Hex(), Ranked: []quoteView{}, Refused: []refusal{}}
+	res := &rfqResult{}
+	var buyer, spec, token, validator, arbiter, refused []byte
+	var rule int16
+	err := row.Scan(&v.Status, &buyer, &v.Capability, &spec, &token, &v.MaxPrice,
+		&v.FloorPrice, &v.DeliveryDeadline, &v.QuoteWindowMs, &rule, &v.ProviderAgentID, &validator, &v.Threshold,
+		&v.Nonce, &v.Expiry, &v.OpenedAt, &v.ClosesAt, &v.ClosedAt, &res.winner, &res.paid, &refused, &res.ranked, &arbiter,
+		&v.ReviewWindow, &v.LatePenaltyBps, &res.signBy, &res.agreementID, &v.Quotes)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, problem(http.StatusNotFound, CodeRFQNotFound, "no RFQ %s", id.Hex())
+		return nil, nil, problem(http.StatusNotFound, CodeRFQNotFound, "no RFQ %s", id.Hex())
 	}
 	if err != nil {
-		return nil, fmt.Errorf("rfq: %w: %w", errUnavailable, err)
+		return nil, nil, fmt.Errorf("rfq: %w: %w", errUnavailable, err)
 	}
+	res.rule = auction.Rule(rule)
 	v.Buyer, v.Token = common.BytesToAddress(buyer).Hex(), common.BytesToAddress(token).Hex()
 	v.InputSpecHash = common.BytesToHash(spec).Hex()
-	v.Auction = auctionNames[min(int(auctionRule), len(auctionNames)-1)]
+	v.Auction = auctionNames[min(int(rule), len(auctionNames)-1)]
 	if validator != nil {
 		a := common.BytesToAddress(validator).Hex()
 		v.Validator = &a
@@ -506,46 +526,48 @@ func (s *Server) readRFQ(ctx context.Context, q querier, id common.Hash) (*rfqVi
 		t := v.ClosedAt.UTC()
 		v.ClosedAt = &t
 	}
-	if v.Status == "open" {
-		return v, nil // sealed: quotes stay hidden until the close
+	if err := json.Unmarshal(refused, &res.refused); err != nil {
+		return nil, nil, fmt.Errorf("rfq refusals: %w", err)
 	}
-	if err := json.Unmarshal(refused, &v.Refused); err != nil {
-		return nil, fmt.Errorf("rfq refusals: %w", err)
+	return v, res, nil
+}
+
+// showResult fills a closed RFQ's view from its result and quotes: the ranked and refused quotes, and the
+// award with the agreement both parties sign (res.agreementID is set to its digest when it was nil).
+func (s *Server) showResult(id common.Hash, v *rfqView, quotes []quoteView, res *rfqResult) error {
+	if res.refused != nil {
+		v.Refused = res.refused
 	}
-	quotes, err := loadQuotes(ctx, q, id)
-	if err != nil {
-		return nil, err
-	}
-	byID := map[string]quoteView{}
+	byID := make(map[string]quoteView, len(quotes))
 	for _, q := range quotes {
 		byID[q.ID] = q
 	}
-	for _, qid := range ranked {
+	for _, qid := range res.ranked {
 		v.Ranked = append(v.Ranked, byID[qid])
 	}
-	if winner != nil && paid != nil && signBy != nil {
-		w := byID[common.BytesToHash(winner).Hex()]
-		v.Award = &awardView{QuoteID: w.ID, ProviderAgentID: w.ProviderAgentID, Provider: w.Provider, Price: w.Price, Paid: *paid,
-			SignBy: signBy.UTC()}
-		a, err := agreementFor(id, v, w)
-		if err != nil {
-			return nil, err
-		}
-		d := s.domainFor(a)
-		if v.Award.Agreement, err = eip712.NewTypedData(d, a); err != nil {
-			return nil, err
-		}
-		if agreementID != nil {
-			v.Award.AgreementID = common.BytesToHash(agreementID).Hex()
-		} else {
-			digest, err := eip712.Digest(d, a)
-			if err != nil {
-				return nil, err
-			}
-			v.Award.AgreementID = digest.Hex()
-		}
+	if res.winner == nil || res.paid == nil || res.signBy == nil {
+		return nil
 	}
-	return v, nil
+	w := byID[common.BytesToHash(res.winner).Hex()]
+	v.Award = &awardView{QuoteID: w.ID, ProviderAgentID: w.ProviderAgentID, Provider: w.Provider, Price: w.Price, Paid: *res.paid,
+		SignBy: res.signBy.UTC()}
+	a, err := agreementFor(id, v, w)
+	if err != nil {
+		return err
+	}
+	d := s.domainFor(a)
+	if v.Award.Agreement, err = eip712.NewTypedData(d, a); err != nil {
+		return err
+	}
+	if res.agreementID == nil {
+		digest, err := eip712.Digest(d, a)
+		if err != nil {
+			return err
+		}
+		res.agreementID = digest.Bytes()
+	}
+	v.Award.AgreementID = common.BytesToHash(res.agreementID).Hex()
+	return nil
 }
 
 // agreementFor returns the ServiceAgreement of an awarded RFQ: the winner's quote (provider, delivery
@@ -577,12 +599,14 @@ func agreementFor(id common.Hash, v *rfqView, w quoteView) (eip712.ServiceAgreem
 	return a, nil
 }
 
-func loadQuotes(ctx context.Context, q querier, rfqID common.Hash) ([]quoteView, error) {
-	rows, err := q.Query(ctx, `SELECT id, provider_agent_id::text, provider, price::text, delivery_deadline, sla_hash,
-		valid_until, at_ms, reputation::float8, p95_ms, demoted FROM quotes WHERE rfq_id = $1 ORDER BY seq`, rfqID.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("quotes: %w: %w", errUnavailable, err)
-	}
+// quotesSQL reads an RFQ's quotes ($1) in arrival order, for scanQuotes. With $2 (at the close) a quote is
+// demoted when its provider serves a no-sign penalty now; otherwise as the close recorded it.
+const quotesSQL = `SELECT id, provider_agent_id::text, provider, price::text, delivery_deadline, sla_hash,
+		valid_until, at_ms, reputation::float8, p95_ms, demoted OR ($2 AND EXISTS (SELECT 1 FROM provider_penalties p
+			WHERE p.agent_id = q.provider_agent_id AND p.until > now()))
+		FROM quotes q WHERE rfq_id = $1 ORDER BY seq`
+
+func scanQuotes(rows pgx.Rows) ([]quoteView, error) {
 	defer rows.Close()
 	var out []quoteView
 	for rows.Next() {
@@ -650,105 +674,98 @@ func (s *Server) closeLoop(ctx context.Context) {
 
 // closeRFQ decides an open RFQ whose window has ended, by its auction rule, over the quotes stored in the
 // window. It locks the RFQ, so quotes arriving meanwhile wait and then find it closed; a closed RFQ is left
-// alone (another gateway closed it).
+// alone (another gateway closed it). Two round trips, each a pipeline: (begin, lock and read the RFQ, read the
+// quotes with live penalties), then (store the result, notify, commit); this gateway's streams get the view
+// built here, the other copies read it on the notification.
 func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
-	closed, demoted := false, 0
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		var status, maxPrice, floorPrice string
-		var window int
-		var rule int16
-		var direct *string
-		err := tx.QueryRow(ctx, `SELECT status, max_price::text, floor_price::text, quote_window_ms, auction,
-			provider_agent_id::text FROM rfqs WHERE id = $1 FOR UPDATE`, id.Bytes()).
-			Scan(&status, &maxPrice, &floorPrice, &window, &rule, &direct)
-		if err != nil || status != "open" {
+	var closed *rfqView
+	demoted := 0
+	err := inTx(ctx, s.durable, func(conn *pgxpool.Conn) error {
+		var read pgx.Batch
+		read.Queue(`BEGIN`)
+		read.Queue(rfqSQL+` FOR UPDATE OF r`, id.Bytes())
+		read.Queue(quotesSQL, id.Bytes(), true)
+		br := conn.SendBatch(ctx, &read)
+		defer br.Close()
+		if _, err := br.Exec(); err != nil {
 			return err
 		}
-		req := auction.Request{Rule: auction.Rule(rule), Window: time.Duration(window) * time.Millisecond,
-			DirectAgentID: deref(direct), Weights: s.cfg.AuctionWeights}
-		req.MaxPrice, _ = new(big.Int).SetString(maxPrice, 10)
-		req.FloorPrice, _ = new(big.Int).SetString(floorPrice, 10)
-		rows, err := tx.Query(ctx, `SELECT id, seq, provider_agent_id::text, price::text, at_ms, reputation::float8, p95_ms
-			FROM quotes WHERE rfq_id = $1 ORDER BY seq`, id.Bytes())
+		v, res, err := scanRFQ(br.QueryRow(), id)
+		if err != nil || v.Status != "open" {
+			return err
+		}
+		rows, err := br.Query()
 		if err != nil {
 			return err
 		}
-		var bids []auction.Bid
-		quoteIDs := map[uint64]common.Hash{}
-		for rows.Next() {
-			var qid []byte
-			var b auction.Bid
-			var price string
-			var atMs int
-			var rep *float64
-			var p95 *int64
-			if err := rows.Scan(&qid, &b.Seq, &b.AgentID, &price, &atMs, &rep, &p95); err != nil {
-				rows.Close()
-				return err
-			}
-			b.Price, _ = new(big.Int).SetString(price, 10)
-			b.At = time.Duration(atMs) * time.Millisecond
-			if rep != nil {
-				b.Reputation, b.HasReputation = *rep, true
-			}
-			if p95 != nil {
-				b.P95Ms = *p95
-			}
-			quoteIDs[b.Seq] = common.BytesToHash(qid)
-			bids = append(bids, b)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		quotes, err := scanQuotes(rows)
+		if err != nil {
 			return err
 		}
-		if demoted, err = demote(ctx, tx, id, bids); err != nil {
+		if err := br.Close(); err != nil {
 			return err
+		}
+		req := auction.Request{Rule: res.rule, Window: time.Duration(v.QuoteWindowMs) * time.Millisecond,
+			DirectAgentID: deref(v.ProviderAgentID), Weights: s.cfg.AuctionWeights}
+		req.MaxPrice, _ = new(big.Int).SetString(v.MaxPrice, 10)
+		req.FloorPrice, _ = new(big.Int).SetString(v.FloorPrice, 10)
+		bids := make([]auction.Bid, len(quotes))
+		var penalised []string
+		for i, q := range quotes {
+			b := auction.Bid{AgentID: q.ProviderAgentID, At: time.Duration(q.AtMs) * time.Millisecond,
+				Seq: uint64(i), Demoted: q.Demoted}
+			b.Price, _ = new(big.Int).SetString(q.Price, 10)
+			if q.Reputation != nil {
+				b.Reputation, b.HasReputation = *q.Reputation, true
+			}
+			if q.P95Ms != nil {
+				b.P95Ms = *q.P95Ms
+			}
+			if q.Demoted && !slices.Contains(penalised, q.ProviderAgentID) {
+				penalised = append(penalised, q.ProviderAgentID)
+			}
+			bids[i] = b
 		}
 		award, err := auction.Decide(req, bids)
-		refusals := make([]refusal, 0, len(award.Refused))
+		if err != nil && !errors.Is(err, auction.ErrNoBids) {
+			return err
+		}
+		now := time.Now().UTC()
+		res.refused = make([]refusal, 0, len(award.Refused))
 		for _, r := range award.Refused {
-			refusals = append(refusals, refusal{QuoteID: quoteIDs[r.Bid.Seq].Hex(), ProviderAgentID: r.Bid.AgentID, Reason: r.Reason})
+			res.refused = append(res.refused, refusal{QuoteID: quotes[r.Bid.Seq].ID, ProviderAgentID: r.Bid.AgentID, Reason: r.Reason})
 		}
-		refusedJSON, _ := json.Marshal(refusals)
-		ranked := make([]string, 0, len(award.Ranked))
+		res.ranked = make([]string, 0, len(award.Ranked))
 		for _, b := range award.Ranked {
-			ranked = append(ranked, quoteIDs[b.Seq].Hex())
+			res.ranked = append(res.ranked, quotes[b.Seq].ID)
 		}
-		switch {
-		case errors.Is(err, auction.ErrNoBids):
-			_, err = tx.Exec(ctx, `UPDATE rfqs SET status = 'no_bids', closed_at = now(), refusals = $2 WHERE id = $1`,
-				id.Bytes(), refusedJSON)
-		case err != nil:
-			return err
-		default:
-			_, err = tx.Exec(ctx, `UPDATE rfqs SET status = 'awarded', closed_at = now(), winner_quote = $2,
-				paid = $3::text::numeric, refusals = $4, ranked = $5, sign_by = now() + $6 * interval '1 microsecond'
-				WHERE id = $1`,
-				id.Bytes(), quoteIDs[award.Winner.Seq].Bytes(), award.Paid.String(), refusedJSON, ranked,
-				s.cfg.SigningWindow.Microseconds())
+		v.Status, v.ClosedAt = "no_bids", &now
+		if err == nil {
+			paid, signBy := award.Paid.String(), now.Add(s.cfg.SigningWindow)
+			v.Status, res.winner, res.paid, res.signBy = "awarded", common.HexToHash(quotes[award.Winner.Seq].ID).Bytes(), &paid, &signBy
 		}
-		if err != nil {
+		if err := s.showResult(id, v, quotes, res); err != nil {
 			return err
 		}
-		if award.Paid != nil { // fix the award's agreement id: the one its winner must sign by sign_by
-			v, err := s.readRFQ(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			if v.Award == nil {
-				return fmt.Errorf("rfq %s: awarded without an award", id.Hex())
-			}
-			if _, err := tx.Exec(ctx, `UPDATE rfqs SET agreement_id = $2 WHERE id = $1`, id.Bytes(),
-				common.HexToHash(v.Award.AgreementID).Bytes()); err != nil {
-				return err
-			}
+		refusedJSON, _ := json.Marshal(res.refused)
+		var b pgx.Batch
+		b.Queue(`UPDATE rfqs SET status = $2, closed_at = $3, winner_quote = $4, paid = $5::text::numeric, refusals = $6,
+			ranked = $7, sign_by = $8, agreement_id = $9 WHERE id = $1`,
+			id.Bytes(), v.Status, now, res.winner, res.paid, refusedJSON, res.ranked, res.signBy, res.agreementID)
+		if len(penalised) > 0 {
+			b.Queue(`UPDATE quotes SET demoted = true WHERE rfq_id = $1 AND provider_agent_id = ANY($2::text[]::numeric[])`,
+				id.Bytes(), penalised)
 		}
-		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("closed", id))
-		closed = err == nil
-		return err
+		b.Queue(`SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("closed", id))
+		b.Queue(`COMMIT`)
+		if err := conn.SendBatch(ctx, &b).Close(); err != nil {
+			return err
+		}
+		closed, demoted = v, len(penalised)
+		return nil
 	})
-	if err == nil && closed { // committed: this gateway's streams hear it now
-		s.streams.notify(s.marketEvent("closed", id))
+	if err == nil && closed != nil { // committed: this gateway's streams hear it now
+		s.streams.notifyRFQ(s.marketEvent("closed", id), closed, nil)
 		if demoted > 0 {
 			s.metrics.demotedBids.Add(float64(demoted))
 		}
@@ -756,31 +773,24 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 	return err
 }
 
-// demote marks the bids of providers serving a no-sign penalty (Bid.Demoted), in bids and in the RFQ's stored
-// quotes, and returns how many providers it demoted.
-func demote(ctx context.Context, tx pgx.Tx, rfqID common.Hash, bids []auction.Bid) (int, error) {
-	if len(bids) == 0 {
-		return 0, nil
-	}
-	agents := make([]string, 0, len(bids))
-	for _, b := range bids {
-		agents = append(agents, b.AgentID)
-	}
-	rows, err := tx.Query(ctx, `SELECT DISTINCT agent_id::text FROM provider_penalties
-		WHERE agent_id = ANY($1::text[]::numeric[]) AND until > now()`, agents)
+// inTx runs fn on a connection of pool on which fn itself begins and commits a transaction (in pipelines);
+// whatever fn leaves open when it fails, or when it returns early, is rolled back before the connection
+// goes back.
+func inTx(ctx context.Context, pool *pgxpool.Pool, fn func(*pgxpool.Conn) error) error {
+	conn, err := pool.Acquire(ctx)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	penalised, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil || len(penalised) == 0 {
-		return 0, err
+	defer conn.Release()
+	err = fn(conn)
+	if conn.Conn().PgConn().TxStatus() != 'I' { // still in a transaction (or a failed one): undo it
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if _, rerr := conn.Exec(rctx, `ROLLBACK`); rerr != nil {
+			conn.Conn().Close(rctx) // a connection in an unknown state is not reused
+		}
 	}
-	for i := range bids {
-		bids[i].Demoted = slices.Contains(penalised, bids[i].AgentID)
-	}
-	_, err = tx.Exec(ctx, `UPDATE quotes SET demoted = true WHERE rfq_id = $1 AND provider_agent_id = ANY($2::text[]::numeric[])`,
-		rfqID.Bytes(), penalised)
-	return len(penalised), err
+	return err
 }
 
 // penaliseUnsigned looks, once, at every award whose agreement expired: a winner that had not posted its
@@ -806,7 +816,7 @@ func (s *Server) penaliseUnsigned(ctx context.Context) error {
 			continue
 		}
 		penalised := false
-		err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		err = pgx.BeginFunc(ctx, s.durable, func(tx pgx.Tx) error {
 			var checked bool
 			err := tx.QueryRow(ctx, `SELECT sign_checked FROM rfqs WHERE id = $1 FOR UPDATE SKIP LOCKED`, id.Bytes()).Scan(&checked)
 			if errors.Is(err, pgx.ErrNoRows) || (err == nil && checked) {

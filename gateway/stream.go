@@ -73,13 +73,13 @@ type streams struct {
 	subs      map[*subscriber]struct{}
 	heard     map[string]map[*subscriber]struct{} // RFQ id -> providers it was sent to: they hear its close
 	perClient map[string]int                      // open streams per client address
-	events    chan string
+	events    chan marketMsg
 	max       int
 }
 
 func newStreams(s *Server, max int) *streams {
 	return &streams{s: s, subs: map[*subscriber]struct{}{}, heard: map[string]map[*subscriber]struct{}{},
-		perClient: map[string]int{}, events: make(chan string, streamEventsPending), max: max}
+		perClient: map[string]int{}, events: make(chan marketMsg, streamEventsPending), max: max}
 }
 
 // marketEvent is an agora_market payload: "<kind>|<rfq id>|<gateway instance>". The gateway that stores an
@@ -96,10 +96,21 @@ func (h *streams) fromPeer(payload string) {
 	h.notify(payload)
 }
 
+// marketMsg is a market event to deliver: the notification payload, and what the gateway that stored it
+// knows already (its own events), so that delivery need not read it back.
+type marketMsg struct {
+	payload   string
+	rfq       *rfqView        // open, closed: the RFQ as GET shows it
+	typedData json.RawMessage // open: what the buyer signed
+}
+
 // notify queues a market event for delivery; the caller never waits.
-func (h *streams) notify(payload string) {
+func (h *streams) notify(payload string) { h.notifyRFQ(payload, nil, nil) }
+
+// notifyRFQ queues an RFQ's event with its view (and, when it opens, the signed typed data).
+func (h *streams) notifyRFQ(payload string, v *rfqView, typedData json.RawMessage) {
 	select {
-	case h.events <- payload:
+	case h.events <- marketMsg{payload: payload, rfq: v, typedData: typedData}:
 	default:
 		h.s.log.Warn("market event queue full; event dropped", "event", clip(payload))
 	}
@@ -186,16 +197,16 @@ func (h *streams) run(ctx context.Context) {
 		select {
 		case <-ctx.Done():
 			return
-		case payload := <-h.events:
-			if err := h.deliver(ctx, payload); err != nil && ctx.Err() == nil {
-				h.s.log.Warn("market event not delivered", "event", clip(payload), "err", err)
+		case msg := <-h.events:
+			if err := h.deliver(ctx, msg); err != nil && ctx.Err() == nil {
+				h.s.log.Warn("market event not delivered", "event", clip(msg.payload), "err", err)
 			}
 		}
 	}
 }
 
-func (h *streams) deliver(ctx context.Context, payload string) error {
-	kind, rest, _ := strings.Cut(payload, "|")
+func (h *streams) deliver(ctx context.Context, msg marketMsg) error {
+	kind, rest, _ := strings.Cut(msg.payload, "|")
 	hexID, tail, _ := strings.Cut(rest, "|")
 	h.mu.Lock()
 	empty := len(h.subs) == 0
@@ -243,15 +254,20 @@ func (h *streams) deliver(ctx context.Context, payload string) error {
 		}
 		return nil
 	}
-	view, err := h.s.loadRFQ(ctx, id)
-	if err != nil {
-		return err
+	view := msg.rfq
+	if view == nil {
+		var err error
+		if view, err = h.s.loadRFQ(ctx, id); err != nil {
+			return err
+		}
 	}
 	switch kind {
 	case "open":
-		var td json.RawMessage
-		if err := h.s.pool.QueryRow(ctx, `SELECT typed_data FROM rfqs WHERE id = $1`, id.Bytes()).Scan(&td); err != nil {
-			return err
+		td := msg.typedData
+		if td == nil {
+			if err := h.s.pool.QueryRow(ctx, `SELECT typed_data FROM rfqs WHERE id = $1`, id.Bytes()).Scan(&td); err != nil {
+				return err
+			}
 		}
 		ev := encode(streamEvent{Type: "rfq", RFQ: view, TypedData: td})
 		now, have := time.Now(), wordSet(view.Capability)
@@ -267,14 +283,21 @@ func (h *streams) deliver(ctx context.Context, payload string) error {
 			}
 		}
 	case "closed":
-		ev := encode(streamEvent{Type: "closed", RFQ: view})
+		// Followers (the buyer) get the whole result; providers that only heard the RFQ get it without
+		// the ranked and refused quotes (a fifth of the size with 50 quotes; GET /v1/rfqs/{id} has them).
+		full := encode(streamEvent{Type: "closed", RFQ: view})
+		brief := *view
+		brief.Ranked, brief.Refused = nil, nil
+		short := encode(streamEvent{Type: "closed", RFQ: &brief})
 		h.mu.Lock()
 		defer h.mu.Unlock()
 		heard := h.heard[view.ID]
 		delete(h.heard, view.ID)
 		for sub := range h.subs {
-			if _, ok := heard[sub]; ok || sub.follow[view.ID] {
-				h.sendLocked(sub, ev)
+			if sub.follow[view.ID] {
+				h.sendLocked(sub, full)
+			} else if _, ok := heard[sub]; ok {
+				h.sendLocked(sub, short)
 			}
 		}
 	}

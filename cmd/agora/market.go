@@ -1,0 +1,909 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/spf13/cobra"
+
+	"github.com/agoralabs/agora/auction"
+	"github.com/agoralabs/agora/client"
+	"github.com/agoralabs/agora/deployment"
+	"github.com/agoralabs/agora/eip712"
+)
+
+// marketCommand is `agora market`: the market's buyer and provider commands (docs/client.md).
+func (a *app) marketCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "market",
+		Short: "Buy and sell work on the market: RFQs, quotes, agreements and escrow jobs",
+		Long: `Commands for buyers and providers of Agora's market (docs/market.md, docs/client.md).
+
+Keys: --key-file names a file holding a hex private key (mode 600: a file that group or others can access
+is refused), or --keystore names a go-ethereum keystore file whose passphrase is read from --password-file or
+the environment variable AGORA_KEYSTORE_PASSWORD. Keys and passphrases are never printed or logged.
+
+Messages are signed under the domains of the --deployment file (its chain id, escrow and identity registry);
+with --deployment "" they are learnt from the gateway. Every command prints JSON, one document per line.`,
+	}
+	f := cmd.PersistentFlags()
+	f.String("gateway", "http://127.0.0.1:8080", "the gateway's URL")
+	f.String("deployment", ".devnet/deployment.json", `deployment file ("" learns the domains from the gateway)`)
+	f.String("key-file", "", "file holding the signer's hex private key (mode 600)")
+	f.String("keystore", "", "go-ethereum keystore file of the signer")
+	f.String("password-file", "", "file holding the keystore's passphrase (else env AGORA_KEYSTORE_PASSWORD)")
+	f.Duration("timeout", 30*time.Second, "timeout of each request and each wait for a receipt")
+	cmd.AddCommand(a.marketRFQCommand(), a.marketProvideCommand(), a.marketSignCommand(), a.marketFundCommand(),
+		a.marketSubmitCommand(), a.marketCompleteCommand())
+	return cmd
+}
+
+// market is what a market command shares: its signer, the gateway client and the deployment (nil when none).
+type market struct {
+	a       *app
+	signer  *client.KeySigner
+	client  *client.Client
+	dep     *deployment.Deployment
+	timeout time.Duration
+}
+
+// openMarket loads the signer, the deployment and the gateway client from the flags.
+func (a *app) openMarket() (*market, error) {
+	v := a.v
+	timeout := v.GetDuration("timeout")
+	if timeout <= 0 {
+		return nil, fmt.Errorf("--timeout %q: want a positive duration such as 30s", v.GetString("timeout"))
+	}
+	m := &market{a: a, timeout: timeout}
+	var err error
+	if m.signer, err = a.marketSigner(); err != nil {
+		return nil, err
+	}
+	opts := []client.Option{client.WithTimeout(timeout), client.WithUserAgent("agora-cli")}
+	if path := v.GetString("deployment"); path != "" {
+		if m.dep, err = deployment.Read(path); err != nil {
+			return nil, err
+		}
+		opts = append(opts, client.WithDeployment(m.dep))
+	}
+	if m.client, err = client.New(v.GetString("gateway"), opts...); err != nil {
+		return nil, fmt.Errorf("--gateway: %w", err)
+	}
+	return m, nil
+}
+
+// marketSigner loads the signer from --key-file or --keystore.
+func (a *app) marketSigner() (*client.KeySigner, error) {
+	v := a.v
+	keyFile, keystore := v.GetString("key-file"), v.GetString("keystore")
+	switch {
+	case keyFile != "" && keystore != "":
+		return nil, errors.New("give --key-file or --keystore, not both")
+	case keyFile != "":
+		return client.LoadKeyFile(keyFile)
+	case keystore != "":
+		pass, ok := os.LookupEnv("AGORA_KEYSTORE_PASSWORD")
+		if path := v.GetString("password-file"); path != "" {
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				return nil, fmt.Errorf("--password-file: %w", err)
+			}
+			pass, ok = strings.TrimRight(string(raw), "\r\n"), true
+		}
+		if !ok {
+			return nil, errors.New("--keystore needs --password-file or AGORA_KEYSTORE_PASSWORD")
+		}
+		return client.LoadKeystore(keystore, pass)
+	}
+	return nil, errors.New("--key-file or --keystore is required")
+}
+
+// escrow dials --rpc-url and returns the escrow helpers of the deployment.
+func (m *market) escrow(ctx context.Context) (*client.Escrow, func(), error) {
+	if m.dep == nil {
+		return nil, nil, errors.New("--deployment is required to reach the escrow")
+	}
+	rpcURL := m.a.v.GetString("rpc-url")
+	if rpcURL == "" {
+		return nil, nil, errors.New("--rpc-url (or AGORA_RPC_URL) is required")
+	}
+	dctx, cancel := context.WithTimeout(ctx, m.timeout)
+	defer cancel()
+	ec, err := ethclient.DialContext(dctx, rpcURL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("connect to %s: %w", redactURL(rpcURL), err)
+	}
+	e, err := client.NewEscrow(dctx, ec, m.dep, m.timeout)
+	if err != nil {
+		ec.Close()
+		return nil, nil, err
+	}
+	return e, ec.Close, nil
+}
+
+// print writes v as one line of JSON to stdout.
+func (m *market) print(v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(m.a.m.Stdout, "%s\n", b)
+	return err
+}
+
+// hashFlag reads a bytes32 from --<name>-hash (0x-hex) or, failing that, keccak256 of --<name> (zero when
+// both are empty).
+func hashFlag(a *app, name string) (common.Hash, error) {
+	if h := a.v.GetString(name + "-hash"); h != "" {
+		var out common.Hash
+		if err := out.UnmarshalText([]byte(h)); err != nil || len(h) != 66 {
+			return common.Hash{}, fmt.Errorf("--%s-hash %q: want 0x and 64 hex digits", name, h)
+		}
+		return out, nil
+	}
+	if s := a.v.GetString(name); s != "" {
+		return crypto.Keccak256Hash([]byte(s)), nil
+	}
+	return common.Hash{}, nil
+}
+
+func bigFlag(a *app, name string, required bool) (*big.Int, error) {
+	s := a.v.GetString(name)
+	if s == "" {
+		if required {
+			return nil, fmt.Errorf("--%s is required", name)
+		}
+		return new(big.Int), nil
+	}
+	x, ok := new(big.Int).SetString(s, 10)
+	if !ok || x.Sign() < 0 {
+		return nil, fmt.Errorf("--%s %q: want a non-negative integer in the token's base units", name, s)
+	}
+	return x, nil
+}
+
+func idFlag(a *app, name string) (common.Hash, error) {
+	s := a.v.GetString(name)
+	var h common.Hash
+	if len(s) != 66 || h.UnmarshalText([]byte(s)) != nil {
+		return h, fmt.Errorf("--%s %q: want a 0x-prefixed 32-byte id", name, s)
+	}
+	return h, nil
+}
+
+func randomNonce() (*big.Int, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	return new(big.Int).SetBytes(b), nil
+}
+
+var auctionFlagValues = map[string]uint8{"first": eip712.AuctionFirstPrice, "second": eip712.AuctionSecondPrice,
+	"dutch": eip712.AuctionDutch, "direct": eip712.AuctionDirect}
+
+// ---------------------------------------------------------------------------------------------- rfq
+
+func (a *app) marketRFQCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rfq",
+		Short: "Buyer: post a signed RFQ, follow it and print the award",
+		Long: `Build an RFQ from the flags, sign it with the buyer's key, follow it on the gateway's stream (subscribed
+before it is posted: its id is its EIP-712 digest), post it, and wait for the close. Prints the closed RFQ
+(with the award, the ranked quotes and the refused ones) as one JSON line; an RFQ without bids is an error.
+With --sign, checks that the award's agreement matches the RFQ, signs it as the client and posts the signature
+(POST /v1/agreements), then prints the agreement as a second JSON line.`,
+		Args: cobra.NoArgs,
+		RunE: a.runMarketRFQ,
+	}
+	f := cmd.Flags()
+	f.String("capability", "", "the capability wanted, e.g. \"invoice ocr\" (required)")
+	f.String("max-price", "", "the most the buyer pays, in the token's base units (required)")
+	f.String("floor-price", "", "Dutch auctions: the offer when the window opens")
+	f.String("token", "", "payment token (default: the deployment's TestUSD)")
+	f.String("spec", "", "input specification, hashed into inputSpecHash")
+	f.String("spec-hash", "", "inputSpecHash as 0x-hex (instead of --spec)")
+	f.Duration("deadline", time.Hour, "delivery deadline, from now")
+	f.Duration("window", 2*time.Second, "quote window (50ms to 60s)")
+	f.Duration("expiry", 10*time.Minute, "how long the RFQ stays valid")
+	f.String("auction", "first", "auction rule: first, second, dutch or direct")
+	f.String("provider", "", "direct requests: the provider's agent id")
+	f.String("validator", "", "validator address (needs --arbiter)")
+	f.Uint8("threshold", 0, "lowest passing validation response, 0 to 100")
+	f.String("arbiter", "", "arbiter address")
+	f.Duration("review-window", time.Hour, "how long the buyer has to review a delivery")
+	f.Uint16("late-penalty-bps", 0, "share of the price returned for late delivery, in basis points")
+	f.String("nonce", "", "the RFQ's nonce (default: random)")
+	f.Bool("sign", false, "sign the award's agreement as the client and post the signature")
+	return cmd
+}
+
+func (a *app) runMarketRFQ(cmd *cobra.Command, _ []string) error {
+	ctx, v := cmd.Context(), a.v
+	m, err := a.openMarket()
+	if err != nil {
+		return err
+	}
+	r, err := m.rfqFromFlags()
+	if err != nil {
+		return err
+	}
+	id, err := m.client.RFQID(ctx, r)
+	if err != nil {
+		return err
+	}
+	s, err := m.client.Subscribe(ctx, client.Subscription{RFQs: []common.Hash{id}})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	posted, err := m.client.PostRFQ(ctx, m.signer, r)
+	if err != nil {
+		return err
+	}
+	a.log.Info("rfq posted", "id", posted.ID, "closes", posted.ClosesAt, "buyer", r.Buyer)
+	wait, cancel := context.WithDeadline(ctx, posted.ClosesAt.Add(m.timeout))
+	defer cancel()
+	var closed *client.RFQ
+	for closed == nil {
+		ev, err := s.Next(wait)
+		if err != nil {
+			return fmt.Errorf("waiting for the close of %s: %w", id.Hex(), err)
+		}
+		switch {
+		case ev.Type == client.EventQuote && ev.RFQID == id.Hex():
+			a.log.Info("quotes", "rfq", ev.RFQID, "count", ev.Quotes)
+		case ev.Type == client.EventClosed && ev.RFQ != nil && ev.RFQ.ID == id.Hex():
+			closed = ev.RFQ
+		}
+	}
+	if err := m.print(closed); err != nil {
+		return err
+	}
+	if closed.Award == nil {
+		return fmt.Errorf("RFQ %s closed %s: no valid bids", id.Hex(), closed.Status)
+	}
+	if !v.GetBool("sign") {
+		return nil
+	}
+	_, ag, err := client.ParseAgreement(closed.Award.Agreement)
+	if err != nil {
+		return err
+	}
+	if err := client.CheckAward(r, id, ag); err != nil {
+		return err
+	}
+	view, err := m.client.PostAgreementSignature(ctx, m.signer, closed.Award.Agreement)
+	if err != nil {
+		return err
+	}
+	return m.print(view)
+}
+
+// rfqFromFlags builds the buyer's RFQ.
+func (m *market) rfqFromFlags() (eip712.RFQ, error) {
+	a, v := m.a, m.a.v
+	now := time.Now()
+	r := eip712.RFQ{Buyer: m.signer.Address(), Capability: strings.TrimSpace(v.GetString("capability")),
+		ReviewWindow: uint64(v.GetDuration("review-window") / time.Second), ProviderAgentID: new(big.Int)}
+	if r.Capability == "" {
+		return r, errors.New("--capability is required")
+	}
+	var err error
+	if r.MaxPrice, err = bigFlag(a, "max-price", true); err != nil {
+		return r, err
+	}
+	if r.FloorPrice, err = bigFlag(a, "floor-price", false); err != nil {
+		return r, err
+	}
+	rule, ok := auctionFlagValues[v.GetString("auction")]
+	if !ok {
+		return r, fmt.Errorf("--auction %q: want first, second, dutch or direct", v.GetString("auction"))
+	}
+	r.Auction = rule
+	if p := v.GetString("provider"); p != "" {
+		if _, ok := r.ProviderAgentID.SetString(p, 10); !ok || rule != eip712.AuctionDirect {
+			return r, fmt.Errorf("--provider %q: an agent id, with --auction direct", p)
+		}
+	} else if rule == eip712.AuctionDirect {
+		return r, errors.New("--auction direct needs --provider")
+	}
+	switch t := v.GetString("token"); {
+	case t != "":
+		if r.Token, err = parseAddress("token", t); err != nil {
+			return r, err
+		}
+	case m.dep != nil:
+		r.Token = m.dep.Contracts.TestUSD.Address
+	default:
+		return r, errors.New("--token is required without a deployment")
+	}
+	if r.InputSpecHash, err = hashFlag(a, "spec"); err != nil {
+		return r, err
+	}
+	if r.Validator, err = parseAddress("validator", v.GetString("validator")); err != nil {
+		return r, err
+	}
+	if r.Arbiter, err = parseAddress("arbiter", v.GetString("arbiter")); err != nil {
+		return r, err
+	}
+	threshold, err := cmdUint(v.GetString("threshold"), 8)
+	if err != nil {
+		return r, fmt.Errorf("--threshold: %w", err)
+	}
+	penalty, err := cmdUint(v.GetString("late-penalty-bps"), 16)
+	if err != nil {
+		return r, fmt.Errorf("--late-penalty-bps: %w", err)
+	}
+	r.ValidationThreshold, r.LatePenaltyBps = uint8(threshold), uint16(penalty)
+	window := v.GetDuration("window")
+	if window <= 0 || window > time.Minute {
+		return r, fmt.Errorf("--window %s: want 50ms to 60s", window)
+	}
+	r.QuoteWindowMs = uint32(window.Milliseconds())
+	r.DeliveryDeadline = uint64(now.Add(v.GetDuration("deadline")).Unix())
+	r.Expiry = uint64(now.Add(v.GetDuration("expiry")).Unix())
+	if n := v.GetString("nonce"); n != "" {
+		if r.Nonce, err = bigFlag(a, "nonce", true); err != nil {
+			return r, err
+		}
+	} else if r.Nonce, err = randomNonce(); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+func cmdUint(s string, bits int) (uint64, error) {
+	x, ok := new(big.Int).SetString(s, 10)
+	if !ok || x.Sign() < 0 || x.BitLen() > bits {
+		return 0, fmt.Errorf("%q is not a uint%d", s, bits)
+	}
+	return x.Uint64(), nil
+}
+
+// ---------------------------------------------------------------------------------------------- provide
+
+func (a *app) marketProvideCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "provide",
+		Short: "Provider: quote on every matching RFQ and sign the agreements won",
+		Long: `Run provider agent --agent-id, whose wallet is the signer: announce it online with signed heartbeats
+(renewed every half --heartbeat-ttl; an offline heartbeat on exit), subscribe to the gateway's stream for the
+--capability words, and answer every RFQ heard with a signed quote at --price, capped at the RFQ's maxPrice
+(no bid below --min-price). In Dutch auctions it accepts when the rising offer reaches its price. When an RFQ
+it quoted closes and it won, it checks the award's agreement against its quote, signs it and posts its
+signature. Prints one JSON line per step ({"event": "ready" | "quoted" | "refused" | "no_bid" | "won" |
+"lost", ...}). Runs until interrupted, or until --max-rfqs RFQs were answered and decided.`,
+		Args: cobra.NoArgs,
+		RunE: a.runMarketProvide,
+	}
+	f := cmd.Flags()
+	f.String("agent-id", "", "the provider's agent id (required)")
+	f.StringSlice("capability", nil, "capability words to listen for (repeatable; required)")
+	f.String("price", "", "the price asked, in the token's base units (required)")
+	f.String("min-price", "0", "no bid when the RFQ's maxPrice is below this")
+	f.Duration("delivery", 0, "promised delivery time from now (0: the RFQ's deadline)")
+	f.String("sla", "", "SLA terms, hashed into slaHash")
+	f.String("sla-hash", "", "slaHash as 0x-hex (instead of --sla)")
+	f.Duration("valid-for", 5*time.Minute, "how long each quote is valid")
+	f.Int("max-rfqs", 0, "stop after answering this many RFQs and seeing them decided (0: run until interrupted)")
+	f.Duration("heartbeat-ttl", 5*time.Minute, "lifetime of each online heartbeat (0 sends none)")
+	f.Uint32("p95-ms", 1000, "the p95 latency announced in heartbeats")
+	f.Uint32("capacity", 1, "the concurrent jobs announced in heartbeats")
+	return cmd
+}
+
+// provider is the state of `agora market provide`.
+type provider struct {
+	*market
+	agentID  *big.Int
+	price    *big.Int
+	minPrice *big.Int
+	sla      common.Hash
+	domain   eip712.Domain
+	stream   *client.Stream
+
+	mu      sync.Mutex
+	quoted  map[string]eip712.Quote // RFQ id -> the quote sent, until its close
+	waiting map[string]bool         // RFQ ids answered (or being answered) and not yet decided
+}
+
+func (a *app) runMarketProvide(cmd *cobra.Command, _ []string) error {
+	ctx, v := cmd.Context(), a.v
+	m, err := a.openMarket()
+	if err != nil {
+		return err
+	}
+	p := &provider{market: m, agentID: new(big.Int), quoted: map[string]eip712.Quote{}, waiting: map[string]bool{}}
+	if _, ok := p.agentID.SetString(v.GetString("agent-id"), 10); !ok || p.agentID.Sign() < 0 {
+		return fmt.Errorf("--agent-id %q: want a decimal agent id", v.GetString("agent-id"))
+	}
+	caps := nonEmpty(v.GetStringSlice("capability"))
+	if len(caps) == 0 {
+		return errors.New("--capability is required")
+	}
+	if p.price, err = bigFlag(a, "price", true); err != nil {
+		return err
+	}
+	if p.minPrice, err = bigFlag(a, "min-price", false); err != nil {
+		return err
+	}
+	if p.sla, err = hashFlag(a, "sla"); err != nil {
+		return err
+	}
+	maxRFQs := v.GetInt("max-rfqs")
+	if maxRFQs < 0 {
+		return errors.New("--max-rfqs must not be negative")
+	}
+	if p.domain, err = m.client.EscrowDomain(ctx); err != nil {
+		return err
+	}
+
+	if ttl := v.GetDuration("heartbeat-ttl"); ttl > 0 {
+		if err := p.heartbeat(ctx, eip712.HeartbeatOnline, ttl); err != nil {
+			return err
+		}
+		hctx, stop := context.WithCancel(ctx)
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.keepAlive(hctx, ttl)
+		}()
+		defer func() {
+			stop()
+			wg.Wait()
+			// Say goodbye: offline from now on. A fresh context: ctx may be the interrupt's, already done.
+			octx, cancel := context.WithTimeout(context.Background(), m.timeout)
+			defer cancel()
+			if err := p.heartbeat(octx, eip712.HeartbeatOffline, ttl); err != nil {
+				a.log.Warn("offline heartbeat failed", "err", err)
+			}
+		}()
+	}
+	if p.stream, err = m.client.Subscribe(ctx, client.Subscription{Capabilities: caps, AgentID: p.agentID.String()}); err != nil {
+		return err
+	}
+	defer p.stream.Close()
+	answered := 0
+	for {
+		ev, err := p.stream.Next(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil // interrupted
+			}
+			return err
+		}
+		switch ev.Type {
+		case client.EventSubscribed:
+			if err := m.print(map[string]any{"event": "ready", "agentId": p.agentID.String(), "provider": m.signer.Address().Hex()}); err != nil {
+				return err
+			}
+		case client.EventRFQ:
+			if maxRFQs > 0 && answered >= maxRFQs {
+				continue
+			}
+			answered++
+			if err := p.answer(ctx, ev); err != nil {
+				return err
+			}
+		case client.EventClosed:
+			if ev.RFQ == nil {
+				continue
+			}
+			if err := p.decided(ctx, ev.RFQ); err != nil {
+				return err
+			}
+		}
+		p.mu.Lock()
+		open := len(p.waiting)
+		p.mu.Unlock()
+		if maxRFQs > 0 && answered >= maxRFQs && open == 0 {
+			return nil
+		}
+	}
+}
+
+// heartbeat signs and posts a heartbeat of status that expires after ttl.
+func (p *provider) heartbeat(ctx context.Context, status uint8, ttl time.Duration) error {
+	hb := eip712.Heartbeat{AgentID: p.agentID, Status: status, Price: p.price, P95LatencyMs: uint32(p.a.v.GetUint32("p95-ms")),
+		Capacity: uint32(p.a.v.GetUint32("capacity")), ExpiresAt: uint64(time.Now().Add(ttl).Unix()), Nonce: big.NewInt(time.Now().UnixNano())}
+	if p.dep != nil {
+		hb.Token = p.dep.Contracts.TestUSD.Address
+	}
+	if _, err := p.client.PostHeartbeat(ctx, p.signer, hb); err != nil {
+		return fmt.Errorf("heartbeat: %w", err)
+	}
+	return nil
+}
+
+// keepAlive renews the online heartbeat every ttl/2 until ctx ends.
+func (p *provider) keepAlive(ctx context.Context, ttl time.Duration) {
+	t := time.NewTicker(ttl / 2)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := p.heartbeat(ctx, eip712.HeartbeatOnline, ttl); err != nil && ctx.Err() == nil {
+				p.a.log.Warn("heartbeat renewal failed", "err", err)
+			}
+		}
+	}
+}
+
+// answer quotes on (or declines) an RFQ heard on the stream. Refusals are reported, not fatal.
+func (p *provider) answer(ctx context.Context, ev client.Event) error {
+	r, id, err := ev.SignedRFQ(p.domain)
+	if err != nil {
+		p.a.log.Warn("ignoring an RFQ", "err", err)
+		return nil
+	}
+	price := new(big.Int).Set(p.price)
+	if r.MaxPrice.Cmp(price) < 0 {
+		price.Set(r.MaxPrice)
+	}
+	if price.Cmp(p.minPrice) < 0 || price.Sign() <= 0 {
+		if err := p.stream.NoBid(ctx, id); err != nil && ctx.Err() == nil {
+			p.a.log.Warn("no-bid not noted", "rfq", id.Hex(), "err", err)
+		}
+		return p.print(map[string]any{"event": "no_bid", "rfqId": id.Hex(), "maxPrice": r.MaxPrice.String()})
+	}
+	deadline := r.DeliveryDeadline
+	if d := p.a.v.GetDuration("delivery"); d > 0 {
+		deadline = min(deadline, uint64(time.Now().Add(d).Unix()))
+	}
+	nonce, err := randomNonce()
+	if err != nil {
+		return err
+	}
+	q := eip712.Quote{RFQID: id, ProviderAgentID: p.agentID, Provider: p.signer.Address(), Price: price, DeliveryDeadline: deadline,
+		SLAHash: p.sla, Nonce: nonce, ValidUntil: uint64(time.Now().Add(p.a.v.GetDuration("valid-for")).Unix())}
+	p.mu.Lock()
+	p.waiting[id.Hex()] = true
+	p.mu.Unlock()
+	if r.Auction != eip712.AuctionDutch {
+		return p.send(ctx, q)
+	}
+	// Dutch: accept when the rising offer reaches the price (docs/auction.md §3), a little after to be safe.
+	window := time.Duration(r.QuoteWindowMs) * time.Millisecond
+	at := ev.RFQ.OpenedAt.Add(dutchDelay(r.FloorPrice, r.MaxPrice, price, window) + 20*time.Millisecond)
+	if at.After(ev.RFQ.ClosesAt) {
+		at = ev.RFQ.ClosesAt.Add(-10 * time.Millisecond)
+	}
+	go func() {
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Until(at)):
+			if err := p.send(ctx, q); err != nil && ctx.Err() == nil {
+				p.a.log.Warn("dutch acceptance failed", "rfq", id.Hex(), "err", err)
+			}
+		}
+	}()
+	return nil
+}
+
+// dutchDelay is the earliest elapsed time at which the Dutch offer from floor to max over window reaches
+// price.
+func dutchDelay(floor, max, price *big.Int, window time.Duration) time.Duration {
+	lo, hi := time.Duration(0), window
+	for lo < hi { // the offer is monotone in the elapsed time
+		mid := lo + (hi-lo)/2
+		if auction.DutchOffer(floor, max, window, mid).Cmp(price) >= 0 {
+			hi = mid
+		} else {
+			lo = mid + time.Microsecond
+		}
+	}
+	return lo
+}
+
+// send signs and sends a quote on the stream and reports the answer.
+func (p *provider) send(ctx context.Context, q eip712.Quote) error {
+	acc, err := p.stream.Quote(ctx, p.signer, q)
+	var prob *client.Problem
+	switch {
+	case errors.As(err, &prob):
+		p.mu.Lock()
+		delete(p.waiting, q.RFQID.Hex())
+		p.mu.Unlock()
+		return p.print(map[string]any{"event": "refused", "rfqId": q.RFQID.Hex(), "code": prob.Code, "detail": prob.Detail})
+	case err != nil:
+		return err
+	}
+	p.mu.Lock()
+	p.quoted[q.RFQID.Hex()] = q
+	p.mu.Unlock()
+	return p.print(map[string]any{"event": "quoted", "rfqId": acc.RFQID, "quoteId": acc.ID, "price": q.Price.String()})
+}
+
+// decided handles the close of an RFQ: signs the agreement when this provider won.
+func (p *provider) decided(ctx context.Context, r *client.RFQ) error {
+	p.mu.Lock()
+	q, ok := p.quoted[r.ID]
+	delete(p.quoted, r.ID)
+	delete(p.waiting, r.ID)
+	p.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	if r.Award == nil || r.Award.ProviderAgentID != p.agentID.String() {
+		return p.print(map[string]any{"event": "lost", "rfqId": r.ID})
+	}
+	_, ag, err := client.ParseAgreement(r.Award.Agreement)
+	if err == nil {
+		err = client.CheckWin(q, ag)
+	}
+	if err != nil {
+		p.a.log.Warn("not signing the award", "rfq", r.ID, "err", err)
+		return p.print(map[string]any{"event": "refused_award", "rfqId": r.ID, "detail": err.Error()})
+	}
+	view, err := p.client.PostAgreementSignature(ctx, p.signer, r.Award.Agreement)
+	if err != nil {
+		return fmt.Errorf("sign the agreement of %s: %w", r.ID, err)
+	}
+	return p.print(map[string]any{"event": "won", "rfqId": r.ID, "price": r.Award.Paid, "agreement": view})
+}
+
+// ---------------------------------------------------------------------------------------------- sign
+
+func (a *app) marketSignCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "sign",
+		Short: "Sign an awarded agreement as its client or its provider",
+		Long: `Sign the ServiceAgreement of --rfq (an awarded RFQ's agreement) or --agreement (one a party already
+posted), as whichever party the key is, and post the signature (POST /v1/agreements). The client's agreement
+is first checked against the RFQ's signed terms. Prints the agreement as a JSON line.`,
+		Args: cobra.NoArgs,
+		RunE: a.runMarketSign,
+	}
+	f := cmd.Flags()
+	f.String("rfq", "", "the awarded RFQ's id")
+	f.String("agreement", "", "the agreement's id")
+	return cmd
+}
+
+func (a *app) runMarketSign(cmd *cobra.Command, _ []string) error {
+	ctx, v := cmd.Context(), a.v
+	m, err := a.openMarket()
+	if err != nil {
+		return err
+	}
+	var typed []byte
+	switch {
+	case v.GetString("rfq") != "" && v.GetString("agreement") != "":
+		return errors.New("give --rfq or --agreement, not both")
+	case v.GetString("rfq") != "":
+		id, err := idFlag(a, "rfq")
+		if err != nil {
+			return err
+		}
+		r, err := m.client.GetRFQ(ctx, id)
+		if err != nil {
+			return err
+		}
+		if r.Award == nil {
+			return fmt.Errorf("RFQ %s is %s: no award to sign", r.ID, r.Status)
+		}
+		typed = r.Award.Agreement
+		d, err := m.client.EscrowDomain(ctx)
+		if err != nil {
+			return err
+		}
+		_, ag, err := client.ParseAgreement(typed)
+		if err != nil {
+			return err
+		}
+		if ag.Client == m.signer.Address() {
+			signedRFQ, err := r.Signed(d)
+			if err == nil {
+				err = client.CheckAward(signedRFQ, id, ag)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	case v.GetString("agreement") != "":
+		id, err := idFlag(a, "agreement")
+		if err != nil {
+			return err
+		}
+		ag, err := m.client.GetAgreement(ctx, id)
+		if err != nil {
+			return err
+		}
+		typed = ag.TypedData
+	default:
+		return errors.New("--rfq or --agreement is required")
+	}
+	view, err := m.client.PostAgreementSignature(ctx, m.signer, typed)
+	if err != nil {
+		return err
+	}
+	return m.print(view)
+}
+
+// ---------------------------------------------------------------------------------------------- chain
+
+func (a *app) marketFundCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "fund",
+		Short: "Client: create and fund the escrow job of a signed agreement",
+		Long: `Read the signed agreement --agreement from the gateway (both signatures must be in), approve the
+escrow for its price if the allowance is short, and send createJobFromAgreement from the client's account.
+Prints {"agreementId", "jobId", "approveTx", "createTx", "block"}.`,
+		Args: cobra.NoArgs,
+		RunE: a.runMarketFund,
+	}
+	cmd.Flags().String("agreement", "", "the agreement's id (required)")
+	cmd.Flags().String("rpc-url", "http://127.0.0.1:8545", "JSON-RPC endpoint of the chain")
+	return cmd
+}
+
+func (a *app) runMarketFund(cmd *cobra.Command, _ []string) error {
+	ctx := cmd.Context()
+	m, err := a.openMarket()
+	if err != nil {
+		return err
+	}
+	id, err := idFlag(a, "agreement")
+	if err != nil {
+		return err
+	}
+	view, err := m.client.GetAgreement(ctx, id)
+	if err != nil {
+		return err
+	}
+	clientSig, providerSig, err := view.Signatures()
+	if err != nil {
+		return err
+	}
+	if clientSig == nil || providerSig == nil {
+		return fmt.Errorf("agreement %s is %s: both signatures are needed to fund it", view.ID, view.State)
+	}
+	_, ag, err := client.ParseAgreement(view.TypedData)
+	if err != nil {
+		return err
+	}
+	escrow, closeRPC, err := m.escrow(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeRPC()
+	funded, err := escrow.Fund(ctx, m.signer, ag, clientSig, providerSig)
+	if err != nil {
+		return err
+	}
+	if funded.AgreementHash != id {
+		return fmt.Errorf("the escrow hashed the agreement to %s, not %s", funded.AgreementHash.Hex(), id.Hex())
+	}
+	out := map[string]any{"agreementId": id.Hex(), "jobId": funded.JobID.String(), "createTx": funded.CreateTx.Hex(), "block": funded.Block}
+	if funded.ApproveTx != (common.Hash{}) {
+		out["approveTx"] = funded.ApproveTx.Hex()
+	}
+	return m.print(out)
+}
+
+func (a *app) marketSubmitCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "submit",
+		Short: "Provider: submit a deliverable's hash to a funded escrow job",
+		Args:  cobra.NoArgs,
+		RunE:  a.runMarketSubmit,
+	}
+	f := cmd.Flags()
+	f.String("job", "", "the escrow job id")
+	f.String("agreement", "", "the agreement's id (its job is found on chain), instead of --job")
+	f.String("deliverable", "", "the deliverable (or a reference to it), hashed")
+	f.String("deliverable-hash", "", "the deliverable's hash as 0x-hex (instead of --deliverable)")
+	f.String("rpc-url", "http://127.0.0.1:8545", "JSON-RPC endpoint of the chain")
+	return cmd
+}
+
+func (a *app) runMarketSubmit(cmd *cobra.Command, _ []string) error {
+	ctx := cmd.Context()
+	m, err := a.openMarket()
+	if err != nil {
+		return err
+	}
+	deliverable, err := hashFlag(a, "deliverable")
+	if err != nil {
+		return err
+	}
+	if deliverable == (common.Hash{}) {
+		return errors.New("--deliverable or --deliverable-hash is required")
+	}
+	escrow, closeRPC, err := m.escrow(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeRPC()
+	job, err := m.jobFlag(ctx, escrow)
+	if err != nil {
+		return err
+	}
+	r, err := escrow.Submit(ctx, m.signer, job, deliverable)
+	if err != nil {
+		return err
+	}
+	return m.print(map[string]any{"jobId": job.String(), "deliverable": deliverable.Hex(), "tx": r.TxHash.Hex()})
+}
+
+func (a *app) marketCompleteCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "complete",
+		Short: "Complete or settle a submitted escrow job, as the escrow allows the signer",
+		Long: `End a submitted job: complete it when the signer is the client (or the agreement's arbiter); otherwise
+settle it by the validator's answer when the agreement names a validator, or release it once the review window
+has passed. Prints {"jobId", "method", "tx"}.`,
+		Args: cobra.NoArgs,
+		RunE: a.runMarketComplete,
+	}
+	f := cmd.Flags()
+	f.String("job", "", "the escrow job id")
+	f.String("agreement", "", "the agreement's id (its job is found on chain), instead of --job")
+	f.String("reason", "", "the reason recorded with complete, hashed")
+	f.String("reason-hash", "", "the reason as 0x-hex (instead of --reason)")
+	f.String("rpc-url", "http://127.0.0.1:8545", "JSON-RPC endpoint of the chain")
+	return cmd
+}
+
+func (a *app) runMarketComplete(cmd *cobra.Command, _ []string) error {
+	ctx := cmd.Context()
+	m, err := a.openMarket()
+	if err != nil {
+		return err
+	}
+	reason, err := hashFlag(a, "reason")
+	if err != nil {
+		return err
+	}
+	escrow, closeRPC, err := m.escrow(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeRPC()
+	job, err := m.jobFlag(ctx, escrow)
+	if err != nil {
+		return err
+	}
+	method, r, err := escrow.Settle(ctx, m.signer, job, reason)
+	if err != nil {
+		return err
+	}
+	return m.print(map[string]any{"jobId": job.String(), "method": method, "tx": r.TxHash.Hex()})
+}
+
+// jobFlag reads --job, or finds the job of --agreement on chain.
+func (m *market) jobFlag(ctx context.Context, escrow *client.Escrow) (*big.Int, error) {
+	v := m.a.v
+	switch job, ag := v.GetString("job"), v.GetString("agreement"); {
+	case job != "" && ag != "":
+		return nil, errors.New("give --job or --agreement, not both")
+	case job != "":
+		id, ok := new(big.Int).SetString(job, 10)
+		if !ok || id.Sign() <= 0 {
+			return nil, fmt.Errorf("--job %q: want a job id (1, 2, ...)", job)
+		}
+		return id, nil
+	case ag != "":
+		id, err := idFlag(m.a, "agreement")
+		if err != nil {
+			return nil, err
+		}
+		return escrow.JobByAgreement(ctx, id)
+	}
+	return nil, errors.New("--job or --agreement is required")
+}
