@@ -140,6 +140,8 @@ type Server struct {
 	registry common.Address // the Identity Registry: global ids and the heartbeat domain name it
 	escrow   common.Address // the AgentEscrow: the market's typed data names it
 	streams  *streams
+	// quoteNotes gathers the RFQs quoted since the last tick, to notify the other copies in one statement.
+	quoteNotes *quoteNotes
 	// listening is closed once the first LISTEN succeeded.
 	listening     chan struct{}
 	listeningOnce sync.Once
@@ -179,7 +181,6 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	// Market records (RFQs, quotes, closes, signatures, penalties) are answered as stored: their commits wait
 	// for the WAL flush, unless the database URL says otherwise.
 	dcfg := pcfg.Copy()
-	dcfg.MaxConns = max(pcfg.MaxConns/2, 4)
 	if _, set := dcfg.ConnConfig.RuntimeParams["synchronous_commit"]; !set {
 		dcfg.ConnConfig.RuntimeParams["synchronous_commit"] = "on"
 	}
@@ -218,6 +219,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.instance = hex.EncodeToString(inst[:])
 	s.beats = newHeartbeatWriter(pool, s.catalog, s.instance)
 	s.streams = newStreams(s, cfg.MaxStreams)
+	s.quoteNotes = &quoteNotes{ids: map[common.Hash]struct{}{}}
 	s.listening = make(chan struct{})
 	s.engine = s.routes()
 	return s, nil
@@ -291,7 +293,7 @@ func (s *Server) Start(ctx context.Context) {
 	if err := s.vectors.sync(ctx); err != nil && ctx.Err() == nil {
 		s.log.Warn("initial vector load failed", "err", err)
 	}
-	s.wg.Add(5 + heartbeatWriters)
+	s.wg.Add(6 + heartbeatWriters)
 	for range heartbeatWriters {
 		go func() { defer s.wg.Done(); s.beats.run(ctx) }()
 	}
@@ -300,6 +302,7 @@ func (s *Server) Start(ctx context.Context) {
 	go func() { defer s.wg.Done(); s.catalogLoop(ctx) }()
 	go func() { defer s.wg.Done(); s.closeLoop(ctx) }()
 	go func() { defer s.wg.Done(); s.streams.run(ctx) }()
+	go func() { defer s.wg.Done(); s.quoteNotes.run(ctx, s) }()
 	s.ready.Store(true)
 }
 

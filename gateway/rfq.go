@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -364,23 +365,52 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 		return nil, p
 	}
 	td, _ := eip712.MarshalTypedData(s.domainFor(q), q)
-	p = s.storeTx(ctx, "quote", func(tx pgx.Tx) error {
+	// Two round trips: (begin, key-share lock and read the RFQ, spend the nonce, insert the quote), then
+	// commit, or roll back when the RFQ's terms refuse the quote. The lock conflicts only with the close's
+	// FOR UPDATE: a quote either commits before the close reads the quotes or finds the RFQ closed.
+	err := inTx(ctx, s.durable, func(conn *pgxpool.Conn) error {
+		var b pgx.Batch
+		b.Queue(`BEGIN`)
+		b.Queue(`SELECT status, opened_at, closes_at, delivery_deadline, max_price::text, auction, provider_agent_id::text
+			FROM rfqs WHERE id = $1 FOR KEY SHARE`, rfqID.Bytes())
+		b.Queue(`INSERT INTO spent_nonces (signer, kind, nonce, spent_at) VALUES ($1, 'Quote', $2::text::numeric, $3)
+			ON CONFLICT DO NOTHING`, q.Provider.Bytes(), bigOrZero(q.Nonce).String(), now)
+		b.Queue(`INSERT INTO quotes (id, rfq_id, provider_agent_id, provider, price, delivery_deadline, sla_hash,
+			nonce, valid_until, typed_data, signature, received_at, at_ms, reputation, p95_ms)
+			SELECT $1, r.id, $3::text::numeric, $4, $5::text::numeric, $6, $7, $8::text::numeric, $9, $10, $11, $12,
+				(extract(epoch FROM $12::timestamptz - r.opened_at) * 1000)::int, $13, $14
+			FROM rfqs r WHERE r.id = $2 ON CONFLICT (id) DO NOTHING`,
+			id.Bytes(), rfqID.Bytes(), agentID, q.Provider.Bytes(), q.Price.String(), time.Unix(int64(q.DeliveryDeadline), 0),
+			q.SLAHash.Bytes(), bigOrZero(q.Nonce).String(), time.Unix(int64(q.ValidUntil), 0), td, []byte(sig), now, rep, p95)
+		br := conn.SendBatch(ctx, &b)
+		defer br.Close()
+		if _, err := br.Exec(); err != nil {
+			return err
+		}
 		var status string
 		var opened, closes, deadline time.Time
 		var maxPrice string
 		var auctionRule int16
 		var direct *string
-		err := tx.QueryRow(ctx, `SELECT status, opened_at, closes_at, delivery_deadline, max_price::text, auction,
-			provider_agent_id::text FROM rfqs WHERE id = $1 FOR SHARE`, rfqID.Bytes()).
-			Scan(&status, &opened, &closes, &deadline, &maxPrice, &auctionRule, &direct)
+		err := br.QueryRow().Scan(&status, &opened, &closes, &deadline, &maxPrice, &auctionRule, &direct)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return problem(http.StatusNotFound, CodeRFQNotFound, "no RFQ %s", rfqID.Hex())
 		}
 		if err != nil {
 			return err
 		}
+		nonce, err := br.Exec()
+		if err != nil {
+			return err
+		}
+		if _, err := br.Exec(); err != nil {
+			return err
+		}
+		if err := br.Close(); err != nil {
+			return err
+		}
 		max, _ := new(big.Int).SetString(maxPrice, 10)
-		switch {
+		switch { // a refusal returns with the transaction open: inTx rolls it back
 		case status != "open" || now.After(closes):
 			return problem(http.StatusConflict, CodeQuoteLate, "RFQ %s closed at %s", rfqID.Hex(), closes.UTC().Format(time.RFC3339Nano))
 		case uint8(auctionRule) == eip712.AuctionDirect && (direct == nil || *direct != agentID):
@@ -389,30 +419,24 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 			return problem(http.StatusUnprocessableEntity, CodeAboveMaxPrice, "price %s is above the RFQ's maxPrice %s", q.Price, max)
 		case time.Unix(int64(q.DeliveryDeadline), 0).After(deadline):
 			return problem(http.StatusBadRequest, CodeInvalidBody, "deliveryDeadline %d is after the RFQ's %d", q.DeliveryDeadline, deadline.Unix())
-		}
-		fresh, err := spendNonce(ctx, tx, q.Provider, "Quote", q.Nonce, now)
-		if err != nil {
-			return err
-		}
-		if !fresh {
+		case nonce.RowsAffected() != 1:
 			return problem(http.StatusConflict, CodeNonceUsed, "nonce %s of %s was already used for a quote", q.Nonce, q.Provider.Hex())
 		}
-		_, err = tx.Exec(ctx, `INSERT INTO quotes (id, rfq_id, provider_agent_id, provider, price, delivery_deadline, sla_hash,
-			nonce, valid_until, typed_data, signature, received_at, at_ms, reputation, p95_ms)
-			VALUES ($1, $2, $3::text::numeric, $4, $5::text::numeric, $6, $7, $8::text::numeric, $9, $10, $11, $12, $13, $14, $15)`,
-			id.Bytes(), rfqID.Bytes(), agentID, q.Provider.Bytes(), q.Price.String(), time.Unix(int64(q.DeliveryDeadline), 0),
-			q.SLAHash.Bytes(), bigOrZero(q.Nonce).String(), time.Unix(int64(q.ValidUntil), 0), td, []byte(sig), now,
-			int(now.Sub(opened).Milliseconds()), rep, p95)
-		if err != nil {
-			return err
-		}
-		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("quote", rfqID))
+		_, err = conn.Exec(ctx, `COMMIT`)
 		return err
 	})
-	if p != nil {
-		return nil, p
+	var prob *Problem
+	switch {
+	case errors.As(err, &prob):
+		return nil, prob
+	case err != nil:
+		s.log.Warn("quote store failed", "err", err)
+		return nil, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the quote now; try again")
 	}
+	// This gateway's followers hear it now; the other copies within quoteNoteEvery (a NOTIFY in the quote's
+	// transaction would serialize every quote's commit on PostgreSQL's notification queue lock).
 	s.streams.notify(s.marketEvent("quote", rfqID))
+	s.quoteNotes.add(rfqID)
 	return &quoteAccepted{ID: id.Hex(), RFQID: rfqID.Hex(), ProviderAgentID: agentID}, nil
 }
 
@@ -626,6 +650,49 @@ func scanQuotes(rows pgx.Rows) ([]quoteView, error) {
 	return out, nil
 }
 
+// quoteNoteEvery is how often a gateway tells the other copies which RFQs it took quotes for.
+const quoteNoteEvery = 20 * time.Millisecond
+
+// quoteNotes collects the RFQs quoted on this gateway, for one NOTIFY statement per tick: followers on other
+// copies see quote counts at most quoteNoteEvery late. Only counts travel this way; the close reads the
+// quotes from the database.
+type quoteNotes struct {
+	mu  sync.Mutex
+	ids map[common.Hash]struct{}
+}
+
+func (n *quoteNotes) add(id common.Hash) {
+	n.mu.Lock()
+	n.ids[id] = struct{}{}
+	n.mu.Unlock()
+}
+
+func (n *quoteNotes) run(ctx context.Context, s *Server) {
+	t := time.NewTicker(quoteNoteEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		n.mu.Lock()
+		if len(n.ids) == 0 {
+			n.mu.Unlock()
+			continue
+		}
+		payloads := make([]string, 0, len(n.ids))
+		for id := range n.ids {
+			payloads = append(payloads, s.marketEvent("quote", id))
+		}
+		clear(n.ids)
+		n.mu.Unlock()
+		if _, err := s.pool.Exec(ctx, `SELECT pg_notify($1, p) FROM unnest($2::text[]) p`, channelMarket, payloads); err != nil && ctx.Err() == nil {
+			s.log.Warn("quote notifications not sent", "rfqs", len(payloads), "err", err)
+		}
+	}
+}
+
 // scheduleClose closes the RFQ when its window ends (the sweep of a running gateway closes it if this one
 // stops first).
 func (s *Server) scheduleClose(id common.Hash, at time.Time) {
@@ -741,7 +808,8 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 		}
 		v.Status, v.ClosedAt = "no_bids", &now
 		if err == nil {
-			paid, signBy := award.Paid.String(), now.Add(s.cfg.SigningWindow)
+			// signBy follows from the RFQ alone, so that a close decided again (below) signs the same agreement.
+			paid, signBy := award.Paid.String(), v.ClosesAt.Add(s.cfg.SigningWindow)
 			v.Status, res.winner, res.paid, res.signBy = "awarded", common.HexToHash(quotes[award.Winner.Seq].ID).Bytes(), &paid, &signBy
 		}
 		if err := s.showResult(id, v, quotes, res); err != nil {
@@ -757,6 +825,11 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 				id.Bytes(), penalised)
 		}
 		b.Queue(`SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("closed", id))
+		// The close alone commits without waiting for the WAL flush: it is derived data. Should a crash lose
+		// it, the RFQ is open again with exactly the quotes it had (they were flushed, and later ones are
+		// late), and the sweep decides it again to the same award and the same agreement: the rule is
+		// deterministic and signBy comes from closesAt.
+		b.Queue(`SET LOCAL synchronous_commit TO off`)
 		b.Queue(`COMMIT`)
 		if err := conn.SendBatch(ctx, &b).Close(); err != nil {
 			return err

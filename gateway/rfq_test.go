@@ -192,6 +192,29 @@ func TestGateway_RFQ(t *testing.T) {
 		}
 	})
 
+	// The close commits asynchronously because deciding again gives the same result: a lost close (the
+	// RFQ open again with its quotes) is decided again by the sweep to the same award and agreement.
+	t.Run("CloseDecidedAgain", func(t *testing.T) {
+		e := e.with(t)
+		id, digest := postRFQ(t, newRFQ(eip712.AuctionSecondPrice, 300))
+		for i, price := range []int64{640, 610, 700} {
+			if r := postQuote(t, id, quote(digest, providers[i], price), providers[i].Wallet); r.Status != http.StatusCreated {
+				t.Fatalf("quote %d: %d %s", price, r.Status, r.Body)
+			}
+		}
+		first := e.awaitClose(t, id)
+		if _, err := e.db.Exec(context.Background(), `UPDATE rfqs SET status = 'open', closed_at = NULL, winner_quote = NULL,
+			paid = NULL, refusals = '[]', ranked = '{}', sign_by = NULL, agreement_id = NULL WHERE id = $1`, digest.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+		again := e.awaitClose(t, id)
+		if first.Award == nil || again.Award == nil || again.Award.AgreementID != first.Award.AgreementID ||
+			again.Award.QuoteID != first.Award.QuoteID || again.Award.Paid != first.Award.Paid || !again.Award.SignBy.Equal(first.Award.SignBy) ||
+			string(again.Award.Agreement) != string(first.Award.Agreement) {
+			t.Fatalf("decided again to %+v, first %+v", again.Award, first.Award)
+		}
+	})
+
 	t.Run("NoBids", func(t *testing.T) {
 		e := e.with(t)
 		id, _ := postRFQ(t, newRFQ(eip712.AuctionFirstPrice, 100))

@@ -186,6 +186,12 @@ func (h *streams) follow(sub *subscriber, id string) bool {
 	return true
 }
 
+func (h *streams) unfollow(sub *subscriber, id string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(sub.follow, id)
+}
+
 func encode(ev streamEvent) encoded {
 	b, _ := json.Marshal(ev)
 	return encoded{typ: ev.Type, data: b}
@@ -521,11 +527,14 @@ func (s *Server) streamMessage(ctx context.Context, sub *subscriber, data []byte
 			return streamEvent{Type: "problem", Problem: problem(http.StatusBadRequest, CodeInvalidQuery, "a stream follows at most %d RFQs", streamMaxFollow)}
 		}
 		return streamEvent{Type: "following", RFQID: id.Hex()}
+	case "unfollow":
+		s.streams.unfollow(sub, id.Hex())
+		return streamEvent{Type: "unfollowed", RFQID: id.Hex()}
 	case "no_bid":
 		s.metrics.noBids.Inc()
 		return streamEvent{Type: "no_bid_noted", RFQID: id.Hex()}
 	}
-	return streamEvent{Type: "problem", Problem: problem(http.StatusBadRequest, CodeInvalidBody, "message type %q: quote, follow or no_bid", clip(msg.Type))}
+	return streamEvent{Type: "problem", Problem: problem(http.StatusBadRequest, CodeInvalidBody, "message type %q: quote, follow, unfollow or no_bid", clip(msg.Type))}
 }
 
 // streamSSE serves GET /v1/stream/sse: the same events as Server-Sent Events (event: <type>, data: <json>);

@@ -215,6 +215,11 @@ func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (e
 		}
 	}
 
+	send(t, buyer, map[string]any{"type": "unfollow", "rfqId": opened.ID})
+	if ev := readEvent(t, buyer, 5*time.Second); ev.Type != "unfollowed" || ev.RFQID != opened.ID {
+		t.Fatalf("unfollow answer %+v", ev)
+	}
+
 	// Bad subscriptions are problems before any upgrade.
 	for q, code := range map[string]string{
 		"":            gateway.CodeInvalidQuery,

@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"fmt"
 	"log/slog"
 	"testing"
 	"time"
@@ -119,5 +120,24 @@ func TestHears_CapabilityWords(t *testing.T) {
 		if got := s.hears(sub, &tc.rfq, wordSet(tc.rfq.Capability), time.Now()); got != tc.want {
 			t.Errorf("subscription %v (agent %q) hears %+v: %v, want %v", tc.caps, tc.agentID, tc.rfq, got, tc.want)
 		}
+	}
+}
+
+// TestStreams_FollowLimit checks that a stream follows at most streamMaxFollow RFQs and that unfollowing one
+// makes room for another.
+func TestStreams_FollowLimit(t *testing.T) {
+	h := newStreams(&Server{log: slog.New(slog.DiscardHandler), metrics: newMetrics(prometheus.NewRegistry())}, 10)
+	sub := newSub()
+	for i := range streamMaxFollow {
+		if !h.follow(sub, fmt.Sprint(i)) {
+			t.Fatalf("follow %d refused below the limit", i)
+		}
+	}
+	if h.follow(sub, "one more") {
+		t.Fatalf("follow accepted beyond %d", streamMaxFollow)
+	}
+	h.unfollow(sub, "7")
+	if sub.follow["7"] || !h.follow(sub, "one more") {
+		t.Fatal("unfollow did not make room")
 	}
 }
