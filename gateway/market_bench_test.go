@@ -7,7 +7,6 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,10 +199,10 @@ func BenchmarkRFQRoundTrip(b *testing.B) {
 }
 
 // BenchmarkQuotes measures quotes verified and stored per second through the POST /v1/rfqs/{id}/quotes
-// handler: AGORA_BENCH_QUOTES (default 6,000) quotes signed beforehand by 200 online providers over 10 open
-// RFQs, posted by 32 concurrent clients. Each quote is parsed, its EIP-712 digest computed, its signature
-// verified against the agent's wallet, checked against the RFQ (under a share lock) and stored with its
-// nonce, committed synchronously.
+// handler: AGORA_BENCH_QUOTES (default 6,000) quotes signed beforehand by 200 online providers over
+// AGORA_BENCH_QUOTE_RFQS (default 10) open RFQs, posted by 32 concurrent clients. Each quote is parsed, its
+// EIP-712 digest computed, its signature verified against the agent's wallet, checked against the RFQ (under
+// a key-share lock) and stored with its nonce, committed synchronously.
 func BenchmarkQuotes(b *testing.B) {
 	const nProviders = 200
 	nRFQs := envInt("AGORA_BENCH_QUOTE_RFQS", 10)
@@ -213,9 +212,6 @@ func BenchmarkQuotes(b *testing.B) {
 		b.Fatal(err)
 	}
 	wallets := fillAgents(b, dbURL, nProviders, nProviders)
-	if os.Getenv("XX_ASYNC") != "" {
-		dbURL += "&synchronous_commit=off"
-	}
 	srv := benchServer(b, dbURL)
 	h := srv.Handler()
 	dep := benchDeployment()
