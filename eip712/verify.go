@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -36,8 +37,15 @@ const (
 // (left-aligned in 32 bytes). The same four bytes are the function's selector.
 var erc1271Magic = common.RightPadBytes([]byte{0x16, 0x26, 0xba, 0x7e}, 32)
 
-// secp256k1HalfN is the largest s OpenZeppelin's ECDSA accepts (EIP-2: the lower half of the curve order).
-var secp256k1HalfN, _ = new(big.Int).SetString("7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0", 16)
+// secp256k1HalfN is the largest s OpenZeppelin's ECDSA accepts (EIP-2: the lower half of the curve order),
+// big-endian; secp256k1N is the curve order.
+var (
+	secp256k1HalfN = common.Hex2Bytes("7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0")
+	secp256k1N     = common.Hex2Bytes("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141")
+)
+
+// keccakStates recycles Keccak-256 states for hashing recovered public keys.
+var keccakStates = sync.Pool{New: func() any { return crypto.NewKeccakState() }}
 
 var (
 	// ErrSignerMismatch is returned when an ECDSA signature is well formed but recovers to another address
@@ -171,22 +179,29 @@ func verifyECDSA(signer common.Address, digest common.Hash, sig []byte) error {
 	default:
 		return fmt.Errorf("%w: v = %d", ErrInvalidSignature, sig[64])
 	}
-	r, s := new(big.Int).SetBytes(sig[:32]), new(big.Int).SetBytes(sig[32:64])
-	if s.Cmp(secp256k1HalfN) > 0 {
+	r, s := sig[:32], sig[32:64]
+	var zero [32]byte
+	if bytes.Compare(s, secp256k1HalfN) > 0 {
 		return fmt.Errorf("%w: malleable signature (high s)", ErrInvalidSignature)
 	}
-	if !crypto.ValidateSignatureValues(v, r, s, true) {
+	if bytes.Equal(r, zero[:]) || bytes.Equal(s, zero[:]) || bytes.Compare(r, secp256k1N) >= 0 {
 		return fmt.Errorf("%w: r or s out of range", ErrInvalidSignature)
 	}
 	var rsv [65]byte
 	copy(rsv[:64], sig)
 	rsv[64] = v
-	pub, err := crypto.Ecrecover(digest.Bytes(), rsv[:])
+	pub, err := crypto.Ecrecover(digest[:], rsv[:])
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrInvalidSignature, err)
 	}
+	k := keccakStates.Get().(crypto.KeccakState)
+	k.Reset()
+	k.Write(pub[1:])
+	var h common.Hash
+	k.Read(h[:])
+	keccakStates.Put(k)
 	var recovered common.Address
-	copy(recovered[:], crypto.Keccak256(pub[1:])[12:])
+	copy(recovered[:], h[12:])
 	if recovered != signer {
 		return fmt.Errorf("%w: recovered %s, want %s", ErrSignerMismatch, recovered, signer)
 	}

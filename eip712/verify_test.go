@@ -249,6 +249,8 @@ func TestVerifier_ECDSA(t *testing.T) {
 		{"empty", digest, nil, eip712.ErrInvalidSignature},
 		{"r zero", digest, edit(func(s []byte) []byte { clear(s[:32]); return s }), eip712.ErrInvalidSignature},
 		{"s zero", digest, edit(func(s []byte) []byte { clear(s[32:64]); return s }), eip712.ErrInvalidSignature},
+		{"r = n", digest, edit(func(s []byte) []byte { copy(s[:32], secp256k1N.Bytes()); return s }), eip712.ErrInvalidSignature},
+		{"r above n", digest, edit(func(s []byte) []byte { copy(s[:32], bytes.Repeat([]byte{0xff}, 32)); return s }), eip712.ErrInvalidSignature},
 		{"another key", digest, otherSig, eip712.ErrSignerMismatch},
 		{"another digest", common.Hash{1}, sig, eip712.ErrSignerMismatch},
 	}
@@ -475,6 +477,33 @@ func BenchmarkVerifyEOA(b *testing.B) {
 	if codeCalls, calls := node.counts(); codeCalls+calls != 0 {
 		b.Fatalf("%d RPC calls", codeCalls+calls)
 	}
+}
+
+// BenchmarkSecp256k1 measures the library underneath Verify on one core: libsecp256k1 (go-ethereum's cgo
+// build) recovering the public key of a signature, and verifying a signature against a known public key. It
+// is the ceiling of BenchmarkVerifyEOA on this machine: no verification per core can be faster than these.
+func BenchmarkSecp256k1(b *testing.B) {
+	key := newKey(b)
+	digest, sig := signed(b, key)
+	rsv := append([]byte(nil), sig...)
+	rsv[64] -= 27
+	pub := crypto.FromECDSAPub(&key.PublicKey)
+	b.Run("recover", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := crypto.Ecrecover(digest[:], rsv); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "recoveries/s")
+	})
+	b.Run("verify-known-key", func(b *testing.B) {
+		for b.Loop() {
+			if !crypto.VerifySignature(pub, digest[:], rsv[:64]) {
+				b.Fatal("not verified")
+			}
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "verifications/s")
+	})
 }
 
 // BenchmarkHeartbeat_ParseVerify measures one core doing all of a posted heartbeat's signature work: parse
