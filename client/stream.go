@@ -27,6 +27,7 @@ const (
 	EventProblem       = "problem"        // a refusal of a message sent on the stream: Problem
 	EventQuoteAccepted = "quote_accepted" // the answer to Stream.Quote: Quote
 	EventFollowing     = "following"      // the answer to Stream.Follow
+	EventUnfollowed    = "unfollowed"     // the answer to Stream.Unfollow
 	EventNoBidNoted    = "no_bid_noted"   // the answer to Stream.NoBid
 )
 
@@ -187,7 +188,7 @@ func (s *Stream) read() {
 // with exactly one of these, in order.
 func isAnswer(typ string) bool {
 	switch typ {
-	case EventProblem, EventQuoteAccepted, EventFollowing, EventNoBidNoted:
+	case EventProblem, EventQuoteAccepted, EventFollowing, EventUnfollowed, EventNoBidNoted:
 		return true
 	}
 	return false
@@ -302,6 +303,15 @@ func (s *Stream) Follow(ctx context.Context, id common.Hash) error {
 	ev, err := s.send(ctx, map[string]any{"type": "follow", "rfqId": id.Hex()})
 	if err == nil && ev.Type != EventFollowing {
 		err = fmt.Errorf("stream: a %s event answered a follow", ev.Type)
+	}
+	return err
+}
+
+// Unfollow stops following the RFQ (or agreement) id: a stream follows at most 50 at a time.
+func (s *Stream) Unfollow(ctx context.Context, id common.Hash) error {
+	ev, err := s.send(ctx, map[string]any{"type": "unfollow", "rfqId": id.Hex()})
+	if err == nil && ev.Type != EventUnfollowed {
+		err = fmt.Errorf("stream: a %s event answered an unfollow", ev.Type)
 	}
 	return err
 }

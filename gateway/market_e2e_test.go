@@ -297,6 +297,10 @@ func TestMarketE2E(t *testing.T) {
 			t.Fatalf("loser %s heard %+v (%v)", l.agent.AgentID, ev, err)
 		}
 	}
+	// Done with it, the buyer stops following the RFQ (a stream follows at most 50).
+	if err := buyerStream.Unfollow(ctx, rfqID); err != nil {
+		t.Fatalf("unfollow: %v", err)
+	}
 }
 
 // TestMarketE2E_ConcurrentSignatures: the winner and the buyer usually sign the moment the award is out.
