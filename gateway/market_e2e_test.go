@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/agoralabs/agora/auction"
 	"github.com/agoralabs/agora/bindings"
 	"github.com/agoralabs/agora/client"
 	"github.com/agoralabs/agora/deployment"
@@ -303,11 +304,15 @@ func TestMarketE2E(t *testing.T) {
 	}
 }
 
-// TestMarketE2E_ConcurrentSignatures: the winner and the buyer usually sign the moment the award is out.
-// Their two first signatures, posted at the same instant, must both be taken (one 202, one 201), never a
-// 503: no client should need to retry.
-func TestMarketE2E_ConcurrentSignatures(t *testing.T) {
-	e := setup(t)
+// TestMarketE2E_SignaturesAndWeights runs a gateway that weighs latency against price.
+//
+// The winner and the buyer usually sign the moment the award is out. Their two first signatures, posted at
+// the same instant, must both be taken (one 202, one 201), never a 503: no client should need to retry.
+//
+// With --auction-latency-bps 5000 and a 1,000 ms cap, a provider with a live p95 of 1,000 ms pays a 50%
+// surcharge in the ranking, so a dearer but fast provider wins (and is paid its own price).
+func TestMarketE2E_SignaturesAndWeights(t *testing.T) {
+	e := setup(t, func(c *gateway.Config) { c.AuctionWeights = auction.Weights{LatencyBps: 5000, LatencyCapMs: 1000} })
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	c, err := client.New(e.http.URL, client.WithDeployment(e.dep))
@@ -374,6 +379,38 @@ func TestMarketE2E_ConcurrentSignatures(t *testing.T) {
 		if got[0] != http.StatusCreated || got[1] != http.StatusAccepted {
 			t.Fatalf("round %d: two first signatures at once answered %v, want 201 and 202", round, got)
 		}
+	}
+
+	// Weights: a (p95 100 ms, live from its heartbeat) at 100 against a slow provider (p95 1,000 ms) at 90.
+	slow := e.agentByFile(t, "07-translation.json")
+	slowWallet := client.NewKeySigner(slow.Wallet)
+	hb.AgentID, hb.P95LatencyMs, hb.Nonce = slow.AgentID, 1000, big.NewInt(time.Now().UnixNano())
+	if _, err := c.PostHeartbeat(ctx, slowWallet, hb); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	posted, err := c.PostRFQ(ctx, buyer, eip712.RFQ{Buyer: buyer.Address(), Capability: "ocr", Token: e.dep.Contracts.TestUSD.Address,
+		MaxPrice: big.NewInt(1000), DeliveryDeadline: uint64(now.Add(time.Hour).Unix()), QuoteWindowMs: 300,
+		Nonce: big.NewInt(now.UnixNano()), Expiry: uint64(now.Add(10 * time.Minute).Unix())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bid := range []struct {
+		agent  seed.Agent
+		signer client.Signer
+		price  int64
+	}{{a, wallet, 100}, {slow, slowWallet, 90}} {
+		q := eip712.Quote{RFQID: common.HexToHash(posted.ID), ProviderAgentID: bid.agent.AgentID, Provider: bid.signer.Address(),
+			Price: big.NewInt(bid.price), DeliveryDeadline: uint64(now.Add(30 * time.Minute).Unix()), Nonce: big.NewInt(now.UnixNano() + bid.price),
+			ValidUntil: uint64(now.Add(5 * time.Minute).Unix())}
+		if _, err := c.PostQuote(ctx, bid.signer, q); err != nil {
+			t.Fatalf("quote %d: %v", bid.price, err)
+		}
+	}
+	v := e.awaitClose(t, posted.ID)
+	if v.Award == nil || v.Award.ProviderAgentID != a.AgentID.String() || v.Award.Paid != "100" || len(v.Ranked) != 2 ||
+		v.Ranked[1].ProviderAgentID != slow.AgentID.String() {
+		t.Fatalf("award %+v ranked %+v, want the fast provider %s at 100 ahead of the slow one at 90", v.Award, v.Ranked, a.AgentID)
 	}
 }
 

@@ -69,7 +69,7 @@ func TestServeCommand(t *testing.T) {
 }
 
 func TestServeCommand_Errors(t *testing.T) {
-	chain, d, _ := deployedChain(t)
+	chain, d, file := deployedChain(t)
 	wrongChain := writeOtherChain(t, d)
 	db := pgtest.New(t)
 	for _, tt := range []struct {
@@ -80,6 +80,7 @@ func TestServeCommand_Errors(t *testing.T) {
 		{"no database", []string{"serve", "--deployment", wrongChain}, "--database-url"},
 		{"no deployment file", []string{"serve", "--database-url", db, "--deployment", "/nonexistent.json"}, "nonexistent.json"},
 		{"node on another chain", []string{"serve", "--database-url", db, "--deployment", wrongChain, "--rpc-url", chain.URL}, "chain 31337"},
+		{"negative latency cap", []string{"serve", "--database-url", db, "--deployment", file, "--rpc-url", chain.URL, "--auction-latency-cap-ms", "-1"}, "latency cap"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Setenv("AGORA_DATABASE_URL", "")
