@@ -235,6 +235,12 @@ func TestGateway_RFQ(t *testing.T) {
 		e := e.with(t)
 		r := newRFQ(eip712.AuctionFirstPrice, 500)
 		postRFQ(t, r)
+		rfqs, nonces := e.count(`SELECT count(*) FROM rfqs`), e.count(`SELECT count(*) FROM spent_nonces`)
+		defer func() { // every refusal below stored nothing and spent no nonce
+			if n, m := e.count(`SELECT count(*) FROM rfqs`), e.count(`SELECT count(*) FROM spent_nonces`); n != rfqs || m != nonces {
+				t.Errorf("refused RFQs stored: %d RFQs (was %d), %d nonces (was %d)", n, rfqs, m, nonces)
+			}
+		}()
 		e.post("/v1/rfqs", signed(t, market, r, buyer, nil)).problem(t, 409, gateway.CodeNonceUsed) // replay
 		e.post("/v1/rfqs", signed(t, market, newRFQ(eip712.AuctionFirstPrice, 500), e.chain.Keys[6], nil)).
 			problem(t, 403, gateway.CodeSignerMismatch)
