@@ -81,6 +81,8 @@ func (s *Server) postAgreement(c *gin.Context) {
 	}
 	td, _ := eip712.MarshalTypedData(s.domainFor(a), a)
 	var changed, signedNow, signed bool
+	var view *agreementView
+	var err error
 	p = s.storeTx(ctx, "agreement", func(tx pgx.Tx) error {
 		lock := func() (clientSig, providerSig []byte, exists bool, err error) {
 			err = tx.QueryRow(ctx, `SELECT client_signature, provider_signature FROM agreements WHERE id = $1 FOR UPDATE`,
@@ -154,18 +156,19 @@ func (s *Server) postAgreement(c *gin.Context) {
 				}
 			}
 		}
-		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("agreement", id))
+		if _, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("agreement", id)); err != nil {
+			return err
+		}
+		view, err = readAgreement(ctx, tx, id) // the state this commit makes, whatever commits next
 		return err
 	})
 	if p != nil {
 		s.fail(c, p)
 		return
 	}
-	if changed { // committed: this gateway's streams hear it now
-		s.streams.notify(s.marketEvent("agreement", id))
-	}
-	view, err := s.loadAgreement(ctx, id)
-	if err != nil {
+	if changed { // committed: this gateway's streams hear it now, in the state it made
+		s.streams.notifyAgreement(s.marketEvent("agreement", id), view)
+	} else if view, err = s.loadAgreement(ctx, id); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -241,10 +244,19 @@ func (s *Server) checkAgreement(ctx context.Context, a eip712.ServiceAgreement, 
 }
 
 func (s *Server) loadAgreement(ctx context.Context, id common.Hash) (*agreementView, error) {
+	return readAgreement(ctx, s.pool, id)
+}
+
+// rowQuerier is a pool or a transaction, for a read of one row.
+type rowQuerier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+func readAgreement(ctx context.Context, q rowQuerier, id common.Hash) (*agreementView, error) {
 	v := &agreementView{ID: id.Hex(), State: "awarded"}
 	var rfq, client, provider, token, clientSig, providerSig []byte
 	var status *string
-	err := s.pool.QueryRow(ctx, `SELECT a.rfq_id, a.client, a.provider, a.provider_agent_id::text, a.token, a.price::text,
+	err := q.QueryRow(ctx, `SELECT a.rfq_id, a.client, a.provider, a.provider_agent_id::text, a.token, a.price::text,
 			a.expiry, a.created_at, a.signed_at, a.client_signature, a.provider_signature, a.typed_data, j.job_id::text, j.status
 		FROM agreements a LEFT JOIN escrow_jobs j ON j.agreement_hash = a.id
 		WHERE a.id = $1`, id.Bytes()).Scan(&rfq, &client, &provider, &v.ProviderAgentID, &token, &v.Price, &v.Expiry,

@@ -462,34 +462,18 @@ func BenchmarkHeartbeats(b *testing.B) {
 			if overHTTP {
 				lo, hi = total/2, total
 			}
-			var next, ok, refused atomic.Int64
-			next.Store(int64(lo))
-			start := time.Now()
-			var cw sync.WaitGroup
-			for range 32 {
-				cw.Add(1)
-				go func() {
-					defer cw.Done()
-					for {
-						i := next.Add(1) - 1
-						if i >= int64(hi) {
-							return
-						}
-						code, err := post(overHTTP, int(i))
-						if err != nil {
-							b.Error(err)
-							return
-						}
-						if code == http.StatusOK {
-							ok.Add(1)
-						} else {
-							refused.Add(1)
-						}
-					}
-				}()
-			}
-			cw.Wait()
-			elapsed := time.Since(start)
+			var ok, refused atomic.Int64
+			elapsed := inParallel(32, lo, hi, func(i int) {
+				code, err := post(overHTTP, i)
+				switch {
+				case err != nil:
+					b.Error(err)
+				case code == http.StatusOK:
+					ok.Add(1)
+				default:
+					refused.Add(1)
+				}
+			})
 			rate := float64(hi-lo) / elapsed.Seconds()
 			name := "handler"
 			if overHTTP {

@@ -274,29 +274,15 @@ func BenchmarkQuotes(b *testing.B) {
 	wg.Wait()
 	b.ResetTimer()
 	for range b.N {
-		var next, ok atomic.Int64
+		var ok atomic.Int64
 		var refusal atomic.Value
-		start := time.Now()
-		var cw sync.WaitGroup
-		for range 32 {
-			cw.Add(1)
-			go func() {
-				defer cw.Done()
-				for {
-					i := next.Add(1) - 1
-					if i >= int64(total) {
-						return
-					}
-					if code, body := serve(paths[i], bodies[i]); code == http.StatusCreated {
-						ok.Add(1)
-					} else {
-						refusal.Store(strconv.Itoa(code) + " " + body)
-					}
-				}
-			}()
-		}
-		cw.Wait()
-		elapsed := time.Since(start)
+		elapsed := inParallel(32, 0, total, func(i int) {
+			if code, body := serve(paths[i], bodies[i]); code == http.StatusCreated {
+				ok.Add(1)
+			} else {
+				refusal.Store(strconv.Itoa(code) + " " + body)
+			}
+		})
 		if ok.Load() != int64(total) {
 			b.Fatalf("%d of %d quotes accepted; a refusal: %v", ok.Load(), total, refusal.Load())
 		}
@@ -305,4 +291,23 @@ func BenchmarkQuotes(b *testing.B) {
 		b.Logf("%d quotes verified and stored in %s: %.0f/s through the handler (32 clients, 200 providers, %d RFQs)",
 			total, elapsed.Round(time.Millisecond), rate, nRFQs)
 	}
+}
+
+// inParallel runs do(i) for every i in [lo, hi) on workers goroutines and returns how long it took.
+func inParallel(workers, lo, hi int, do func(i int)) time.Duration {
+	var next atomic.Int64
+	next.Store(int64(lo))
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := next.Add(1) - 1; i < int64(hi); i = next.Add(1) - 1 {
+				do(int(i))
+			}
+		}()
+	}
+	wg.Wait()
+	return time.Since(start)
 }

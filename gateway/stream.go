@@ -102,10 +102,21 @@ type marketMsg struct {
 	payload   string
 	rfq       *rfqView        // open, closed: the RFQ as GET shows it
 	typedData json.RawMessage // open: what the buyer signed
+	agreement *agreementView  // agreement: in the state its signature made
 }
 
 // notify queues a market event for delivery; the caller never waits.
 func (h *streams) notify(payload string) { h.notifyRFQ(payload, nil, nil) }
+
+// notifyAgreement queues an agreement's event with its view. (Other copies read the agreement when the
+// notification reaches them, so they may send a later state.)
+func (h *streams) notifyAgreement(payload string, v *agreementView) {
+	select {
+	case h.events <- marketMsg{payload: payload, agreement: v}:
+	default:
+		h.s.log.Warn("market event queue full; event dropped", "event", clip(payload))
+	}
+}
 
 // notifyRFQ queues an RFQ's event with its view (and, when it opens, the signed typed data).
 func (h *streams) notifyRFQ(payload string, v *rfqView, typedData json.RawMessage) {
@@ -228,9 +239,12 @@ func (h *streams) deliver(ctx context.Context, msg marketMsg) error {
 		return p
 	}
 	if kind == "agreement" { // a party signed
-		v, err := h.s.loadAgreement(ctx, id)
-		if err != nil {
-			return err
+		v := msg.agreement
+		if v == nil {
+			var err error
+			if v, err = h.s.loadAgreement(ctx, id); err != nil {
+				return err
+			}
 		}
 		h.sendAgreement(v)
 		return nil

@@ -797,93 +797,73 @@ func (a *app) runMarketFund(cmd *cobra.Command, _ []string) error {
 }
 
 func (a *app) marketSubmitCommand() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "submit",
-		Short: "Provider: submit a deliverable's hash to a funded escrow job",
-		Args:  cobra.NoArgs,
-		RunE:  a.runMarketSubmit,
-	}
-	f := cmd.Flags()
-	f.String("job", "", "the escrow job id")
-	f.String("agreement", "", "the agreement's id (its job is found on chain), instead of --job")
-	f.String("deliverable", "", "the deliverable (or a reference to it), hashed")
-	f.String("deliverable-hash", "", "the deliverable's hash as 0x-hex (instead of --deliverable)")
-	f.String("rpc-url", "http://127.0.0.1:8545", "JSON-RPC endpoint of the chain")
-	return cmd
-}
-
-func (a *app) runMarketSubmit(cmd *cobra.Command, _ []string) error {
-	ctx := cmd.Context()
-	m, err := a.openMarket()
-	if err != nil {
-		return err
-	}
-	deliverable, err := hashFlag(a, "deliverable")
-	if err != nil {
-		return err
-	}
-	if deliverable == (common.Hash{}) {
-		return errors.New("--deliverable or --deliverable-hash is required")
-	}
-	escrow, closeRPC, err := m.escrow(ctx)
-	if err != nil {
-		return err
-	}
-	defer closeRPC()
-	job, err := m.jobFlag(ctx, escrow)
-	if err != nil {
-		return err
-	}
-	r, err := escrow.Submit(ctx, m.signer, job, deliverable)
-	if err != nil {
-		return err
-	}
-	return m.print(map[string]any{"jobId": job.String(), "deliverable": deliverable.Hex(), "tx": r.TxHash.Hex()})
+	return a.jobCommand("submit", "Provider: submit a deliverable's hash to a funded escrow job", "",
+		"deliverable", "the deliverable (or a reference to it)", true,
+		func(ctx context.Context, m *market, escrow *client.Escrow, job *big.Int, deliverable common.Hash) (map[string]any, error) {
+			r, err := escrow.Submit(ctx, m.signer, job, deliverable)
+			if err != nil {
+				return nil, err
+			}
+			return map[string]any{"jobId": job.String(), "deliverable": deliverable.Hex(), "tx": r.TxHash.Hex()}, nil
+		})
 }
 
 func (a *app) marketCompleteCommand() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "complete",
-		Short: "Complete or settle a submitted escrow job, as the escrow allows the signer",
-		Long: `End a submitted job: complete it when the signer is the client (or the agreement's arbiter); otherwise
+	return a.jobCommand("complete", "Complete or settle a submitted escrow job, as the escrow allows the signer",
+		`End a submitted job: complete it when the signer is the client (or the agreement's arbiter); otherwise
 settle it by the validator's answer when the agreement names a validator, or release it once the review window
 has passed. Prints {"jobId", "method", "tx"}.`,
-		Args: cobra.NoArgs,
-		RunE: a.runMarketComplete,
-	}
+		"reason", "the reason recorded with complete", false,
+		func(ctx context.Context, m *market, escrow *client.Escrow, job *big.Int, reason common.Hash) (map[string]any, error) {
+			method, r, err := escrow.Settle(ctx, m.signer, job, reason)
+			if err != nil {
+				return nil, err
+			}
+			return map[string]any{"jobId": job.String(), "method": method, "tx": r.TxHash.Hex()}, nil
+		})
+}
+
+// jobCommand builds a command that acts on one escrow job (--job, or --agreement whose job is found on
+// chain) with a hashed value (--<hashed> text, or --<hashed>-hash as 0x-hex; required: refused before any
+// network call when missing), and prints what act returns.
+func (a *app) jobCommand(use, short, long, hashed, usage string, required bool,
+	act func(ctx context.Context, m *market, escrow *client.Escrow, job *big.Int, h common.Hash) (map[string]any, error)) *cobra.Command {
+	cmd := &cobra.Command{Use: use, Short: short, Long: long, Args: cobra.NoArgs}
 	f := cmd.Flags()
 	f.String("job", "", "the escrow job id")
 	f.String("agreement", "", "the agreement's id (its job is found on chain), instead of --job")
-	f.String("reason", "", "the reason recorded with complete, hashed")
-	f.String("reason-hash", "", "the reason as 0x-hex (instead of --reason)")
+	f.String(hashed, "", usage+", hashed")
+	f.String(hashed+"-hash", "", "the "+hashed+"'s hash as 0x-hex (instead of --"+hashed+")")
 	f.String("rpc-url", "http://127.0.0.1:8545", "JSON-RPC endpoint of the chain")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		ctx := cmd.Context()
+		m, err := a.openMarket()
+		if err != nil {
+			return err
+		}
+		h, err := hashFlag(a, hashed)
+		if err != nil {
+			return err
+		}
+		if required && h == (common.Hash{}) {
+			return fmt.Errorf("--%s or --%s-hash is required", hashed, hashed)
+		}
+		escrow, closeRPC, err := m.escrow(ctx)
+		if err != nil {
+			return err
+		}
+		defer closeRPC()
+		job, err := m.jobFlag(ctx, escrow)
+		if err != nil {
+			return err
+		}
+		out, err := act(ctx, m, escrow, job, h)
+		if err != nil {
+			return err
+		}
+		return m.print(out)
+	}
 	return cmd
-}
-
-func (a *app) runMarketComplete(cmd *cobra.Command, _ []string) error {
-	ctx := cmd.Context()
-	m, err := a.openMarket()
-	if err != nil {
-		return err
-	}
-	reason, err := hashFlag(a, "reason")
-	if err != nil {
-		return err
-	}
-	escrow, closeRPC, err := m.escrow(ctx)
-	if err != nil {
-		return err
-	}
-	defer closeRPC()
-	job, err := m.jobFlag(ctx, escrow)
-	if err != nil {
-		return err
-	}
-	method, r, err := escrow.Settle(ctx, m.signer, job, reason)
-	if err != nil {
-		return err
-	}
-	return m.print(map[string]any{"jobId": job.String(), "method": method, "tx": r.TxHash.Hex()})
 }
 
 // jobFlag reads --job, or finds the job of --agreement on chain.
