@@ -378,7 +378,7 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 		b.Queue(`INSERT INTO quotes (id, rfq_id, provider_agent_id, provider, price, delivery_deadline, sla_hash,
 			nonce, valid_until, typed_data, signature, received_at, at_ms, reputation, p95_ms)
 			SELECT $1, r.id, $3::text::numeric, $4, $5::text::numeric, $6, $7, $8::text::numeric, $9, $10, $11, $12,
-				(extract(epoch FROM $12::timestamptz - r.opened_at) * 1000)::int, $13, $14
+				floor(extract(epoch FROM $12::timestamptz - r.opened_at) * 1000)::int, $13, $14
 			FROM rfqs r WHERE r.id = $2 ON CONFLICT (id) DO NOTHING`,
 			id.Bytes(), rfqID.Bytes(), agentID, q.Provider.Bytes(), q.Price.String(), time.Unix(int64(q.DeliveryDeadline), 0),
 			q.SLAHash.Bytes(), bigOrZero(q.Nonce).String(), time.Unix(int64(q.ValidUntil), 0), td, []byte(sig), now, rep, p95)

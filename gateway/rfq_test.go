@@ -61,6 +61,12 @@ func (e *env) awaitClose(t *testing.T, id string) rfqResult {
 		r.decode(t, &v)
 		return v.Status != "open"
 	})
+	// Every quote the gateway took was taken within the window, so the auction never finds one after it
+	// (at_ms is rounded down, as the auction's comparison needs).
+	if n := e.count(`SELECT count(*) FROM quotes q JOIN rfqs r ON r.id = q.rfq_id WHERE r.id = $1 AND q.at_ms > r.quote_window_ms`,
+		common.HexToHash(id).Bytes()); n != 0 {
+		t.Fatalf("RFQ %s: %d accepted quotes stamped after the window", id, n)
+	}
 	return v
 }
 
