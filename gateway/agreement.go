@@ -167,7 +167,7 @@ func (s *Server) postAgreement(c *gin.Context) {
 		return
 	}
 	if changed { // committed: this gateway's streams hear it now, in the state it made
-		s.streams.notifyAgreement(s.marketEvent("agreement", id), view)
+		s.streams.queue(marketMsg{payload: s.marketEvent("agreement", id), agreement: view})
 	} else if view, err = s.loadAgreement(ctx, id); err != nil {
 		s.fail(c, err)
 		return

@@ -93,7 +93,12 @@ func (s *Server) checkSignature(ctx context.Context, signer common.Address, dige
 // storeTx runs fn in a transaction: a *Problem it returns is passed on (nothing stored); any other failure
 // is logged and answered as unavailable.
 func (s *Server) storeTx(ctx context.Context, what string, fn func(pgx.Tx) error) *Problem {
-	err := pgx.BeginFunc(ctx, s.durable, fn)
+	return s.storeProblem(what, pgx.BeginFunc(ctx, s.durable, fn))
+}
+
+// storeProblem answers a store's outcome: nil when it succeeded, the *Problem it refused with, or (logged)
+// unavailable for any other failure.
+func (s *Server) storeProblem(what string, err error) *Problem {
 	var prob *Problem
 	switch {
 	case err == nil:
@@ -243,7 +248,7 @@ func (s *Server) postRFQ(c *gin.Context) {
 		return
 	}
 	// This gateway's streams hear it now, the other copies on the notification.
-	s.streams.notifyRFQ(s.marketEvent("open", id), view, td)
+	s.streams.queue(marketMsg{payload: s.marketEvent("open", id), rfq: view, typedData: td})
 	c.Header("Location", "/v1/rfqs/"+id.Hex())
 	sendJSON(c, http.StatusCreated, view)
 }
@@ -425,13 +430,8 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 		_, err = conn.Exec(ctx, `COMMIT`)
 		return err
 	})
-	var prob *Problem
-	switch {
-	case errors.As(err, &prob):
-		return nil, prob
-	case err != nil:
-		s.log.Warn("quote store failed", "err", err)
-		return nil, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the quote now; try again")
+	if p := s.storeProblem("quote", err); p != nil {
+		return nil, p
 	}
 	// This gateway's followers hear it now; the other copies within quoteNoteEvery (a NOTIFY in the quote's
 	// transaction would serialize every quote's commit on PostgreSQL's notification queue lock).
@@ -838,7 +838,7 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 		return nil
 	})
 	if err == nil && closed != nil { // committed: this gateway's streams hear it now
-		s.streams.notifyRFQ(s.marketEvent("closed", id), closed, nil)
+		s.streams.queue(marketMsg{payload: s.marketEvent("closed", id), rfq: closed})
 		if demoted > 0 {
 			s.metrics.demotedBids.Add(float64(demoted))
 		}
@@ -867,64 +867,35 @@ func inTx(ctx context.Context, pool *pgxpool.Pool, fn func(*pgxpool.Conn) error)
 }
 
 // penaliseUnsigned looks, once, at every award whose agreement expired: a winner that had not posted its
-// signature is penalised (provider_penalties) for NoSignPenalty from the expiry. Every gateway sweeps; the
-// RFQ row lock (SKIP LOCKED) keeps two from judging the same award.
+// signature of the award's agreement (agreement_id, fixed at the close) is penalised (provider_penalties)
+// for NoSignPenalty from signBy. One statement per sweep: every gateway sweeps, and the RFQ row locks (SKIP
+// LOCKED) keep two from judging the same award.
 func (s *Server) penaliseUnsigned(ctx context.Context) error {
-	rows, err := s.pool.Query(ctx, `SELECT id FROM rfqs WHERE status = 'awarded' AND NOT sign_checked AND sign_by < now()
-		ORDER BY sign_by LIMIT 100`)
+	rows, err := s.durable.Query(ctx, `WITH due AS (
+			SELECT r.id, r.agreement_id, r.sign_by, q.provider_agent_id FROM rfqs r JOIN quotes q ON q.id = r.winner_quote
+			WHERE r.status = 'awarded' AND NOT r.sign_checked AND r.sign_by < now()
+			ORDER BY r.sign_by LIMIT 100 FOR UPDATE OF r SKIP LOCKED),
+		judged AS (UPDATE rfqs SET sign_checked = true FROM due WHERE rfqs.id = due.id RETURNING due.*)
+		INSERT INTO provider_penalties (agent_id, rfq_id, since, until)
+		SELECT provider_agent_id, id, sign_by, sign_by + $1 * interval '1 microsecond' FROM judged
+		WHERE NOT EXISTS (SELECT 1 FROM agreements a WHERE a.id = judged.agreement_id AND a.provider_signature IS NOT NULL)
+		ON CONFLICT DO NOTHING
+		RETURNING rfq_id, agent_id::text, until`, s.cfg.NoSignPenalty.Microseconds())
 	if err != nil {
 		return err
 	}
-	ids, err := pgx.CollectRows(rows, pgx.RowTo[[]byte])
-	if err != nil {
-		return err
+	defer rows.Close()
+	for rows.Next() {
+		var rfq []byte
+		var agent string
+		var until time.Time
+		if err := rows.Scan(&rfq, &agent, &until); err != nil {
+			return err
+		}
+		s.metrics.noSignPenalties.Inc()
+		s.log.Info("winner did not sign; penalised", "rfq", common.BytesToHash(rfq).Hex(), "agent", agent, "until", until)
 	}
-	for _, raw := range ids {
-		id := common.BytesToHash(raw)
-		v, err := s.loadRFQ(ctx, id)
-		if err != nil {
-			return err
-		}
-		if v.Award == nil {
-			continue
-		}
-		penalised := false
-		err = pgx.BeginFunc(ctx, s.durable, func(tx pgx.Tx) error {
-			var checked bool
-			err := tx.QueryRow(ctx, `SELECT sign_checked FROM rfqs WHERE id = $1 FOR UPDATE SKIP LOCKED`, id.Bytes()).Scan(&checked)
-			if errors.Is(err, pgx.ErrNoRows) || (err == nil && checked) {
-				return nil // another gateway is judging it, or has
-			}
-			if err != nil {
-				return err
-			}
-			var signed bool
-			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM agreements WHERE id = $1 AND provider_signature IS NOT NULL)`,
-				common.HexToHash(v.Award.AgreementID).Bytes()).Scan(&signed); err != nil {
-				return err
-			}
-			if !signed {
-				tag, err := tx.Exec(ctx, `INSERT INTO provider_penalties (agent_id, rfq_id, since, until)
-					VALUES ($1::text::numeric, $2, $3, $3::timestamptz + $4 * interval '1 microsecond') ON CONFLICT DO NOTHING`,
-					v.Award.ProviderAgentID, id.Bytes(), v.Award.SignBy, s.cfg.NoSignPenalty.Microseconds())
-				if err != nil {
-					return err
-				}
-				penalised = tag.RowsAffected() == 1
-			}
-			_, err = tx.Exec(ctx, `UPDATE rfqs SET sign_checked = true WHERE id = $1`, id.Bytes())
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		if penalised {
-			s.metrics.noSignPenalties.Inc()
-			s.log.Info("winner did not sign; penalised", "rfq", id.Hex(), "agent", v.Award.ProviderAgentID,
-				"until", v.Award.SignBy.Add(s.cfg.NoSignPenalty))
-		}
-	}
-	return nil
+	return rows.Err()
 }
 
 // parseHash reads a 0x-prefixed 32-byte id from the path.

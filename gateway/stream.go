@@ -106,24 +106,16 @@ type marketMsg struct {
 }
 
 // notify queues a market event for delivery; the caller never waits.
-func (h *streams) notify(payload string) { h.notifyRFQ(payload, nil, nil) }
+func (h *streams) notify(payload string) { h.queue(marketMsg{payload: payload}) }
 
-// notifyAgreement queues an agreement's event with its view. (Other copies read the agreement when the
-// notification reaches them, so they may send a later state.)
-func (h *streams) notifyAgreement(payload string, v *agreementView) {
+// queue queues a market event with what its gateway knows of it (an RFQ's or an agreement's view, as its
+// own commit made it; other copies read the record when the notification reaches them, so they may send a
+// later state). The caller never waits.
+func (h *streams) queue(msg marketMsg) {
 	select {
-	case h.events <- marketMsg{payload: payload, agreement: v}:
+	case h.events <- msg:
 	default:
-		h.s.log.Warn("market event queue full; event dropped", "event", clip(payload))
-	}
-}
-
-// notifyRFQ queues an RFQ's event with its view (and, when it opens, the signed typed data).
-func (h *streams) notifyRFQ(payload string, v *rfqView, typedData json.RawMessage) {
-	select {
-	case h.events <- marketMsg{payload: payload, rfq: v, typedData: typedData}:
-	default:
-		h.s.log.Warn("market event queue full; event dropped", "event", clip(payload))
+		h.s.log.Warn("market event queue full; event dropped", "event", clip(msg.payload))
 	}
 }
 
