@@ -41,7 +41,7 @@ var (
 	ErrInvalidValue = errors.New("invalid value")
 	// ErrUnknownType is returned by ParseTypedData for typed data that is not one of Agora's types.
 	ErrUnknownType = errors.New("unknown typed data")
-	// ErrInvalidSignature is returned for a signature that is not 65 bytes with v in {0, 1, 27, 28} and,
+	// ErrInvalidSignature is returned for a signature that is not 65 bytes with v in {27, 28} and,
 	// by Verifier, for a high-s (malleable) ECDSA signature or one longer than MaxContractSignature.
 	ErrInvalidSignature = errors.New("invalid signature")
 )
@@ -166,7 +166,8 @@ func Sign(key *ecdsa.PrivateKey, d Domain, m Message) ([]byte, error) {
 	return sig, nil
 }
 
-// Recover returns the address that produced sig over the digest of m under d. v may be 0/1 or 27/28.
+// Recover returns the address that produced sig over the digest of m under d. v must be 27 or 28, as the
+// contracts' ecrecover requires.
 func Recover(d Domain, m Message, sig []byte) (common.Address, error) {
 	digest, err := Digest(d, m)
 	if err != nil {
@@ -175,19 +176,17 @@ func Recover(d Domain, m Message, sig []byte) (common.Address, error) {
 	return RecoverDigest(digest, sig)
 }
 
-// RecoverDigest returns the address that produced sig over digest. v may be 0/1 or 27/28.
+// RecoverDigest returns the address that produced sig over digest. v must be 27 or 28, as the contracts'
+// ecrecover requires (go-ethereum's crypto.Sign gives 0 or 1: add 27, as Sign does).
 func RecoverDigest(digest common.Hash, sig []byte) (common.Address, error) {
 	if len(sig) != 65 {
 		return common.Address{}, fmt.Errorf("%w: %d bytes, want 65", ErrInvalidSignature, len(sig))
 	}
-	s := bytes.Clone(sig)
-	switch s[64] {
-	case 27, 28:
-		s[64] -= 27
-	case 0, 1:
-	default:
-		return common.Address{}, fmt.Errorf("%w: v = %d", ErrInvalidSignature, sig[64])
+	if sig[64] != 27 && sig[64] != 28 {
+		return common.Address{}, fmt.Errorf("%w: v = %d, want 27 or 28", ErrInvalidSignature, sig[64])
 	}
+	s := bytes.Clone(sig)
+	s[64] -= 27
 	pub, err := crypto.SigToPub(digest.Bytes(), s)
 	if err != nil {
 		return common.Address{}, fmt.Errorf("%w: %v", ErrInvalidSignature, err)

@@ -164,21 +164,18 @@ func (v *Verifier) Verify(ctx context.Context, signer common.Address, digest com
 	return v.isValidSignature(ctx, signer, digest, sig)
 }
 
-// verifyECDSA checks sig the way OpenZeppelin's ECDSA.tryRecover does, except that v may also be 0 or 1:
-// 65 bytes r ‖ s ‖ v, 0 < r < n, 0 < s ≤ n/2, and the recovered address is signer.
+// verifyECDSA checks sig the way OpenZeppelin's ECDSA.tryRecover (and so the escrow and the registries) does:
+// 65 bytes r ‖ s ‖ v with v 27 or 28, 0 < r < n, 0 < s ≤ n/2, and the recovered address is signer. A v of 0
+// or 1 (go-ethereum's crypto.Sign form) is refused: ecrecover returns no address for it, so the contracts
+// would refuse the signature and a job could never be funded with it.
 func verifyECDSA(signer common.Address, digest common.Hash, sig []byte) error {
 	if len(sig) != 65 {
 		return fmt.Errorf("%w: %d bytes, want 65", ErrInvalidSignature, len(sig))
 	}
-	var v byte
-	switch sig[64] {
-	case 0, 1:
-		v = sig[64]
-	case 27, 28:
-		v = sig[64] - 27
-	default:
-		return fmt.Errorf("%w: v = %d", ErrInvalidSignature, sig[64])
+	if sig[64] != 27 && sig[64] != 28 {
+		return fmt.Errorf("%w: v = %d, want 27 or 28", ErrInvalidSignature, sig[64])
 	}
+	v := sig[64] - 27
 	r, s := sig[:32], sig[32:64]
 	var zero [32]byte
 	if bytes.Compare(s, secp256k1HalfN) > 0 {

@@ -240,7 +240,7 @@ func TestVerifier_ECDSA(t *testing.T) {
 		want   error // nil: accepted
 	}{
 		{"v 27 or 28", digest, sig, nil},
-		{"v 0 or 1", digest, edit(func(s []byte) []byte { s[64] -= 27; return s }), nil},
+		{"v 0 or 1", digest, edit(func(s []byte) []byte { s[64] -= 27; return s }), eip712.ErrInvalidSignature},
 		{"high s", digest, highS, eip712.ErrInvalidSignature},
 		{"v 29", digest, edit(func(s []byte) []byte { s[64] = 29; return s }), eip712.ErrInvalidSignature},
 		{"v 2", digest, edit(func(s []byte) []byte { s[64] = 2; return s }), eip712.ErrInvalidSignature},

@@ -15,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/agoralabs/agora/eip712"
+	"github.com/agoralabs/agora/terms"
 )
 
 // agreementRequest is the body of POST /v1/agreements: a ServiceAgreement and one or both parties'
@@ -109,7 +110,7 @@ func (s *Server) postAgreement(c *gin.Context) {
 				VALUES ($1, (SELECT id FROM rfqs WHERE id = $2 AND status = 'awarded' AND buyer = $3), $3, $4, $5::text::numeric,
 				$6, $7::text::numeric, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
 				id.Bytes(), rfqIDOf(a.Nonce), a.Client.Bytes(), a.Provider.Bytes(), a.ProviderAgentID.String(), a.Token.Bytes(),
-				a.Price.String(), time.Unix(int64(a.DeliveryDeadline), 0), time.Unix(bigOrZero(a.Expiry).Int64(), 0), td,
+				a.Price.String(), storedTime(a.DeliveryDeadline), storedTime(bigOrZero(a.Expiry).Uint64()), td,
 				first, second, now, signedAt)
 			if err != nil {
 				return err
@@ -201,29 +202,12 @@ func rfqIDOf(nonce *big.Int) []byte {
 	return common.BigToHash(n).Bytes()
 }
 
-// checkAgreement makes the escrow's checks (docs/escrow.md) of an agreement at now, plus its expiry.
+// checkAgreement makes the escrow's checks of an agreement's terms at now (package terms, in the escrow's
+// order, and the store's bounds), then the escrow's check that the provider is the agent's owner or wallet.
+// The signatures are checked after it (checkSignature: the escrow's signature rule).
 func (s *Server) checkAgreement(ctx context.Context, a eip712.ServiceAgreement, now time.Time) *Problem {
-	bad := func(format string, args ...any) *Problem {
-		return problem(http.StatusBadRequest, CodeInvalidBody, format, args...)
-	}
-	zero := common.Address{}
-	switch {
-	case a.Expiry == nil || a.Expiry.Cmp(big.NewInt(now.Unix())) <= 0:
-		return problem(http.StatusBadRequest, CodeExpired, "expiry %v is not in the future", a.Expiry)
-	case a.Price == nil || a.Price.Sign() <= 0:
-		return bad("price must be above 0")
-	case a.DeliveryDeadline <= uint64(now.Unix()) || a.DeliveryDeadline > a.ExpiredAt:
-		return bad("want now < deliveryDeadline (%d) <= expiredAt (%d)", a.DeliveryDeadline, a.ExpiredAt)
-	case a.ValidationThreshold > 100 || (a.Validator == zero && a.ValidationThreshold != 0):
-		return bad("validationThreshold %d: 0 to 100, and 0 without a validator", a.ValidationThreshold)
-	case a.Validator != zero && a.Arbiter == zero:
-		return bad("an agreement that names a validator must name an arbiter")
-	case a.ReviewWindow > maxReviewWindow || a.LatePenaltyBps > 10_000:
-		return bad("reviewWindow at most %d seconds, latePenaltyBps at most 10000", maxReviewWindow)
-	case a.Client == zero || a.Provider == zero || a.Token == zero || a.Client == a.Provider:
-		return bad("client, provider and token must be set, and client and provider differ")
-	case a.ProviderAgentID == nil || a.ProviderAgentID.BitLen() > 96:
-		return bad("providerAgentId must be below 2^96")
+	if err := terms.Agreement(a, uint64(now.Unix())); err != nil {
+		return termsProblem(err)
 	}
 	id := a.ProviderAgentID.String()
 	wallet, p := s.agentWallet(ctx, id)
@@ -234,11 +218,14 @@ func (s *Server) checkAgreement(ctx context.Context, a eip712.ServiceAgreement, 
 		return nil
 	}
 	var owner []byte
-	if err := s.pool.QueryRow(ctx, `SELECT owner FROM agents WHERE agent_id = $1::text::numeric`, id).Scan(&owner); err != nil {
+	err := s.pool.QueryRow(ctx, `SELECT owner FROM agents WHERE agent_id = $1::text::numeric`, id).Scan(&owner)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return problem(http.StatusServiceUnavailable, CodeUnavailable, "database unavailable; try again")
 	}
-	if common.BytesToAddress(owner) != a.Provider {
-		return problem(http.StatusForbidden, CodeSignerMismatch, "provider %s is neither the owner nor the wallet of agent %s", a.Provider.Hex(), id)
+	if owner == nil || common.BytesToAddress(owner) != a.Provider {
+		p := problem(http.StatusForbidden, CodeSignerMismatch, "provider %s is neither the owner nor the wallet of agent %s", a.Provider.Hex(), id)
+		p.Field, p.EscrowError = "provider", "ProviderNotAgent"
+		return p
 	}
 	return nil
 }

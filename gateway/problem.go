@@ -42,6 +42,7 @@ const (
 	CodeMethodNotAllowed  = "method_not_allowed"  // 405
 	CodeUnavailable       = "unavailable"         // 503: database or node unreachable
 	CodeInternal          = "internal"            // 500
+	CodeInvalidValue      = "invalid_value"       // 400: a value the escrow or the store cannot hold (field names it)
 	problemContentType    = "application/problem+json"
 	problemTypeBase       = "urn:agora:problem:"
 	jsonContentTypeHeader = "application/json; charset=utf-8"
@@ -55,6 +56,17 @@ type Problem struct {
 	Code     string `json:"code"`
 	Detail   string `json:"detail,omitempty"`
 	Instance string `json:"instance,omitempty"`
+	// Field names the request's member at fault, where one is (a typed-data message field, a query parameter).
+	Field string `json:"field,omitempty"`
+	// EscrowError is the custom error AgentEscrow reverts with for the same values (package terms), where the
+	// refusal is one of the escrow's rules: "ZeroPrice", "DeliveryDeadlinePassed", ...
+	EscrowError string `json:"escrowError,omitempty"`
+}
+
+// withField returns p naming field as the member at fault.
+func (p *Problem) withField(field string) *Problem {
+	p.Field = field
+	return p
 }
 
 // Error makes *Problem an error, so handlers can return one.
@@ -83,6 +95,11 @@ func (s *Server) fail(c *gin.Context, err error) {
 	var p *Problem
 	if errors.As(err, &p) {
 		writeProblem(c, p)
+		return
+	}
+	if dp := dataProblem(err); dp != nil {
+		s.log.Info("request refused by the store", "path", c.FullPath(), "err", err)
+		writeProblem(c, dp)
 		return
 	}
 	if errors.Is(err, errUnavailable) || c.Request.Context().Err() != nil {

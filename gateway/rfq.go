@@ -8,7 +8,6 @@ import (
 	"math/big"
 	"net/http"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 
 	"github.com/agoralabs/agora/auction"
 	"github.com/agoralabs/agora/eip712"
+	"github.com/agoralabs/agora/terms"
 )
 
 // Market limits (docs/market.md).
@@ -28,7 +28,6 @@ const (
 	maxQuoteWindow   = time.Minute
 	maxRFQLifetime   = 24 * time.Hour // expiry at most this far ahead
 	maxCapabilityLen = 200
-	maxReviewWindow  = 30 * 24 * 60 * 60      // seconds: the escrow's limit
 	lateGrace        = 24 * time.Hour         // an awarded agreement's expiredAt: the RFQ's delivery deadline plus this
 	closeSweep       = 500 * time.Millisecond // how often a gateway closes overdue RFQs (a crashed peer's)
 )
@@ -104,6 +103,10 @@ func (s *Server) storeProblem(what string, err error) *Problem {
 	case err == nil:
 		return nil
 	case errors.As(err, &prob):
+		return prob
+	}
+	if prob = dataProblem(err); prob != nil {
+		s.log.Info(what+" refused by the store", "err", err)
 		return prob
 	}
 	s.log.Warn(what+" store failed", "err", err)
@@ -228,8 +231,8 @@ func (s *Server) postRFQ(c *gin.Context) {
 			VALUES ($1, $2, $3, $4, $5, $6::text::numeric, $7::text::numeric, $8, $9, $10, $11::text::numeric, $12, $13,
 			$14::text::numeric, $15, $16, $17, 'open', $18, $19, $20, $21, $22)`,
 			id.Bytes(), rfq.Buyer.Bytes(), rfq.Capability, rfq.InputSpecHash.Bytes(), rfq.Token.Bytes(), rfq.MaxPrice.String(),
-			bigOrZero(rfq.FloorPrice).String(), time.Unix(int64(rfq.DeliveryDeadline), 0), int(rfq.QuoteWindowMs), int(rfq.Auction),
-			provider, validator, int(rfq.ValidationThreshold), rfq.Nonce.String(), time.Unix(int64(rfq.Expiry), 0), td, []byte(sig),
+			bigOrZero(rfq.FloorPrice).String(), storedTime(rfq.DeliveryDeadline), int(rfq.QuoteWindowMs), int(rfq.Auction),
+			provider, validator, int(rfq.ValidationThreshold), rfq.Nonce.String(), storedTime(rfq.Expiry), td, []byte(sig),
 			now, closes, arbiter, int64(rfq.ReviewWindow), int(rfq.LatePenaltyBps))
 		if err != nil {
 			return err
@@ -253,50 +256,66 @@ func (s *Server) postRFQ(c *gin.Context) {
 	sendJSON(c, http.StatusCreated, view)
 }
 
-// checkRFQ checks an RFQ's values against the market's rules at now.
+// checkRFQ checks an RFQ's values against the market's rules and the escrow's terms (package terms) at now:
+// every term the buyer fixes here is one the escrow will accept in the award's agreement.
 func (s *Server) checkRFQ(ctx context.Context, r eip712.RFQ, now time.Time) *Problem {
 	bad := func(format string, args ...any) *Problem {
 		return problem(http.StatusBadRequest, CodeInvalidBody, format, args...)
 	}
+	window := time.Duration(r.QuoteWindowMs) * time.Millisecond
+	// Times first, through the one checked conversion: nothing below compares a wrapped value.
+	expiry, err := terms.Unix("expiry", r.Expiry)
+	if err != nil {
+		return termsProblem(err)
+	}
+	if _, err := terms.Unix("deliveryDeadline", r.DeliveryDeadline); err != nil {
+		return termsProblem(err)
+	}
+	if r.DeliveryDeadline > terms.MaxUnix-uint64(lateGrace/time.Second) { // the award's expiredAt must fit too
+		return termsProblem(&terms.Violation{Field: "deliveryDeadline", Detail: fmt.Sprintf(
+			"%d: the agreement's expiredAt (%s later) would pass 9999-12-31", r.DeliveryDeadline, lateGrace)})
+	}
 	switch {
-	case r.Expiry <= uint64(now.Unix()):
-		return problem(http.StatusBadRequest, CodeExpired, "expiry %d is not in the future", r.Expiry)
-	case r.Expiry > uint64(now.Add(maxRFQLifetime).Unix()):
-		return bad("expiry %d is more than %s ahead", r.Expiry, maxRFQLifetime)
-	case r.DeliveryDeadline <= uint64(now.Unix()):
-		return bad("deliveryDeadline %d is not in the future", r.DeliveryDeadline)
+	case !expiry.After(now):
+		return problem(http.StatusBadRequest, CodeExpired, "expiry %d is not in the future", r.Expiry).withField("expiry")
+	case expiry.After(now.Add(maxRFQLifetime)):
+		return bad("expiry %d is more than %s ahead", r.Expiry, maxRFQLifetime).withField("expiry")
 	case r.Auction > eip712.AuctionDirect:
-		return bad("auction %d: want 0 (first price), 1 (second price), 2 (Dutch) or 3 (direct)", r.Auction)
-	case time.Duration(r.QuoteWindowMs)*time.Millisecond < minQuoteWindow || time.Duration(r.QuoteWindowMs)*time.Millisecond > maxQuoteWindow:
-		return bad("quoteWindowMs %d: want %d to %d", r.QuoteWindowMs, minQuoteWindow.Milliseconds(), maxQuoteWindow.Milliseconds())
-	case r.Expiry < uint64(now.Add(time.Duration(r.QuoteWindowMs)*time.Millisecond).Unix())+1:
-		return bad("expiry %d falls inside the quote window: the RFQ must outlive it", r.Expiry)
-	case r.MaxPrice == nil || r.MaxPrice.Sign() <= 0:
-		return bad("maxPrice must be above 0")
-	case r.Auction == eip712.AuctionDutch && bigOrZero(r.FloorPrice).Cmp(r.MaxPrice) > 0:
-		return bad("floorPrice %s is above maxPrice %s", r.FloorPrice, r.MaxPrice)
+		return bad("auction %d: want 0 (first price), 1 (second price), 2 (Dutch) or 3 (direct)", r.Auction).withField("auction")
+	case window < minQuoteWindow || window > maxQuoteWindow:
+		return bad("quoteWindowMs %d: want %d to %d", r.QuoteWindowMs, minQuoteWindow.Milliseconds(), maxQuoteWindow.Milliseconds()).withField("quoteWindowMs")
+	case expiry.Before(now.Add(window).Add(time.Second)):
+		return bad("expiry %d falls inside the quote window: the RFQ must outlive it", r.Expiry).withField("expiry")
+	case r.Auction == eip712.AuctionDutch && bigOrZero(r.FloorPrice).Cmp(bigOrZero(r.MaxPrice)) > 0:
+		return bad("floorPrice %s is above maxPrice %s", r.FloorPrice, r.MaxPrice).withField("floorPrice")
 	case r.Auction != eip712.AuctionDutch && bigOrZero(r.FloorPrice).Sign() != 0:
-		return bad("floorPrice is for Dutch auctions only")
+		return bad("floorPrice is for Dutch auctions only").withField("floorPrice")
 	case r.Auction != eip712.AuctionDirect && bigOrZero(r.ProviderAgentID).Sign() != 0:
-		return bad("providerAgentId is for direct requests (auction 3) only")
-	case r.ValidationThreshold > 100:
-		return bad("validationThreshold %d: want 0 to 100", r.ValidationThreshold)
-	case r.Validator == (common.Address{}) && r.ValidationThreshold != 0:
-		return bad("validationThreshold must be 0 without a validator")
-	case r.Validator != (common.Address{}) && r.Arbiter == (common.Address{}):
-		return bad("an RFQ that names a validator must name an arbiter (the escrow requires it: docs/escrow.md)")
-	case r.ReviewWindow > maxReviewWindow:
-		return bad("reviewWindow %d: at most %d seconds", r.ReviewWindow, maxReviewWindow)
-	case r.LatePenaltyBps > 10_000:
-		return bad("latePenaltyBps %d: at most 10000", r.LatePenaltyBps)
-	case r.Buyer == r.Validator || r.Buyer == r.Arbiter:
-		return bad("the buyer cannot be the validator or the arbiter")
-	case strings.TrimSpace(r.Capability) == "" || len(r.Capability) > maxCapabilityLen:
-		return bad("capability: 1 to %d bytes", maxCapabilityLen)
-	case r.Buyer == (common.Address{}) || r.Token == (common.Address{}):
-		return bad("buyer and token are required")
+		return bad("providerAgentId is for direct requests (auction 3) only").withField("providerAgentId")
+	case r.Buyer != (common.Address{}) && (r.Buyer == r.Validator || r.Buyer == r.Arbiter):
+		return bad("the buyer cannot be the validator or the arbiter").withField("buyer")
+	}
+	if p := checkText("capability", r.Capability, maxCapabilityLen); p != nil {
+		return p
+	}
+	// The escrow's terms the RFQ fixes, in the escrow's order (the price is the maximum; the provider and
+	// the winner's delivery deadline come with the quotes).
+	for _, err := range []error{
+		terms.Price("maxPrice", r.MaxPrice),
+		terms.Required("buyer", r.Buyer), terms.Required("token", r.Token),
+		terms.DeliveryOpen("deliveryDeadline", r.DeliveryDeadline, uint64(now.Unix())),
+		terms.Validation(r.Validator, r.ValidationThreshold, r.Arbiter),
+		terms.ReviewWindow(r.ReviewWindow),
+		terms.LatePenalty(r.LatePenaltyBps),
+	} {
+		if err != nil {
+			return termsProblem(err)
+		}
 	}
 	if r.Auction == eip712.AuctionDirect {
+		if err := terms.AgentID(bigOrZero(r.ProviderAgentID)); err != nil {
+			return termsProblem(err)
+		}
 		if _, p := s.agentWallet(ctx, bigOrZero(r.ProviderAgentID).String()); p != nil && p.Code != CodeNoAgentWallet {
 			return p
 		}
@@ -339,13 +358,21 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 	}
 	now := time.Now()
 	agentID := bigOrZero(q.ProviderAgentID).String()
+	validUntil, err := terms.Unix("validUntil", q.ValidUntil)
+	if err == nil {
+		_, err = terms.Unix("deliveryDeadline", q.DeliveryDeadline)
+	}
+	if err == nil { // the escrow's terms a quote sets: its price and delivery deadline, its agent id
+		err = errors.Join(terms.Price("price", q.Price), terms.DeliveryOpen("deliveryDeadline", q.DeliveryDeadline,
+			uint64(now.Unix())), terms.AgentID(q.ProviderAgentID))
+	}
 	switch {
+	case err != nil:
+		p = termsProblem(err)
 	case q.RFQID != rfqID:
-		p = problem(http.StatusBadRequest, CodeInvalidBody, "the quote is for RFQ %s, not %s", q.RFQID.Hex(), rfqID.Hex())
-	case q.ValidUntil <= uint64(now.Unix()):
-		p = problem(http.StatusBadRequest, CodeExpired, "validUntil %d is not in the future", q.ValidUntil)
-	case q.Price == nil:
-		p = problem(http.StatusBadRequest, CodeInvalidBody, "price is required")
+		p = problem(http.StatusBadRequest, CodeInvalidBody, "the quote is for RFQ %s, not %s", q.RFQID.Hex(), rfqID.Hex()).withField("rfqId")
+	case !validUntil.After(now):
+		p = problem(http.StatusBadRequest, CodeExpired, "validUntil %d is not in the future", q.ValidUntil).withField("validUntil")
 	}
 	var wallet common.Address
 	if p == nil {
@@ -373,10 +400,10 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 	// Two round trips: (begin, key-share lock and read the RFQ, spend the nonce, insert the quote), then
 	// commit, or roll back when the RFQ's terms refuse the quote. The lock conflicts only with the close's
 	// FOR UPDATE: a quote either commits before the close reads the quotes or finds the RFQ closed.
-	err := inTx(ctx, s.durable, func(conn *pgxpool.Conn) error {
+	err = inTx(ctx, s.durable, func(conn *pgxpool.Conn) error {
 		var b pgx.Batch
 		b.Queue(`BEGIN`)
-		b.Queue(`SELECT status, opened_at, closes_at, delivery_deadline, max_price::text, auction, provider_agent_id::text
+		b.Queue(`SELECT status, opened_at, closes_at, delivery_deadline, max_price::text, auction, provider_agent_id::text, buyer
 			FROM rfqs WHERE id = $1 FOR KEY SHARE`, rfqID.Bytes())
 		b.Queue(`INSERT INTO spent_nonces (signer, kind, nonce, spent_at) VALUES ($1, 'Quote', $2::text::numeric, $3)
 			ON CONFLICT DO NOTHING`, q.Provider.Bytes(), bigOrZero(q.Nonce).String(), now)
@@ -385,8 +412,8 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 			SELECT $1, r.id, $3::text::numeric, $4, $5::text::numeric, $6, $7, $8::text::numeric, $9, $10, $11, $12,
 				floor(extract(epoch FROM $12::timestamptz - r.opened_at) * 1000)::int, $13, $14
 			FROM rfqs r WHERE r.id = $2 ON CONFLICT (id) DO NOTHING`,
-			id.Bytes(), rfqID.Bytes(), agentID, q.Provider.Bytes(), q.Price.String(), time.Unix(int64(q.DeliveryDeadline), 0),
-			q.SLAHash.Bytes(), bigOrZero(q.Nonce).String(), time.Unix(int64(q.ValidUntil), 0), td, []byte(sig), now, rep, p95)
+			id.Bytes(), rfqID.Bytes(), agentID, q.Provider.Bytes(), q.Price.String(), storedTime(q.DeliveryDeadline),
+			q.SLAHash.Bytes(), bigOrZero(q.Nonce).String(), storedTime(q.ValidUntil), td, []byte(sig), now, rep, p95)
 		br := conn.SendBatch(ctx, &b)
 		defer br.Close()
 		if _, err := br.Exec(); err != nil {
@@ -397,7 +424,8 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 		var maxPrice string
 		var auctionRule int16
 		var direct *string
-		err := br.QueryRow().Scan(&status, &opened, &closes, &deadline, &maxPrice, &auctionRule, &direct)
+		var buyer []byte
+		err := br.QueryRow().Scan(&status, &opened, &closes, &deadline, &maxPrice, &auctionRule, &direct, &buyer)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return problem(http.StatusNotFound, CodeRFQNotFound, "no RFQ %s", rfqID.Hex())
 		}
@@ -422,8 +450,11 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 			return problem(http.StatusForbidden, CodeNotInvited, "RFQ %s asks agent %s only", rfqID.Hex(), deref(direct))
 		case q.Price.Cmp(max) > 0:
 			return problem(http.StatusUnprocessableEntity, CodeAboveMaxPrice, "price %s is above the RFQ's maxPrice %s", q.Price, max)
-		case time.Unix(int64(q.DeliveryDeadline), 0).After(deadline):
-			return problem(http.StatusBadRequest, CodeInvalidBody, "deliveryDeadline %d is after the RFQ's %d", q.DeliveryDeadline, deadline.Unix())
+		case storedTime(q.DeliveryDeadline).After(deadline):
+			return problem(http.StatusBadRequest, CodeInvalidBody, "deliveryDeadline %d is after the RFQ's %d", q.DeliveryDeadline,
+				deadline.Unix()).withField("deliveryDeadline")
+		case terms.Distinct(common.BytesToAddress(buyer), q.Provider) != nil:
+			return termsProblem(terms.Distinct(common.BytesToAddress(buyer), q.Provider))
 		case nonce.RowsAffected() != 1:
 			return problem(http.StatusConflict, CodeNonceUsed, "nonce %s of %s was already used for a quote", q.Nonce, q.Provider.Hex())
 		}
@@ -575,7 +606,7 @@ func (s *Server) showResult(id common.Hash, v *rfqView, quotes []quoteView, res 
 	w := byID[common.BytesToHash(res.winner).Hex()]
 	v.Award = &awardView{QuoteID: w.ID, ProviderAgentID: w.ProviderAgentID, Provider: w.Provider, Price: w.Price, Paid: *res.paid,
 		SignBy: res.signBy.UTC()}
-	a, err := agreementFor(id, v, w)
+	a, err := agreementFor(id, v, w, v.Award.Paid, v.Award.SignBy)
 	if err != nil {
 		return err
 	}
@@ -594,23 +625,23 @@ func (s *Server) showResult(id common.Hash, v *rfqView, quotes []quoteView, res 
 	return nil
 }
 
-// agreementFor returns the ServiceAgreement of an awarded RFQ: the winner's quote (provider, delivery
-// deadline, SLA) at the price paid, the buyer's terms (spec, validator, threshold, arbiter, review window,
-// late penalty) from the RFQ, expiredAt the RFQ's delivery deadline plus lateGrace, the RFQ's id as the nonce
-// both sign with, and the award's signBy as the expiry.
-func agreementFor(id common.Hash, v *rfqView, w quoteView) (eip712.ServiceAgreement, error) {
+// agreementFor returns the ServiceAgreement of RFQ id (v) awarded to quote w at price paid, with expiry
+// signBy: the winner's quote (provider, delivery deadline, SLA), the buyer's terms (spec, validator,
+// threshold, arbiter, review window, late penalty) from the RFQ, expiredAt the RFQ's delivery deadline plus
+// lateGrace, and the RFQ's id as the nonce both sign with.
+func agreementFor(id common.Hash, v *rfqView, w quoteView, paid string, signBy time.Time) (eip712.ServiceAgreement, error) {
 	a := eip712.ServiceAgreement{Client: common.HexToAddress(v.Buyer), Provider: common.HexToAddress(w.Provider),
 		Token: common.HexToAddress(v.Token), DeliveryDeadline: uint64(w.DeliveryDeadline.Unix()),
 		ExpiredAt:           uint64(v.DeliveryDeadline.Add(lateGrace).Unix()),
 		DeliverableSpecHash: common.HexToHash(v.InputSpecHash), ValidationThreshold: uint8(v.Threshold),
 		ReviewWindow: uint64(v.ReviewWindow), LatePenaltyBps: uint16(v.LatePenaltyBps),
-		Nonce: new(big.Int).SetBytes(id.Bytes())}
+		Nonce: new(big.Int).SetBytes(id.Bytes()), Expiry: big.NewInt(signBy.Unix()), SLAHash: common.HexToHash(w.SLAHash)}
 	var ok bool
 	if a.ProviderAgentID, ok = new(big.Int).SetString(w.ProviderAgentID, 10); !ok {
 		return a, fmt.Errorf("agreement: agent id %q", w.ProviderAgentID)
 	}
-	if a.Price, ok = new(big.Int).SetString(v.Award.Paid, 10); !ok {
-		return a, fmt.Errorf("agreement: price %q", v.Award.Paid)
+	if a.Price, ok = new(big.Int).SetString(paid, 10); !ok {
+		return a, fmt.Errorf("agreement: price %q", paid)
 	}
 	if v.Validator != nil {
 		a.Validator = common.HexToAddress(*v.Validator)
@@ -618,9 +649,19 @@ func agreementFor(id common.Hash, v *rfqView, w quoteView) (eip712.ServiceAgreem
 	if v.Arbiter != nil {
 		a.Arbiter = common.HexToAddress(*v.Arbiter)
 	}
-	a.Expiry = big.NewInt(v.Award.SignBy.Unix())
-	a.SLAHash = common.HexToHash(w.SLAHash)
 	return a, nil
+}
+
+// signByFor is when the agreement of an award to quote w expires, and so when a winner that has not signed
+// it is penalised: the signing window after the close, or one second before the quote's delivery deadline
+// if that comes first (the escrow funds no job whose delivery deadline has passed). It follows from the RFQ
+// and the quote alone, so that a close decided again signs the same agreement.
+func (s *Server) signByFor(v *rfqView, w quoteView) time.Time {
+	signBy := v.ClosesAt.Add(s.cfg.SigningWindow)
+	if last := w.DeliveryDeadline.Add(-time.Second); last.Before(signBy) {
+		signBy = last
+	}
+	return signBy
 }
 
 // quotesSQL reads an RFQ's quotes ($1) in arrival order, for scanQuotes. With $2 (at the close) a quote is
@@ -776,9 +817,22 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 			DirectAgentID: deref(v.ProviderAgentID), Weights: s.cfg.AuctionWeights}
 		req.MaxPrice, _ = new(big.Int).SetString(v.MaxPrice, 10)
 		req.FloorPrice, _ = new(big.Int).SetString(v.FloorPrice, 10)
-		bids := make([]auction.Bid, len(quotes))
+		// A quote whose agreement the escrow would not fund now (its delivery deadline has passed, say) cannot
+		// win: it is refused before the rule decides, so every award is one the escrow funds until signBy.
+		now := time.Now().UTC()
+		bids := make([]auction.Bid, 0, len(quotes))
 		var penalised []string
+		var unfundable []refusal
 		for i, q := range quotes {
+			a, err := agreementFor(id, v, q, q.Price, s.signByFor(v, q))
+			if err != nil {
+				return err
+			}
+			var bad *terms.Violation
+			if errors.As(terms.Agreement(a, uint64(now.Unix())), &bad) {
+				unfundable = append(unfundable, refusal{QuoteID: q.ID, ProviderAgentID: q.ProviderAgentID, Reason: "escrow:" + bad.Escrow})
+				continue
+			}
 			b := auction.Bid{AgentID: q.ProviderAgentID, At: time.Duration(q.AtMs) * time.Millisecond,
 				Seq: uint64(i), Demoted: q.Demoted}
 			b.Price, _ = new(big.Int).SetString(q.Price, 10)
@@ -791,14 +845,14 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 			if q.Demoted && !slices.Contains(penalised, q.ProviderAgentID) {
 				penalised = append(penalised, q.ProviderAgentID)
 			}
-			bids[i] = b
+			bids = append(bids, b)
 		}
 		award, err := auction.Decide(req, bids)
 		if err != nil && !errors.Is(err, auction.ErrNoBids) {
 			return err
 		}
-		now := time.Now().UTC()
-		res.refused = make([]refusal, 0, len(award.Refused))
+		res.refused = make([]refusal, 0, len(unfundable)+len(award.Refused))
+		res.refused = append(res.refused, unfundable...)
 		for _, r := range award.Refused {
 			res.refused = append(res.refused, refusal{QuoteID: quotes[r.Bid.Seq].ID, ProviderAgentID: r.Bid.AgentID, Reason: r.Reason})
 		}
@@ -808,9 +862,11 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 		}
 		v.Status, v.ClosedAt = "no_bids", &now
 		if err == nil {
-			// signBy follows from the RFQ alone, so that a close decided again (below) signs the same agreement.
-			paid, signBy := award.Paid.String(), v.ClosesAt.Add(s.cfg.SigningWindow)
-			v.Status, res.winner, res.paid, res.signBy = "awarded", common.HexToHash(quotes[award.Winner.Seq].ID).Bytes(), &paid, &signBy
+			// signBy follows from the RFQ and the winning quote alone, so that a close decided again (below) signs
+			// the same agreement.
+			w := quotes[award.Winner.Seq]
+			paid, signBy := award.Paid.String(), s.signByFor(v, w)
+			v.Status, res.winner, res.paid, res.signBy = "awarded", common.HexToHash(w.ID).Bytes(), &paid, &signBy
 		}
 		if err := s.showResult(id, v, quotes, res); err != nil {
 			return err
