@@ -153,7 +153,7 @@ func TestGateway_Heartbeats(t *testing.T) {
 
 	t.Run("ExpiryTurnsOffline", func(t *testing.T) {
 		e := e.with(t)
-		r := e.post("/v1/heartbeats", heartbeat(t, domain, beat(nonce+10, eip712.HeartbeatOnline, time.Now().Add(2*time.Second)), a.Wallet))
+		r := e.post("/v1/heartbeats", heartbeat(t, domain, beat(nonce+10, eip712.HeartbeatOnline, time.Now().Add(5*time.Second)), a.Wallet))
 		if r.Status != 200 {
 			t.Fatalf("status %d: %s", r.Status, r.Body)
 		}

@@ -330,7 +330,7 @@ func TestMarketE2E_SignaturesAndWeights(t *testing.T) {
 	for round := range 5 {
 		now := time.Now()
 		rfq := eip712.RFQ{Buyer: buyer.Address(), Capability: "ocr", Token: e.dep.Contracts.TestUSD.Address, MaxPrice: big.NewInt(100),
-			DeliveryDeadline: uint64(now.Add(time.Hour).Unix()), QuoteWindowMs: 200, Nonce: big.NewInt(now.UnixNano()),
+			DeliveryDeadline: uint64(now.Add(time.Hour).Unix()), QuoteWindowMs: 1500, Nonce: big.NewInt(now.UnixNano()),
 			Expiry: uint64(now.Add(10 * time.Minute).Unix())}
 		posted, err := c.PostRFQ(ctx, buyer, rfq)
 		if err != nil {
@@ -390,7 +390,7 @@ func TestMarketE2E_SignaturesAndWeights(t *testing.T) {
 	}
 	now := time.Now()
 	posted, err := c.PostRFQ(ctx, buyer, eip712.RFQ{Buyer: buyer.Address(), Capability: "ocr", Token: e.dep.Contracts.TestUSD.Address,
-		MaxPrice: big.NewInt(1000), DeliveryDeadline: uint64(now.Add(time.Hour).Unix()), QuoteWindowMs: 300,
+		MaxPrice: big.NewInt(1000), DeliveryDeadline: uint64(now.Add(time.Hour).Unix()), QuoteWindowMs: 2000,
 		Nonce: big.NewInt(now.UnixNano()), Expiry: uint64(now.Add(10 * time.Minute).Unix())})
 	if err != nil {
 		t.Fatal(err)

@@ -186,7 +186,7 @@ func TestGateway_RFQ(t *testing.T) {
 
 	t.Run("SecondPrice", func(t *testing.T) {
 		e := e.with(t)
-		id, digest := postRFQ(t, newRFQ(eip712.AuctionSecondPrice, 800))
+		id, digest := postRFQ(t, newRFQ(eip712.AuctionSecondPrice, 1500))
 		for i, price := range []int64{700, 850} {
 			if r := postQuote(t, id, quote(digest, providers[i], price), providers[i].Wallet); r.Status != http.StatusCreated {
 				t.Fatalf("quote %d: %d %s", price, r.Status, r.Body)
@@ -202,7 +202,7 @@ func TestGateway_RFQ(t *testing.T) {
 	// RFQ open again with its quotes) is decided again by the sweep to the same award and agreement.
 	t.Run("CloseDecidedAgain", func(t *testing.T) {
 		e := e.with(t)
-		id, digest := postRFQ(t, newRFQ(eip712.AuctionSecondPrice, 300))
+		id, digest := postRFQ(t, newRFQ(eip712.AuctionSecondPrice, 1500))
 		for i, price := range []int64{640, 610, 700} {
 			if r := postQuote(t, id, quote(digest, providers[i], price), providers[i].Wallet); r.Status != http.StatusCreated {
 				t.Fatalf("quote %d: %d %s", price, r.Status, r.Body)
@@ -276,7 +276,7 @@ func TestGateway_RFQ(t *testing.T) {
 		e := e.with(t)
 		award := func(prices map[int]int64) (string, rfqResult) {
 			t.Helper()
-			id, digest := postRFQ(t, newRFQ(eip712.AuctionFirstPrice, 300))
+			id, digest := postRFQ(t, newRFQ(eip712.AuctionFirstPrice, 1500))
 			for i, price := range prices {
 				if r := postQuote(t, id, quote(digest, providers[i], price), providers[i].Wallet); r.Status != http.StatusCreated {
 					t.Fatalf("quote %d: %d %s", price, r.Status, r.Body)

@@ -194,7 +194,7 @@ func TestMarketCommands(t *testing.T) {
 	}
 	buyerKeys := append(gw, "--keystore", writeKeystore(t, secrets[0], "buyer pass"), "--password-file", passFile)
 	stdout, stderr, err := runMarket(t, ctx, append(buyerKeys, "rfq", "--capability", "Invoice OCR", "--max-price", "1000",
-		"--spec", "40 invoices", "--window", "1s", "--sign")...)
+		"--spec", "40 invoices", "--window", "3s", "--sign")...)
 	if err != nil {
 		t.Fatalf("market rfq: %v\n%s", err, stderr)
 	}
