@@ -113,6 +113,8 @@ func (s *Server) acceptHeartbeat(ctx context.Context, c *gin.Context) (*heartbea
 		return nil, problem(http.StatusConflict, CodeStaleNonce, "nonce %s is not above agent %s's last heartbeat nonce", hb.Nonce, id)
 	case errors.Is(err, errWalletChanged):
 		return nil, problem(http.StatusForbidden, CodeSignerMismatch, "agent %s's wallet changed", id)
+	case dataProblem(err) != nil:
+		return nil, dataProblem(err)
 	case err != nil:
 		s.log.Warn("heartbeat write failed", "agent", id, "err", err)
 		return nil, problem(http.StatusServiceUnavailable, CodeUnavailable, "cannot store the heartbeat now; try again")
@@ -140,6 +142,8 @@ func (s *Server) agentWallet(ctx context.Context, id string) (common.Address, *P
 	case errors.Is(err, pgx.ErrNoRows):
 		s.cache.put(key, []byte{0}, gen)
 		return common.Address{}, notFound(id)
+	case dataProblem(err) != nil:
+		return common.Address{}, dataProblem(err)
 	case err != nil:
 		s.log.Warn("agent wallet lookup failed", "agent", id, "err", err)
 		return common.Address{}, problem(http.StatusServiceUnavailable, CodeUnavailable, "database unavailable; try again")
