@@ -47,6 +47,7 @@ type Config struct {
 
 	MaxBodyBytes    int64         // request bodies above this get 413; default 64 KiB
 	MaxQueryBytes   int           // raw query strings above this get 400; default 4 KiB
+	MaxHeaderBytes  int           // request line and header fields above this get 431; default 16 KiB
 	MaxTextQuery    int           // characters of the q parameter; default 256
 	RateLimit       float64       // requests per second per client; default 50; negative disables
 	RateBurst       int           // default 100
@@ -83,6 +84,9 @@ func (c *Config) setDefaults() error {
 	}
 	if c.MaxQueryBytes <= 0 {
 		c.MaxQueryBytes = 4 << 10
+	}
+	if c.MaxHeaderBytes <= 0 {
+		c.MaxHeaderBytes = 16 << 10
 	}
 	if c.MaxTextQuery <= 0 {
 		c.MaxTextQuery = 256
@@ -225,7 +229,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// Handler returns the HTTP handler (for tests and for embedding in another server).
+// Handler returns the HTTP handler (for tests and for embedding in another server). The answers net/http
+// gives itself to requests it cannot read are problems only under Run, which wraps its listener.
 func (s *Server) Handler() http.Handler { return s.engine }
 
 // Close releases the database pools. Run closes nothing; call Close after it returns.
@@ -238,14 +243,18 @@ func (s *Server) Close() {
 // reloads vectors when the indexer commits, the reputation scorer and the heartbeat writer. On ctx's end
 // readiness turns negative, in-flight requests drain for up to drain, and Run returns.
 func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) error {
+	maxHead := serverMaxHeaderBytes(&s.cfg)
 	srv := &http.Server{
 		Handler:           s.engine,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    16 << 10,
+		MaxHeaderBytes:    maxHead,
+		ConnState:         markHijacked,
 	}
+	// net/http's own answers to requests it cannot read go out as problems (httperrors.go).
+	ln = problemListener{Listener: ln, maxHeaderBytes: maxHead}
 	bg, stopBG := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopBG()
 	s.Start(bg)

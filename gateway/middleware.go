@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -98,7 +99,13 @@ func (s *Server) routes() *gin.Engine {
 		} else {
 			cc.AllowOrigins = s.cfg.CORSOrigins
 		}
-		e.Use(cors.New(cc))
+		corsCheck := cors.New(cc)
+		e.Use(func(c *gin.Context) {
+			// The CORS middleware refuses an origin it does not allow with a bare 403.
+			if status, _ := refused(c, corsCheck); status != 0 {
+				writeProblem(c, problem(status, CodeOriginNotAllowed, "origin %q is not allowed", clip(c.GetHeader("Origin"))))
+			}
+		})
 	}
 	e.Use(s.limits)
 	e.NoRoute(func(c *gin.Context) {
@@ -110,7 +117,13 @@ func (s *Server) routes() *gin.Engine {
 
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
-	e.GET("/metrics", gin.WrapH(promhttp.HandlerFor(s.cfg.Registry, promhttp.HandlerOpts{})))
+	metrics := gin.WrapH(promhttp.HandlerFor(s.cfg.Registry, promhttp.HandlerOpts{}))
+	e.GET("/metrics", func(c *gin.Context) {
+		// promhttp answers a failed gathering with http.Error.
+		if status, msg := refused(c, metrics); status != 0 {
+			s.fail(c, fmt.Errorf("metrics: %d %s", status, msg))
+		}
+	})
 	e.GET("/openapi.json", s.openAPI)
 
 	limited := e.Group("/v1", s.rateLimit())
@@ -160,11 +173,17 @@ func (s *Server) observe(c *gin.Context) {
 		Observe(time.Since(start).Seconds())
 }
 
-// limits refuses oversized query strings and caps request bodies.
+// limits refuses oversized query strings and heads, and caps request bodies. (The server reads heads up to
+// serverMaxHeaderBytes, well above these limits, so that they are answered here with a precise problem.)
 func (s *Server) limits(c *gin.Context) {
 	if len(c.Request.URL.RawQuery) > s.cfg.MaxQueryBytes {
 		writeProblem(c, problem(http.StatusBadRequest, CodeQueryTooLong, "query string is %d bytes, the limit is %d",
 			len(c.Request.URL.RawQuery), s.cfg.MaxQueryBytes))
+		return
+	}
+	if n := headBytes(c.Request); n > s.cfg.MaxHeaderBytes {
+		writeProblem(c, problem(http.StatusRequestHeaderFieldsTooLarge, CodeHeaderTooLarge,
+			"request line and header fields are %d bytes, the limit is %d", n, s.cfg.MaxHeaderBytes))
 		return
 	}
 	if c.Request.ContentLength > s.cfg.MaxBodyBytes {

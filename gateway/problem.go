@@ -46,6 +46,18 @@ const (
 	problemContentType    = "application/problem+json"
 	problemTypeBase       = "urn:agora:problem:"
 	jsonContentTypeHeader = "application/json; charset=utf-8"
+
+	// Refusals of the HTTP machinery: the server's own answers to requests it cannot read (rewritten as
+	// problems by problemConn), the WebSocket handshake's and CORS's (by refusalWriter); the gateway's own
+	// head limit (limits).
+	CodeHeaderTooLarge              = "header_too_large"              // 431: request line and header fields over the limit
+	CodeMalformedRequest            = "malformed_request"             // 400: not an HTTP/1.x request net/http can read (request line, header syntax, Host, Content-Length)
+	CodeUnsupportedHTTPVersion      = "unsupported_http_version"      // 505: a request line of HTTP/2 or later on the HTTP/1.1 listener
+	CodeUnsupportedTransferEncoding = "unsupported_transfer_encoding" // 501: a Transfer-Encoding other than chunked
+	CodeExpectationFailed           = "expectation_failed"            // 417: an Expect header other than 100-continue
+	CodeUpgradeRequired             = "upgrade_required"              // 426: a stream request that is not a WebSocket handshake
+	CodeInvalidHandshake            = "invalid_handshake"             // 400: a WebSocket handshake of another version or without a valid key
+	CodeOriginNotAllowed            = "origin_not_allowed"            // 403: a browser origin CORS or the stream's origin check does not allow
 )
 
 // Problem is an RFC 9457 problem detail with Agora's stable code.

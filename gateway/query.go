@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"math"
 	"math/big"
 	"net/http"
 	"net/url"
@@ -182,8 +183,8 @@ func (s *Server) parseSearch(values url.Values) (*searchQuery, *Problem) {
 		}
 	}
 	if v := values.Get("minReputation"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < 0 || f > 100 {
+		f, ok := parseFinite(v)
+		if !ok || f < 0 || f > 100 {
 			return bad("minReputation %q: want a number from 0 to 100", clip(v))
 		}
 		q.MinReputation = &f
@@ -296,6 +297,14 @@ func (s *Server) parseSearch(values url.Values) (*searchQuery, *Problem) {
 		q.After = c
 	}
 	return q, nil
+}
+
+// parseFinite parses a float parameter. strconv.ParseFloat also takes NaN and infinities ("NaN", "inf",
+// "+Infinity", in any case), which no filter means; NaN would even pass every range check, as it compares
+// false with everything.
+func parseFinite(v string) (float64, bool) {
+	f, err := strconv.ParseFloat(v, 64)
+	return f, err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
 }
 
 func address(name, v string) (*common.Address, *Problem) {

@@ -518,8 +518,11 @@ func parseSortKey(sort, s string) (sortKey, error) {
 		}
 		return sortKey{i: i}, nil
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	return sortKey{f: f}, err
+	f, ok := parseFinite(s)
+	if !ok {
+		return sortKey{}, fmt.Errorf("bad key %q", s)
+	}
+	return sortKey{f: f}, nil
 }
 
 func compareKeys(a, b sortKey) int {

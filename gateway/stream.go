@@ -457,9 +457,18 @@ func (s *Server) streamWS(c *gin.Context) {
 		return
 	}
 	defer s.streams.remove(sub)
-	conn, err := websocket.Accept(c.Writer, c.Request, &websocket.AcceptOptions{OriginPatterns: s.cfg.CORSOrigins})
+	// Accept refuses a bad handshake with http.Error: rw holds the refusal back for a problem, and passes
+	// the upgrade (the 101 and the hijack) through.
+	rw := &refusalWriter{ResponseWriter: c.Writer}
+	conn, err := websocket.Accept(rw, c.Request, &websocket.AcceptOptions{OriginPatterns: s.cfg.CORSOrigins})
 	if err != nil {
-		return // Accept answered the client
+		if rw.status == http.StatusUpgradeRequired {
+			c.Header("Upgrade", "websocket") // a 426 names the protocol (RFC 9110 15.5.22), even to an HTTP/1.0 request
+		}
+		if rw.status != 0 {
+			s.fail(c, handshakeProblem(rw.status, rw.message(), c.GetHeader("Origin")))
+		}
+		return
 	}
 	conn.SetReadLimit(streamReadLimit)
 	ctx, cancel := context.WithCancel(c.Request.Context())
@@ -500,6 +509,27 @@ func (s *Server) streamWS(c *gin.Context) {
 			}
 		}
 	}
+}
+
+// handshakeProblem is the problem for the WebSocket library's refusal of a handshake (status and message):
+// 426 without the upgrade (the library has set Upgrade: websocket and Connection: Upgrade), 400 for another
+// protocol version (it has set Sec-WebSocket-Version: 13) or a missing or malformed key, 403 for an origin
+// that is neither the gateway's host nor one of its CORS origins. Anything else is the gateway's fault.
+func handshakeProblem(status int, msg, origin string) error {
+	if len(msg) > 200 {
+		msg = strings.ToValidUTF8(msg[:197], "") + "..."
+	}
+	switch status {
+	case http.StatusUpgradeRequired:
+		return problem(status, CodeUpgradeRequired, "%s (this is a WebSocket endpoint; /v1/stream/sse serves the same events without one)", msg)
+	case http.StatusBadRequest:
+		return problem(status, CodeInvalidHandshake, "%s", msg)
+	case http.StatusForbidden:
+		return problem(status, CodeOriginNotAllowed, "origin %q may not open a stream here", clip(origin))
+	case http.StatusMethodNotAllowed:
+		return problem(status, CodeMethodNotAllowed, "%s", msg)
+	}
+	return fmt.Errorf("websocket accept: %d %s", status, msg)
 }
 
 // streamMessage handles one message a WebSocket client sent and returns the answer.
