@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"math/big"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -67,6 +69,25 @@ func TestGateway_Hardening(t *testing.T) {
 	}
 	const max64 = ^uint64(0)
 
+	t.Run("query strings Go cannot decode are refused, long paths not echoed", func(t *testing.T) {
+		e := e.with(t)
+		// The bad pair was dropped and the search ran without the filter: a wider answer than asked for.
+		for _, q := range []string{"minReputation=%zz", "q=ocr;language=vi", "language=%"} {
+			e.get("/v1/agents?"+q).problem(t, http.StatusBadRequest, gateway.CodeInvalidQuery)
+		}
+		res, err := e.http.Client().Get(e.http.URL + "/" + strings.Repeat("é", 2000)) // no route: not in the OpenAPI document
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var p gateway.Problem
+		if err := json.NewDecoder(res.Body).Decode(&p); err != nil || res.StatusCode != 404 || p.Code != gateway.CodeNotFound {
+			t.Fatalf("GET a 4,000-byte path: %d %+v %v", res.StatusCode, p, err)
+		}
+		if len(p.Instance) > 256 || len(p.Detail) > 300 || !utf8.ValidString(p.Instance) {
+			t.Errorf("a 4,000-byte path came back in the problem: instance %d bytes, detail %d bytes", len(p.Instance), len(p.Detail))
+		}
+	})
 	t.Run("RFQ numbers that do not fit", func(t *testing.T) {
 		r := newRFQ()
 		r.DeliveryDeadline = max64 // was stored as 1969 and accepted

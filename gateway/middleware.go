@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -109,7 +110,7 @@ func (s *Server) routes() *gin.Engine {
 	}
 	e.Use(s.limits)
 	e.NoRoute(func(c *gin.Context) {
-		writeProblem(c, problem(http.StatusNotFound, CodeNotFound, "no route %s %s", c.Request.Method, c.Request.URL.Path))
+		writeProblem(c, problem(http.StatusNotFound, CodeNotFound, "no route %s %s", c.Request.Method, clipTo(c.Request.URL.Path, maxInstance)))
 	})
 	e.NoMethod(func(c *gin.Context) {
 		writeProblem(c, problem(http.StatusMethodNotAllowed, CodeMethodNotAllowed, "%s is not allowed here", c.Request.Method))
@@ -179,6 +180,12 @@ func (s *Server) limits(c *gin.Context) {
 	if len(c.Request.URL.RawQuery) > s.cfg.MaxQueryBytes {
 		writeProblem(c, problem(http.StatusBadRequest, CodeQueryTooLong, "query string is %d bytes, the limit is %d",
 			len(c.Request.URL.RawQuery), s.cfg.MaxQueryBytes))
+		return
+	}
+	if _, err := url.ParseQuery(c.Request.URL.RawQuery); err != nil {
+		// Go drops a pair it cannot decode (a bad %-escape, a ';') and the handler would answer as if the
+		// filter were not there: a wider answer than asked for. Refuse it instead.
+		writeProblem(c, problem(http.StatusBadRequest, CodeInvalidQuery, "query string: %v", err))
 		return
 	}
 	if n := headBytes(c.Request); n > s.cfg.MaxHeaderBytes {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 )
@@ -95,10 +96,25 @@ func problem(status int, code, format string, args ...any) *Problem {
 // writeProblem sends p; the request path is its instance.
 func writeProblem(c *gin.Context, p *Problem) {
 	q := *p
-	q.Instance = c.Request.URL.Path
+	q.Instance = clipTo(c.Request.URL.Path, maxInstance) // a long path is not echoed back whole
 	c.Header("Cache-Control", "no-store")
 	c.Render(q.Status, problemRender{&q})
 	c.Abort()
+}
+
+// maxInstance is the longest request path a problem's instance (and a 404's detail) repeats.
+const maxInstance = 256
+
+// clipTo returns s cut to at most n bytes on a UTF-8 boundary, with "..." when it was cut.
+func clipTo(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n - 3
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
 }
 
 // fail sends err as a problem: a *Problem as it is, anything else as 500 (or 503 for an unavailable
