@@ -21,6 +21,9 @@ import (
 // The close of an RFQ: the auction over its stored quotes, the award and the agreement both parties sign,
 // and the penalty of a winner that does not sign (docs/market.md, "Closing and the award").
 
+// reasonQuoteExpired refuses, at the close, a quote whose validUntil has passed: the provider's offer lapsed.
+const reasonQuoteExpired = "quote_expired"
+
 // agreementFor returns the ServiceAgreement of RFQ id (v) awarded to quote w at price paid, with expiry
 // signBy: the winner's quote (provider, delivery deadline, SLA), the buyer's terms (spec, validator,
 // threshold, arbiter, review window, late penalty) from the RFQ, expiredAt the RFQ's delivery deadline plus
@@ -148,7 +151,7 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 		now := time.Now().UTC()
 		bids := make([]auction.Bid, 0, len(quotes))
 		var penalised []string
-		var unfundable []refusal
+		var unfundable []refusal // refused before the rule decides
 		for i, q := range quotes {
 			a, err := agreementFor(id, v, q, q.Price, s.signByFor(v, q))
 			if err != nil {
@@ -157,6 +160,10 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 			var bad *terms.Violation
 			if errors.As(terms.Agreement(a, uint64(now.Unix())), &bad) {
 				unfundable = append(unfundable, refusal{QuoteID: q.ID, ProviderAgentID: q.ProviderAgentID, Reason: "escrow:" + bad.Escrow})
+				continue
+			}
+			if !q.ValidUntil.After(now) { // the provider's offer lapsed before the award
+				unfundable = append(unfundable, refusal{QuoteID: q.ID, ProviderAgentID: q.ProviderAgentID, Reason: reasonQuoteExpired})
 				continue
 			}
 			b := auction.Bid{AgentID: q.ProviderAgentID, At: time.Duration(q.AtMs) * time.Millisecond,

@@ -166,6 +166,27 @@ func TestGateway_Hardening(t *testing.T) {
 		}
 	})
 
+	t.Run("a quote whose offer lapsed before the close does not win", func(t *testing.T) {
+		r := newRFQ()
+		r.QuoteWindowMs = 3000
+		res := e.post("/v1/rfqs", signed(t, market, r, buyer, nil))
+		var open rfqResult
+		res.decode(t, &open)
+		closesAt, err := time.Parse(time.RFC3339Nano, open.ClosesAt)
+		if res.Status != http.StatusCreated || err != nil {
+			t.Fatalf("POST /v1/rfqs: %d %s (%v)", res.Status, res.Body, err)
+		}
+		q := newQuote(common.HexToHash(open.ID))
+		q.ValidUntil = uint64(closesAt.Unix()) // valid when quoted, lapsed at the close
+		if r := e.post("/v1/rfqs/"+open.ID+"/quotes", signed(t, market, q, provider.Wallet, nil)); r.Status != http.StatusCreated {
+			t.Fatalf("quote: %d %s", r.Status, r.Body)
+		}
+		v := e.awaitClose(t, open.ID)
+		if v.Status != "no_bids" || len(v.Refused) != 1 || v.Refused[0].Reason != "quote_expired" {
+			t.Fatalf("RFQ closed %+v, want no_bids with the quote refused as quote_expired", v)
+		}
+	})
+
 	t.Run("an award expires before the winner's delivery deadline", func(t *testing.T) {
 		// Due a minute after the close, within the 15-minute signing window: the agreement expires (signBy)
 		// one second before the delivery deadline, after which the escrow would not fund it.
