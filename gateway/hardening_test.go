@@ -143,11 +143,12 @@ func TestGateway_Hardening(t *testing.T) {
 		refused(t, quotes, signed(t, market, q, provider.Wallet, nil), gateway.CodeInvalidBody, "deliveryDeadline", "DeliveryDeadlinePassed")
 	})
 
-	t.Run("a quote that cannot be funded by the close does not win", func(t *testing.T) {
-		// Due at the second the window closes: in the future when quoted (within two seconds of the RFQ), past
-		// when the close decides, whatever the scheduling.
+	// closeWith opens an RFQ with a window of windowMs, posts one quote edited by edit (given the RFQ's
+	// closesAt), and returns the RFQ once closed, with the quote.
+	closeWith := func(t *testing.T, windowMs uint32, edit func(q *eip712.Quote, closesAt time.Time)) (rfqResult, eip712.Quote) {
+		t.Helper()
 		r := newRFQ()
-		r.QuoteWindowMs = 3000
+		r.QuoteWindowMs = windowMs
 		res := e.post("/v1/rfqs", signed(t, market, r, buyer, nil))
 		var open rfqResult
 		res.decode(t, &open)
@@ -156,52 +157,33 @@ func TestGateway_Hardening(t *testing.T) {
 			t.Fatalf("POST /v1/rfqs: %d %s (%v)", res.Status, res.Body, err)
 		}
 		q := newQuote(common.HexToHash(open.ID))
-		q.DeliveryDeadline = uint64(closesAt.Unix())
+		edit(&q, closesAt)
 		if r := e.post("/v1/rfqs/"+open.ID+"/quotes", signed(t, market, q, provider.Wallet, nil)); r.Status != http.StatusCreated {
 			t.Fatalf("quote: %d %s", r.Status, r.Body)
 		}
-		v := e.awaitClose(t, open.ID)
+		return e.awaitClose(t, open.ID), q
+	}
+	t.Run("a quote that cannot be funded by the close does not win", func(t *testing.T) {
+		// Due at the second the window closes: in the future when quoted (within two seconds of the RFQ), past
+		// when the close decides, whatever the scheduling.
+		v, _ := closeWith(t, 3000, func(q *eip712.Quote, closesAt time.Time) { q.DeliveryDeadline = uint64(closesAt.Unix()) })
 		if v.Status != "no_bids" || v.Award != nil || len(v.Refused) != 1 || v.Refused[0].Reason != "escrow:DeliveryDeadlinePassed" {
 			t.Fatalf("RFQ closed %+v, want no_bids with the quote refused as escrow:DeliveryDeadlinePassed", v)
 		}
 	})
-
 	t.Run("a quote whose offer lapsed before the close does not win", func(t *testing.T) {
-		r := newRFQ()
-		r.QuoteWindowMs = 3000
-		res := e.post("/v1/rfqs", signed(t, market, r, buyer, nil))
-		var open rfqResult
-		res.decode(t, &open)
-		closesAt, err := time.Parse(time.RFC3339Nano, open.ClosesAt)
-		if res.Status != http.StatusCreated || err != nil {
-			t.Fatalf("POST /v1/rfqs: %d %s (%v)", res.Status, res.Body, err)
-		}
-		q := newQuote(common.HexToHash(open.ID))
-		q.ValidUntil = uint64(closesAt.Unix()) // valid when quoted, lapsed at the close
-		if r := e.post("/v1/rfqs/"+open.ID+"/quotes", signed(t, market, q, provider.Wallet, nil)); r.Status != http.StatusCreated {
-			t.Fatalf("quote: %d %s", r.Status, r.Body)
-		}
-		v := e.awaitClose(t, open.ID)
+		// Valid when quoted, lapsed at the close.
+		v, _ := closeWith(t, 3000, func(q *eip712.Quote, closesAt time.Time) { q.ValidUntil = uint64(closesAt.Unix()) })
 		if v.Status != "no_bids" || len(v.Refused) != 1 || v.Refused[0].Reason != "quote_expired" {
 			t.Fatalf("RFQ closed %+v, want no_bids with the quote refused as quote_expired", v)
 		}
 	})
-
 	t.Run("an award expires before the winner's delivery deadline", func(t *testing.T) {
 		// Due a minute after the close, within the 15-minute signing window: the agreement expires (signBy)
 		// one second before the delivery deadline, after which the escrow would not fund it.
-		r := newRFQ()
-		r.QuoteWindowMs = 500
-		res := e.post("/v1/rfqs", signed(t, market, r, buyer, nil))
-		var open rfqResult
-		res.decode(t, &open)
-		closesAt, _ := time.Parse(time.RFC3339Nano, open.ClosesAt)
-		q := newQuote(common.HexToHash(open.ID))
-		q.DeliveryDeadline = uint64(closesAt.Add(time.Minute).Unix())
-		if r := e.post("/v1/rfqs/"+open.ID+"/quotes", signed(t, market, q, provider.Wallet, nil)); r.Status != http.StatusCreated {
-			t.Fatalf("quote: %d %s", r.Status, r.Body)
-		}
-		v := e.awaitClose(t, open.ID)
+		v, q := closeWith(t, 500, func(q *eip712.Quote, closesAt time.Time) {
+			q.DeliveryDeadline = uint64(closesAt.Add(time.Minute).Unix())
+		})
 		if v.Award == nil || v.Award.SignBy.Unix() != int64(q.DeliveryDeadline)-1 {
 			t.Fatalf("award %+v, want signBy %d (one second before the delivery deadline)", v.Award, q.DeliveryDeadline-1)
 		}
