@@ -43,6 +43,7 @@ const (
 	CodeUnavailable       = "unavailable"         // 503: database or node unreachable
 	CodeInternal          = "internal"            // 500
 	CodeInvalidValue      = "invalid_value"       // 400: a value the escrow or the store cannot hold (field names it)
+	CodeInvalidHandshake  = "invalid_handshake"   // 400, 403, 426: GET /v1/stream without a WebSocket handshake it takes
 	problemContentType    = "application/problem+json"
 	problemTypeBase       = "urn:agora:problem:"
 	jsonContentTypeHeader = "application/json; charset=utf-8"

@@ -457,9 +457,17 @@ func (s *Server) streamWS(c *gin.Context) {
 		return
 	}
 	defer s.streams.remove(sub)
-	conn, err := websocket.Accept(c.Writer, c.Request, &websocket.AcceptOptions{OriginPatterns: s.cfg.CORSOrigins})
+	hw := &handshakeWriter{ResponseWriter: c.Writer}
+	conn, err := websocket.Accept(hw, c.Request, &websocket.AcceptOptions{OriginPatterns: s.cfg.CORSOrigins})
 	if err != nil {
-		return // Accept answered the client
+		switch {
+		case hw.status >= 500:
+			s.fail(c, err)
+		case hw.status != 0: // a handshake Accept refuses (no Upgrade, another version, an origin not allowed)
+			s.fail(c, problem(hw.status, CodeInvalidHandshake, "%s (GET /v1/stream/sse needs no WebSocket)",
+				clip(strings.TrimSpace(hw.text.String()))))
+		}
+		return
 	}
 	conn.SetReadLimit(streamReadLimit)
 	ctx, cancel := context.WithCancel(c.Request.Context())
@@ -500,6 +508,29 @@ func (s *Server) streamWS(c *gin.Context) {
 			}
 		}
 	}
+}
+
+// handshakeWriter passes websocket.Accept's handshake through to the client, except the plain-text error with
+// which Accept refuses one: that is held back, for streamWS to answer as a problem like every other error.
+type handshakeWriter struct {
+	gin.ResponseWriter
+	status int
+	text   strings.Builder
+}
+
+func (w *handshakeWriter) WriteHeader(code int) {
+	if code >= 400 {
+		w.status = code
+		return
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *handshakeWriter) Write(b []byte) (int, error) {
+	if w.status != 0 {
+		return w.text.Write(b)
+	}
+	return w.ResponseWriter.Write(b)
 }
 
 // streamMessage handles one message a WebSocket client sent and returns the answer.
