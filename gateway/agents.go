@@ -289,6 +289,9 @@ func listParams(values url.Values, scope string) (limit int, after *cursor, p *P
 		if after, p = decodeCursor(v, scopeHash(scope)); p != nil {
 			return 0, nil, p
 		}
+		if after.Key == "none" { // a search's key (no value); a list's keys are numbers
+			return 0, nil, problem(http.StatusBadRequest, CodeInvalidCursor, "cursor is not one this list returned")
+		}
 	}
 	return limit, after, nil
 }

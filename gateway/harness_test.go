@@ -34,7 +34,7 @@ import (
 // env is one real stack: anvil with the contracts and the seeded testdata agents, PostgreSQL filled by the
 // real indexer running in-process, and a gateway serving over HTTP.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	chain  *devchain.Chain
 	dep    *deployment.Deployment
 	dbURL  string
@@ -48,7 +48,7 @@ type env struct {
 
 // setup starts the stack and waits until the indexer has mirrored the seeded chain and read every
 // registration file, and the gateway has scored and embedded every agent.
-func setup(t *testing.T, mutate ...func(*gateway.Config)) *env {
+func setup(t testing.TB, mutate ...func(*gateway.Config)) *env {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	e := &env{t: t, cancel: cancel}
@@ -103,7 +103,7 @@ func setup(t *testing.T, mutate ...func(*gateway.Config)) *env {
 }
 
 // with returns e for a subtest: its helpers fail t, not the test that built e.
-func (e *env) with(t *testing.T) *env {
+func (e *env) with(t testing.TB) *env {
 	c := *e
 	c.t = t
 	return &c
@@ -182,7 +182,7 @@ type response struct {
 	Body   []byte
 }
 
-func (r response) decode(t *testing.T, v any) {
+func (r response) decode(t testing.TB, v any) {
 	t.Helper()
 	if err := json.Unmarshal(r.Body, v); err != nil {
 		t.Fatalf("decode %s: %v", r.Body, err)
@@ -190,7 +190,7 @@ func (r response) decode(t *testing.T, v any) {
 }
 
 // problem decodes a problem response and checks its status, code and content type.
-func (r response) problem(t *testing.T, status int, code string) {
+func (r response) problem(t testing.TB, status int, code string) {
 	t.Helper()
 	if r.Status != status {
 		t.Fatalf("status %d, want %d: %s", r.Status, status, r.Body)
@@ -245,7 +245,7 @@ type openAPI struct {
 	router routers.Router
 }
 
-func loadOpenAPI(t *testing.T) *openAPI {
+func loadOpenAPI(t testing.TB) *openAPI {
 	t.Helper()
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromData(gateway.OpenAPI())
@@ -262,7 +262,7 @@ func loadOpenAPI(t *testing.T) *openAPI {
 	return &openAPI{doc: doc, router: router}
 }
 
-func (a *openAPI) check(t *testing.T, req *http.Request, r response) {
+func (a *openAPI) check(t testing.TB, req *http.Request, r response) {
 	t.Helper()
 	u := *req.URL
 	u.Scheme, u.Host = "", ""

@@ -213,7 +213,7 @@ func TestGateway_Heartbeats(t *testing.T) {
 
 // malleate turns a signature into its high-s twin (s' = n - s, v flipped): valid for ecrecover, refused
 // by OpenZeppelin's ECDSA and by the gateway.
-func malleate(t *testing.T, sigHex string) string {
+func malleate(t testing.TB, sigHex string) string {
 	t.Helper()
 	sig := hexutil.MustDecode(sigHex)
 	n := crypto.S256().Params().N

@@ -2,7 +2,8 @@
 # test.sh: every test Agora has, from a fresh clone. Installs the pinned toolchain first (scripts/setup.sh).
 #   forge: build, format check, unit + fuzz + invariant suites (gas sections land in snapshots/)
 #   go:    vet, gofmt check, every package's tests (real anvil chains and a private PostgreSQL, scripts/pg.sh,
-#          started by the tests themselves)
+#          started by the tests themselves), then each gateway fuzz target for a short budget (AGORA_FUZZTIME
+#          a target, default 8s; 0 skips them; docs/gateway.md, "Fuzzing")
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -28,7 +29,30 @@ unformatted=$(gofmt -l $(git ls-files '*.go' | grep -v '^bindings/') 2>/dev/null
 step "go test"
 # Tests that need PostgreSQL start the private cluster (scripts/pg.sh) themselves; stop it afterwards unless it
 # was already running (a developer's own) or AGORA_DATABASE_URL names another server.
+stop_pg=false
 if [[ -z "${AGORA_DATABASE_URL:-}" ]] && ! bash scripts/pg.sh url >/dev/null 2>&1; then
-  trap 'bash scripts/pg.sh stop >/dev/null 2>&1 || true' EXIT
+  stop_pg=true
 fi
+fuzzdir=$(mktemp -d)
+cleanup() {
+  rm -rf "$fuzzdir"
+  if $stop_pg; then bash scripts/pg.sh stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
 go test -count=1 ./...
+
+fuzztime=${AGORA_FUZZTIME:-8s}
+if [[ "$fuzztime" != 0 ]]; then
+  step "go fuzz ($fuzztime a target)"
+  # One target a run, as go requires, all from one test binary built once with the module's own packages
+  # instrumented for coverage (`go test -fuzz` instruments every dependency too, a build of minutes on a clean
+  # machine; these are the code the targets aim at). Interesting inputs go to go's fuzz cache, as with
+  # `go test -fuzz`; a failing input is written to gateway/testdata/fuzz/ and fails the run.
+  module=$(go list -m)
+  go test -c -o "$fuzzdir/gateway.test" -gcflags="$module/...=-d=libfuzzer" ./gateway
+  cache="$(go env GOCACHE)/fuzz/$module/gateway"
+  for target in $(cd gateway && "$fuzzdir/gateway.test" -test.list '^Fuzz'); do
+    (cd gateway && "$fuzzdir/gateway.test" -test.run '^$' -test.fuzz "^$target\$" -test.fuzztime "$fuzztime" \
+      -test.fuzzcachedir "$cache" -test.timeout 5m)
+  done
+fi
