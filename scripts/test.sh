@@ -3,7 +3,7 @@
 #   forge: build, format check, unit + fuzz + invariant suites (gas sections land in snapshots/)
 #   go:    vet, gofmt check, every package's tests (real anvil chains and a private PostgreSQL, scripts/pg.sh,
 #          started by the tests themselves), then each gateway fuzz target for a short budget (AGORA_FUZZTIME
-#          a target, default 8s; 0 skips them; docs/gateway.md, "Fuzzing")
+#          a target, default 10s; 0 skips them; docs/gateway.md, "Fuzzing")
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -41,18 +41,20 @@ cleanup() {
 trap cleanup EXIT
 go test -count=1 ./...
 
-fuzztime=${AGORA_FUZZTIME:-8s}
+fuzztime=${AGORA_FUZZTIME:-10s}
 if [[ "$fuzztime" != 0 ]]; then
   step "go fuzz ($fuzztime a target)"
   # One target a run, as go requires, all from one test binary built once with the module's own packages
   # instrumented for coverage (`go test -fuzz` instruments every dependency too, a build of minutes on a clean
   # machine; these are the code the targets aim at). Interesting inputs go to go's fuzz cache, as with
-  # `go test -fuzz`; a failing input is written to gateway/testdata/fuzz/ and fails the run.
+  # `go test -fuzz`; a failing input is written to gateway/testdata/fuzz/ and fails the run. Each run is ended
+  # by SIGINT rather than -fuzztime: Go 1.26's coordinator can fail a -fuzztime run at its deadline with a bare
+  # "context deadline exceeded" (golang/go#75804, fixed in Go 1.27), while an interrupted run ends cleanly.
   module=$(go list -m)
   go test -c -o "$fuzzdir/gateway.test" -gcflags="$module/...=-d=libfuzzer" ./gateway
   cache="$(go env GOCACHE)/fuzz/$module/gateway"
   for target in $(cd gateway && "$fuzzdir/gateway.test" -test.list '^Fuzz'); do
-    (cd gateway && "$fuzzdir/gateway.test" -test.run '^$' -test.fuzz "^$target\$" -test.fuzztime "$fuzztime" \
-      -test.fuzzcachedir "$cache" -test.timeout 5m)
+    (cd gateway && timeout --foreground --preserve-status -s INT "$fuzztime" "$fuzzdir/gateway.test" -test.run '^$' \
+      -test.fuzz "^$target\$" -test.fuzzcachedir "$cache" -test.timeout 5m)
   done
 fi
