@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test.sh: every test Agora has, from a fresh clone. Installs the pinned toolchain first (scripts/setup.sh).
-#   forge: build, format check, unit + fuzz + invariant suites (gas sections land in snapshots/)
+#   forge: build, format check, unit + fuzz + invariant suites with a per-commit fuzz seed (printed), gas sections
+#          (which land in snapshots/ and do not depend on the seed) unchanged
 #   go:    vet, gofmt check, every package's tests (real anvil chains and a private PostgreSQL, scripts/pg.sh,
 #          started by the tests themselves), then each gateway fuzz target for a short budget (AGORA_FUZZTIME
 #          a target, default 10s; 0 skips them; docs/gateway.md, "Fuzzing")
@@ -17,7 +18,19 @@ $forge build >/dev/null
 step "forge fmt --check"
 $forge fmt --check
 step "forge test (unit, fuzz, invariant)"
-$forge test
+# The seed of the fuzz and invariant campaigns: AGORA_FUZZ_SEED if set; else the first 16 hex digits of the commit,
+# so that every commit tries new inputs and rerunning a commit repeats them; outside git, the time and pid. It is
+# printed before the run: `forge test --fuzz-seed <seed>` replays a failure (docs/escrow.md, "Tests"). A plain
+# `forge test` keeps foundry.toml's fixed seed.
+if [[ -n "${AGORA_FUZZ_SEED:-}" ]]; then
+  seed=$AGORA_FUZZ_SEED
+elif head=$(git rev-parse --verify -q HEAD 2>/dev/null); then
+  seed=0x${head:0:16}
+else
+  seed=$(printf '0x%08x%08x' "$(date +%s)" "$$")
+fi
+echo "fuzz seed: $seed (replay: .tools/bin/forge test --fuzz-seed $seed)"
+$forge test --fuzz-seed "$seed"
 step "gas snapshot unchanged"
 git diff --exit-code -- snapshots/ || { echo "gas sections changed: commit snapshots/ if intended" >&2; exit 1; }
 

@@ -61,6 +61,7 @@ interface Vm {
     function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
     function parseJsonStringArray(string calldata json, string calldata key) external pure returns (string[] memory);
     function parseJsonKeys(string calldata json, string calldata key) external pure returns (string[] memory keys);
+    function toString(uint256 value) external pure returns (string memory);
 
     // Gas sections (written to snapshots/<contract>.json by `forge test`)
     function startSnapshotGas(string calldata name) external;
@@ -272,6 +273,10 @@ abstract contract Test {
 
     function assertGe(uint256 a, uint256 b) internal pure {
         vm.assertGe(a, b, "not >=");
+    }
+
+    function assertGe(uint256 a, uint256 b, string memory err) internal pure {
+        vm.assertGe(a, b, err);
     }
 
     function assertGt(uint256 a, uint256 b) internal pure {
