@@ -54,9 +54,11 @@ var (
 	ErrReverted = errors.New("transaction reverted")
 )
 
-// Deploy deploys IdentityRegistry, ReputationRegistry(identity), ValidationRegistry(identity), TestUSD and
-// AgentEscrow(identity, validation, tUSD, owner, feeRecipient, feeBps) from key's account, in that order,
-// waiting for each receipt, and returns where they are.
+// Deploy deploys IdentityRegistry, ReputationRegistry(identity), ValidationRegistry(identity), TestUSD,
+// AgentEscrow(identity, validation, mandates, tUSD, owner, feeRecipient, feeBps) and MandateRegistry(identity,
+// escrow) from key's account, in that order, waiting for each receipt, and returns where they are. The escrow
+// and the registry name each other: the escrow is given the registry's address computed from the deployer's
+// nonce, and Deploy fails if the registry does not land there.
 func Deploy(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, opts Options) (*Deployment, error) {
 	if opts.FeeBps > MaxFeeBps {
 		return nil, fmt.Errorf("fee %d bps is above the maximum of %d", opts.FeeBps, MaxFeeBps)
@@ -104,10 +106,25 @@ func Deploy(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, opts Op
 	if c.TestUSD, err = d.deploy(ctx, TestUSD, bindings.TestUSDMetaData.Bin, nil); err != nil {
 		return nil, err
 	}
-	escrowArgs := bindings.NewAgentEscrow().PackConstructor(identity, c.ValidationRegistry.Address,
+	nctx, cancel := context.WithTimeout(ctx, d.timeout)
+	nonce, err := backend.PendingNonceAt(nctx, from)
+	cancel()
+	if err != nil {
+		return nil, fmt.Errorf("nonce: %w", err)
+	}
+	mandates := crypto.CreateAddress(from, nonce+1)
+	escrowArgs := bindings.NewAgentEscrow().PackConstructor(identity, c.ValidationRegistry.Address, mandates,
 		c.TestUSD.Address, opts.Owner, opts.FeeRecipient, opts.FeeBps)
 	if c.AgentEscrow, err = d.deploy(ctx, AgentEscrow, bindings.AgentEscrowMetaData.Bin, escrowArgs); err != nil {
 		return nil, err
+	}
+	if c.MandateRegistry, err = d.deploy(ctx, MandateRegistry, bindings.MandateRegistryMetaData.Bin,
+		bindings.NewMandateRegistry().PackConstructor(identity, c.AgentEscrow.Address)); err != nil {
+		return nil, err
+	}
+	if c.MandateRegistry.Address != mandates {
+		return nil, fmt.Errorf("MandateRegistry landed at %s, but the escrow names %s: was another transaction "+
+			"sent from %s during the deployment?", c.MandateRegistry.Address, mandates, from)
 	}
 	if err := out.Validate(); err != nil {
 		return nil, err

@@ -11,13 +11,14 @@
 //	    "ReputationRegistry": {"address": "0xe7f1…", "deployBlock": 2, "txHash": "0x…"},
 //	    "ValidationRegistry": {"address": "0x9fe4…", "deployBlock": 3, "txHash": "0x…"},
 //	    "TestUSD":            {"address": "0xcf7e…", "deployBlock": 4, "txHash": "0x…"},
-//	    "AgentEscrow":        {"address": "0xdc64…", "deployBlock": 5, "txHash": "0x…"}
+//	    "AgentEscrow":        {"address": "0xdc64…", "deployBlock": 5, "txHash": "0x…"},
+//	    "MandateRegistry":    {"address": "0x5fc8…", "deployBlock": 6, "txHash": "0x…"}
 //	  }
 //	}
 //
 // chainId is the EIP-155 chain id; deployer is the account that sent the deployments; each contract has its
 // address, the number of the block that holds its creation transaction, and that transaction's hash.
-// All five contracts are required, addresses are distinct and non-zero, and unknown fields are rejected.
+// All six contracts are required, addresses are distinct and non-zero, and unknown fields are rejected.
 // docs/deployment.md says the same for readers who are not Go programs.
 package deployment
 
@@ -40,10 +41,11 @@ const (
 	ValidationRegistry = "ValidationRegistry"
 	TestUSD            = "TestUSD"
 	AgentEscrow        = "AgentEscrow"
+	MandateRegistry    = "MandateRegistry"
 )
 
 // Names lists the contracts in deployment order.
-var Names = []string{IdentityRegistry, ReputationRegistry, ValidationRegistry, TestUSD, AgentEscrow}
+var Names = []string{IdentityRegistry, ReputationRegistry, ValidationRegistry, TestUSD, AgentEscrow, MandateRegistry}
 
 // ErrInvalid is returned (wrapped) for a deployment that fails validation.
 var ErrInvalid = errors.New("invalid deployment")
@@ -62,6 +64,7 @@ type Contracts struct {
 	ValidationRegistry Contract `json:"ValidationRegistry"`
 	TestUSD            Contract `json:"TestUSD"`
 	AgentEscrow        Contract `json:"AgentEscrow"`
+	MandateRegistry    Contract `json:"MandateRegistry"`
 }
 
 // Contract is one deployed contract.
@@ -86,6 +89,7 @@ func (d *Deployment) All() []Named {
 		{ValidationRegistry, c.ValidationRegistry},
 		{TestUSD, c.TestUSD},
 		{AgentEscrow, c.AgentEscrow},
+		{MandateRegistry, c.MandateRegistry},
 	}
 }
 

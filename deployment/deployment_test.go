@@ -28,6 +28,7 @@ func sample() *deployment.Deployment {
 			ValidationRegistry: c(3, 9),
 			TestUSD:            c(4, 10),
 			AgentEscrow:        c(5, 11),
+			MandateRegistry:    c(6, 12),
 		},
 	}
 }

@@ -28,6 +28,7 @@ func (m ServiceAgreement) Binding() bindings.IAgentEscrowServiceAgreement {
 		LatePenaltyBps:      m.LatePenaltyBps,
 		Nonce:               bigOrZero(m.Nonce),
 		Expiry:              bigOrZero(m.Expiry),
+		MandateId:           bigOrZero(m.MandateID),
 	}
 }
 

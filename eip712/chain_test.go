@@ -35,13 +35,15 @@ func TestFixtures_OnChain(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Deploy: %v", err)
 	}
-	identity, escrow := bindings.NewIdentityRegistry(), bindings.NewAgentEscrow()
+	identity, escrow, mandates := bindings.NewIdentityRegistry(), bindings.NewAgentEscrow(), bindings.NewMandateRegistry()
 	deployed := map[string]common.Address{
 		"AgentWalletSet":   d.Contracts.IdentityRegistry.Address,
 		"ServiceAgreement": d.Contracts.AgentEscrow.Address,
 		"Heartbeat":        d.Contracts.IdentityRegistry.Address, // GatewayDomain's verifying contract
 		"RFQ":              d.Contracts.AgentEscrow.Address,      // the market's messages name the escrow
 		"Quote":            d.Contracts.AgentEscrow.Address,
+		"Mandate":          d.Contracts.MandateRegistry.Address,
+		"MandateApproval":  d.Contracts.MandateRegistry.Address,
 	}
 	// offChain types are verified by the gateway, not by a contract.
 	offChain := func(m eip712.Message) bool {
@@ -77,6 +79,22 @@ func TestFixtures_OnChain(t *testing.T) {
 		}
 		if want := eip712.TypeHash(eip712.ServiceAgreement{}); common.Hash(got) != want {
 			t.Errorf("SERVICE_AGREEMENT_TYPEHASH = %x, want %s", got, want)
+		}
+		registry := mandates.Instance(chain.Client, deployed["Mandate"])
+		got, err = bind.Call(registry, opts, mandates.PackMANDATETYPEHASH(), mandates.UnpackMANDATETYPEHASH)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := eip712.TypeHash(eip712.Mandate{}); common.Hash(got) != want {
+			t.Errorf("MANDATE_TYPEHASH = %x, want %s", got, want)
+		}
+		got, err = bind.Call(registry, opts, mandates.PackMANDATEAPPROVALTYPEHASH(),
+			mandates.UnpackMANDATEAPPROVALTYPEHASH)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := eip712.TypeHash(eip712.MandateApproval{}); common.Hash(got) != want {
+			t.Errorf("MANDATE_APPROVAL_TYPEHASH = %x, want %s", got, want)
 		}
 	})
 
@@ -129,6 +147,12 @@ func TestFixtures_OnChain(t *testing.T) {
 			case eip712.ServiceAgreement:
 				got, err = bind.Call(escrow.Instance(chain.Client, target), opts,
 					escrow.PackHashAgreement(m.Binding()), escrow.UnpackHashAgreement)
+			case eip712.Mandate:
+				got, err = bind.Call(mandates.Instance(chain.Client, target), opts,
+					mandates.PackHashMandate(m.Terms(), m.Nonce, m.Deadline), mandates.UnpackHashMandate)
+			case eip712.MandateApproval:
+				got, err = bind.Call(mandates.Instance(chain.Client, target), opts,
+					mandates.PackHashApproval(m.MandateID, m.AgreementHash, m.Deadline), mandates.UnpackHashApproval)
 			default:
 				t.Fatalf("unexpected message type %T", m)
 			}

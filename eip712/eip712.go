@@ -30,6 +30,7 @@ const (
 	IdentityDomainName = "ERC8004IdentityRegistry"
 	EscrowDomainName   = "AgoraEscrow"
 	GatewayDomainName  = "AgoraGateway"
+	MandateDomainName  = "AgoraMandates"
 	DomainVersion      = "1"
 )
 
@@ -62,6 +63,11 @@ func IdentityDomain(chainID *big.Int, registry common.Address) Domain {
 // EscrowDomain returns the domain of the AgentEscrow at escrow on chainID.
 func EscrowDomain(chainID *big.Int, escrow common.Address) Domain {
 	return Domain{Name: EscrowDomainName, Version: DomainVersion, ChainID: chainID, VerifyingContract: escrow}
+}
+
+// MandateDomain returns the domain of the MandateRegistry at registry on chainID.
+func MandateDomain(chainID *big.Int, registry common.Address) Domain {
+	return Domain{Name: MandateDomainName, Version: DomainVersion, ChainID: chainID, VerifyingContract: registry}
 }
 
 // GatewayDomain returns the domain of the gateway's heartbeats for agents of the Identity Registry at
@@ -100,13 +106,13 @@ type Message interface {
 	fields() ([]field, error)
 }
 
-// field is one member of a struct whose type is atomic, so its encodeData word is its value padded to 32
-// bytes; that holds for every Agora type.
+// field is one member of a struct. Every member of Agora's types is atomic (its encodeData word is its value
+// padded to 32 bytes) or an array of atomic values (its word is keccak256 of the elements' words).
 type field struct {
 	Name string
 	Type string
 	word []byte // 32 bytes
-	json string // the eth_signTypedData_v4 value
+	json any    // the eth_signTypedData_v4 value: a string, or a []string for an array
 }
 
 // TypeString returns encodeType(m), e.g. "AgentWalletSet(uint256 agentId,address newWallet,...)".
@@ -209,12 +215,13 @@ type TypedDataDomain struct {
 }
 
 // TypedData is the eth_signTypedData_v4 request body: what a wallet shows and signs. Integers are
-// decimal strings, addresses are checksummed, bytes32 values are 0x-prefixed lowercase hex.
+// decimal strings, addresses are checksummed, bytes32 values are 0x-prefixed lowercase hex; an array member
+// is a JSON array of such strings.
 type TypedData struct {
 	Types       map[string][]Type `json:"types"`
 	PrimaryType string            `json:"primaryType"`
 	Domain      TypedDataDomain   `json:"domain"`
-	Message     map[string]string `json:"message"`
+	Message     map[string]any    `json:"message"`
 }
 
 var domainTypes = []Type{
@@ -245,7 +252,7 @@ func NewTypedData(d Domain, m Message) (*TypedData, error) {
 			ChainID:           d.ChainID.String(),
 			VerifyingContract: d.VerifyingContract.Hex(),
 		},
-		Message: make(map[string]string, len(fs)),
+		Message: make(map[string]any, len(fs)),
 	}
 	for _, f := range fs {
 		td.Message[f.Name] = f.json
@@ -314,6 +321,8 @@ var kinds = map[string]kind{
 	"Heartbeat":        {Heartbeat{}, decoder[Heartbeat]()},
 	"RFQ":              {RFQ{}, decoder[RFQ]()},
 	"Quote":            {Quote{}, decoder[Quote]()},
+	"Mandate":          {Mandate{}, decoder[Mandate]()},
+	"MandateApproval":  {MandateApproval{}, decoder[MandateApproval]()},
 }
 
 // decoder returns a function that decodes a message of type T by value.

@@ -58,7 +58,7 @@ func loadFixtures(t *testing.T) []fixture {
 		count[head.PrimaryType]++
 		fs = append(fs, f)
 	}
-	for _, typ := range []string{"AgentWalletSet", "ServiceAgreement", "Heartbeat", "RFQ", "Quote"} {
+	for _, typ := range []string{"AgentWalletSet", "ServiceAgreement", "Heartbeat", "RFQ", "Quote", "Mandate", "MandateApproval"} {
 		if count[typ] < 3 {
 			t.Fatalf("%d %s fixtures in testdata/eip712, want at least 3 (run scripts/eip712-fixtures.sh)", count[typ], typ)
 		}
@@ -162,6 +162,7 @@ func sampleAgreement() eip712.ServiceAgreement {
 		LatePenaltyBps:      500,
 		Nonce:               big.NewInt(9),
 		Expiry:              big.NewInt(1_799_990_000),
+		MandateID:           big.NewInt(17),
 	}
 }
 

@@ -57,6 +57,46 @@ func (b *builder) string(name, s string) {
 	b.fs = append(b.fs, field{Name: name, Type: "string", word: crypto.Keccak256([]byte(s)), json: s})
 }
 
+// uints encodes a uintN[] member: its word is keccak256 of the elements' words.
+func (b *builder) uints(name string, bits int, xs []*big.Int) {
+	words := make([][]byte, 0, len(xs))
+	strs := make([]string, 0, len(xs))
+	for i, x := range xs {
+		w, err := uintWord(x, bits)
+		if err != nil {
+			if b.err == nil {
+				b.err = fmt.Errorf("%s[%d]: %w", name, i, err)
+			}
+			return
+		}
+		words = append(words, w)
+		strs = append(strs, bigOrZero(x).String())
+	}
+	b.array(name, fmt.Sprintf("uint%d[]", bits), words, strs)
+}
+
+func (b *builder) addresses(name string, as []common.Address) {
+	words := make([][]byte, len(as))
+	strs := make([]string, len(as))
+	for i, a := range as {
+		words[i], strs[i] = common.LeftPadBytes(a.Bytes(), 32), a.Hex()
+	}
+	b.array(name, "address[]", words, strs)
+}
+
+func (b *builder) hashes(name string, hs []common.Hash) {
+	words := make([][]byte, len(hs))
+	strs := make([]string, len(hs))
+	for i, h := range hs {
+		words[i], strs[i] = h.Bytes(), h.Hex()
+	}
+	b.array(name, "bytes32[]", words, strs)
+}
+
+func (b *builder) array(name, typ string, words [][]byte, strs []string) {
+	b.fs = append(b.fs, field{Name: name, Type: typ, word: crypto.Keccak256(words...), json: strs})
+}
+
 // values decodes the members of a JSON object, keeping the first error and remembering which keys were
 // read so that done can reject unknown ones.
 type values struct {
@@ -156,6 +196,51 @@ func (v *values) bytes32(key string) common.Hash {
 		v.fail(key, fmt.Errorf("%w: %q is not a bytes32", ErrInvalidValue, s))
 	}
 	return h
+}
+
+// list reads an array member: a JSON array whose elements are read like scalar members.
+func (v *values) list(key string) []json.RawMessage {
+	v.seen[key] = true
+	raw, ok := v.raw[key]
+	if !ok {
+		v.fail(key, fmt.Errorf("%w: missing", ErrInvalidValue))
+		return nil
+	}
+	var items []json.RawMessage
+	if err := fastjson.Unmarshal(raw, &items); err != nil {
+		v.fail(key, fmt.Errorf("%w: %s is not an array", ErrInvalidValue, raw))
+		return nil
+	}
+	return items
+}
+
+// each decodes the elements of array member key with read, as scalar members named key[i].
+func each[T any](v *values, key string, read func(*values, string) T) []T {
+	items := v.list(key)
+	out := make([]T, 0, len(items))
+	for i, item := range items {
+		name := fmt.Sprintf("%s[%d]", key, i)
+		sub := &values{raw: map[string]json.RawMessage{name: item}, seen: map[string]bool{}}
+		x := read(sub, name)
+		if sub.err != nil {
+			v.fail(key, sub.err)
+			return nil
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func (v *values) uints(key string, bits int) []*big.Int {
+	return each(v, key, func(s *values, k string) *big.Int { return s.uint(k, bits) })
+}
+
+func (v *values) addresses(key string) []common.Address {
+	return each(v, key, func(s *values, k string) common.Address { return s.address(k) })
+}
+
+func (v *values) hashes(key string) []common.Hash {
+	return each(v, key, func(s *values, k string) common.Hash { return s.bytes32(k) })
 }
 
 // done reports the first error, or any key that no member read.

@@ -51,7 +51,7 @@ func (m *AgentWalletSet) decode(v *values) {
 const ServiceAgreementType = "ServiceAgreement(uint256 providerAgentId,address client,address provider,address token," +
 	"uint256 price,uint64 deliveryDeadline,uint64 expiredAt,bytes32 deliverableSpecHash,bytes32 slaHash," +
 	"address validator,uint8 validationThreshold,address arbiter,uint64 reviewWindow,uint16 latePenaltyBps," +
-	"uint256 nonce,uint256 expiry)"
+	"uint256 nonce,uint256 expiry,uint256 mandateId)"
 
 // ServiceAgreement is the contract that a client and a provider agent both sign and that
 // AgentEscrow.createJobFromAgreement turns into a funded job. See docs/escrow.md for the rules.
@@ -72,6 +72,9 @@ type ServiceAgreement struct {
 	LatePenaltyBps      uint16
 	Nonce               *big.Int
 	Expiry              *big.Int
+	// MandateID names the MandateRegistry mandate the client signs under: its principal pays, within the
+	// mandate's rules (docs/governance.md). Nil or zero: none, the client pays itself.
+	MandateID *big.Int
 }
 
 var serviceAgreementMembers = []Type{
@@ -91,6 +94,7 @@ var serviceAgreementMembers = []Type{
 	{Name: "latePenaltyBps", Type: "uint16"},
 	{Name: "nonce", Type: "uint256"},
 	{Name: "expiry", Type: "uint256"},
+	{Name: "mandateId", Type: "uint256"},
 }
 
 // PrimaryType implements Message.
@@ -116,6 +120,7 @@ func (m ServiceAgreement) fields() ([]field, error) {
 	b.uint("latePenaltyBps", 16, big.NewInt(int64(m.LatePenaltyBps)))
 	b.uint("nonce", 256, m.Nonce)
 	b.uint("expiry", 256, m.Expiry)
+	b.uint("mandateId", 256, m.MandateID)
 	return b.fs, b.err
 }
 
@@ -136,6 +141,7 @@ func (m *ServiceAgreement) decode(v *values) {
 	m.LatePenaltyBps = uint16(v.uint("latePenaltyBps", 16).Uint64())
 	m.Nonce = v.uint("nonce", 256)
 	m.Expiry = v.uint("expiry", 256)
+	m.MandateID = v.uint("mandateId", 256)
 }
 
 // HeartbeatType is the typehash preimage of the gateway's provider heartbeat (issue 4 §5). No contract

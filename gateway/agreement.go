@@ -39,6 +39,7 @@ type agreementView struct {
 	ProviderAgentID   string          `json:"providerAgentId"`
 	Token             string          `json:"token"`
 	Price             string          `json:"price"`
+	MandateID         string          `json:"mandateId"`
 	Expiry            time.Time       `json:"expiry"`
 	CreatedAt         time.Time       `json:"createdAt"`
 	SignedAt          *time.Time      `json:"signedAt"`
@@ -244,9 +245,9 @@ func readAgreement(ctx context.Context, q rowQuerier, id common.Hash) (*agreemen
 	var rfq, client, provider, token, clientSig, providerSig []byte
 	var status *string
 	err := q.QueryRow(ctx, `SELECT a.rfq_id, a.client, a.provider, a.provider_agent_id::text, a.token, a.price::text,
-			a.expiry, a.created_at, a.signed_at, a.client_signature, a.provider_signature, a.typed_data, j.job_id::text, j.status
+			COALESCE(a.typed_data->'message'->>'mandateId', '0'), a.expiry, a.created_at, a.signed_at, a.client_signature, a.provider_signature, a.typed_data, j.job_id::text, j.status
 		FROM agreements a LEFT JOIN escrow_jobs j ON j.agreement_hash = a.id
-		WHERE a.id = $1`, id.Bytes()).Scan(&rfq, &client, &provider, &v.ProviderAgentID, &token, &v.Price, &v.Expiry,
+		WHERE a.id = $1`, id.Bytes()).Scan(&rfq, &client, &provider, &v.ProviderAgentID, &token, &v.Price, &v.MandateID, &v.Expiry,
 		&v.CreatedAt, &v.SignedAt, &clientSig, &providerSig, &v.TypedData, &v.JobID, &status)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, problem(http.StatusNotFound, CodeAgreementNotFound, "no agreement %s", id.Hex())

@@ -143,6 +143,7 @@ type Server struct {
 	chainID  *big.Int
 	registry common.Address // the Identity Registry: global ids and the heartbeat domain name it
 	escrow   common.Address // the AgentEscrow: the market's typed data names it
+	mandates common.Address // the MandateRegistry: Mandate and MandateApproval typed data name it
 	streams  *streams
 	// quoteNotes gathers the RFQs quoted since the last tick, to notify the other copies in one statement.
 	quoteNotes *quoteNotes
@@ -206,6 +207,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		chainID:   new(big.Int).SetUint64(cfg.Deployment.ChainID),
 		registry:  cfg.Deployment.Contracts.IdentityRegistry.Address,
 		escrow:    cfg.Deployment.Contracts.AgentEscrow.Address,
+		mandates:  cfg.Deployment.Contracts.MandateRegistry.Address,
 		metrics:   newMetrics(cfg.Registry),
 		verifier:  eip712.NewVerifier(cfg.Caller, 5*time.Second),
 		scoreKick: make(chan struct{}, 1),

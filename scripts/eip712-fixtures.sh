@@ -7,8 +7,9 @@
 #   - the check:      cast wallet verify --no-hash <digest> <signature>  (so both hashings agree)
 # Each fixture: {name, description, typedData (eth_signTypedData_v4, integers as decimal strings), digest,
 # signer, signature}. The verifying contracts on chain 31337 are where `agora deploy` puts the Identity
-# Registry and the escrow on a fresh anvil from dev account 0 (CREATE nonces 0 and 4). Heartbeats (the
-# gateway's, checked off-chain) use the domain AgoraGateway/1 with the Identity Registry as verifying contract.
+# Registry, the escrow and the MandateRegistry on a fresh anvil from dev account 0 (CREATE nonces 0, 4 and 5).
+# Heartbeats (the gateway's, checked off-chain) use the domain AgoraGateway/1 with the Identity Registry as
+# verifying contract.
 # Needs: scripts/setup.sh (for cast) and jq.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -45,30 +46,42 @@ max32=4294967295
 identity=$(created 0)
 tusd=$(created 3)
 escrow=$(created 4)
+mandates=$(created 5)
 
 # The types, exactly as the contracts define them (IdentityRegistry.AGENT_WALLET_SET_TYPEHASH,
-# AgentEscrow.SERVICE_AGREEMENT_TYPEHASH) and as the gateway defines Heartbeat, RFQ and Quote (eip712.HeartbeatType,
+# AgentEscrow.SERVICE_AGREEMENT_TYPEHASH, MandateRegistry.MANDATE_TYPEHASH and MANDATE_APPROVAL_TYPEHASH) and as the gateway defines Heartbeat, RFQ and Quote (eip712.HeartbeatType,
 # eip712.RFQType, eip712.QuoteType).
 domain_type='[{"name":"name","type":"string"},{"name":"version","type":"string"},{"name":"chainId","type":"uint256"},{"name":"verifyingContract","type":"address"}]'
 agent_wallet_set_type='[{"name":"agentId","type":"uint256"},{"name":"newWallet","type":"address"},{"name":"owner","type":"address"},{"name":"deadline","type":"uint256"}]'
-service_agreement_type='[{"name":"providerAgentId","type":"uint256"},{"name":"client","type":"address"},{"name":"provider","type":"address"},{"name":"token","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"expiredAt","type":"uint64"},{"name":"deliverableSpecHash","type":"bytes32"},{"name":"slaHash","type":"bytes32"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint256"}]'
+service_agreement_type='[{"name":"providerAgentId","type":"uint256"},{"name":"client","type":"address"},{"name":"provider","type":"address"},{"name":"token","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"expiredAt","type":"uint64"},{"name":"deliverableSpecHash","type":"bytes32"},{"name":"slaHash","type":"bytes32"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint256"},{"name":"mandateId","type":"uint256"}]'
+mandate_type='[{"name":"principal","type":"address"},{"name":"agentId","type":"uint256"},{"name":"agent","type":"address"},{"name":"token","type":"address"},{"name":"maxPerJob","type":"uint256"},{"name":"budget","type":"uint256"},{"name":"period","type":"uint64"},{"name":"validAfter","type":"uint64"},{"name":"validUntil","type":"uint64"},{"name":"payees","type":"uint256[]"},{"name":"specs","type":"bytes32[]"},{"name":"approvers","type":"address[]"},{"name":"quorum","type":"uint8"},{"name":"escalateAbove","type":"uint256"},{"name":"quorumHigh","type":"uint8"},{"name":"timelockAbove","type":"uint256"},{"name":"timelock","type":"uint64"},{"name":"nonce","type":"uint256"},{"name":"deadline","type":"uint256"}]'
+mandate_approval_type='[{"name":"mandateId","type":"uint256"},{"name":"agreementHash","type":"bytes32"},{"name":"deadline","type":"uint256"}]'
 rfq_type='[{"name":"buyer","type":"address"},{"name":"capability","type":"string"},{"name":"inputSpecHash","type":"bytes32"},{"name":"token","type":"address"},{"name":"maxPrice","type":"uint256"},{"name":"floorPrice","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"quoteWindowMs","type":"uint32"},{"name":"auction","type":"uint8"},{"name":"providerAgentId","type":"uint256"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint64"}]'
 quote_type='[{"name":"rfqId","type":"bytes32"},{"name":"providerAgentId","type":"uint256"},{"name":"provider","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"slaHash","type":"bytes32"},{"name":"nonce","type":"uint256"},{"name":"validUntil","type":"uint64"}]'
 heartbeat_type='[{"name":"agentId","type":"uint256"},{"name":"status","type":"uint8"},{"name":"price","type":"uint256"},{"name":"token","type":"address"},{"name":"p95LatencyMs","type":"uint32"},{"name":"capacity","type":"uint32"},{"name":"expiresAt","type":"uint64"},{"name":"nonce","type":"uint256"}]'
 
 # digest FILE: keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)) from cast's ABI encoder and keccak.
-# Every member of Agora's types is atomic or a string, so encodeData is abi.encode of the values in member
-# order, a string replaced by the keccak256 of its UTF-8 bytes (a bytes32).
+# Every member of Agora's types is atomic, a string or an array of atomic values, so encodeData is abi.encode
+# of the values in member order, a string replaced by the keccak256 of its UTF-8 bytes and an array by the
+# keccak256 of its elements' abi-encoded words (each a bytes32).
 digest() {
   local f=$1 primary fields types values mtypes enc i typehash structhash domainsep
   primary=$(jq -r .primaryType "$f")
   fields=$(jq -r --arg p "$primary" '.types[$p] | map(.type + " " + .name) | join(",")' "$f")
   mapfile -t mtypes < <(jq -r --arg p "$primary" '.types[$p][] | .type' "$f")
-  mapfile -t values < <(jq -r --arg p "$primary" '. as $d | .types[$p][] | $d.message[.name]' "$f")
+  mapfile -t values < <(jq -r --arg p "$primary" '. as $d | .types[$p][] | $d.message[.name] | if type == "array" then tojson else . end' "$f")
   enc=()
   for i in "${!mtypes[@]}"; do
     if [[ ${mtypes[$i]} == string ]]; then
       values[i]=$(printf '%s' "${values[$i]}" | "$cast" keccak)
+      enc+=(bytes32)
+    elif [[ ${mtypes[$i]} == *'[]' ]]; then
+      local elem=${mtypes[$i]%'[]'} words=0x e
+      while read -r e; do
+        [[ -n $e ]] || continue
+        words+=$("$cast" abi-encode "f($elem)" "$e" | sed 's/^0x//')
+      done < <(jq -r '.[]' <<<"${values[$i]}")
+      values[i]=$("$cast" keccak "$words")
       enc+=(bytes32)
     else
       enc+=("${mtypes[$i]}")
@@ -95,6 +108,8 @@ fixture() {
     Heartbeat) members=$heartbeat_type ;;
     RFQ) members=$rfq_type ;;
     Quote) members=$quote_type ;;
+    Mandate) members=$mandate_type ;;
+    MandateApproval) members=$mandate_approval_type ;;
   esac
   typed="$tmp/$name.typed.json"
   jq -n --arg primary "$primary" --argjson dt "$domain_type" --argjson mt "$members" \
@@ -123,9 +138,30 @@ sa() {
   jq -n --arg p1 "$1" --arg c "$(checksum "$2")" --arg pr "$(checksum "$3")" --arg t "$(checksum "$4")" \
     --arg price "$5" --arg dd "$6" --arg ea "$7" --arg spec "$8" --arg sla "$9" --arg val "$(checksum "${10}")" \
     --arg th "${11}" --arg arb "$(checksum "${12}")" --arg rw "${13}" --arg lp "${14}" --arg n "${15}" --arg e "${16}" \
+    --arg mid "${17}" \
     '{providerAgentId: $p1, client: $c, provider: $pr, token: $t, price: $price, deliveryDeadline: $dd,
       expiredAt: $ea, deliverableSpecHash: $spec, slaHash: $sla, validator: $val, validationThreshold: $th,
-      arbiter: $arb, reviewWindow: $rw, latePenaltyBps: $lp, nonce: $n, expiry: $e}'
+      arbiter: $arb, reviewWindow: $rw, latePenaltyBps: $lp, nonce: $n, expiry: $e, mandateId: $mid}'
+}
+
+# mandate: a Mandate message; arguments in member order, the three lists as space-separated words.
+mandate() {
+  local approvers=() a
+  for a in ${12}; do approvers+=("$(checksum "$a")"); done
+  jq -n --arg pr "$(checksum "$1")" --arg aid "$2" --arg ag "$(checksum "$3")" --arg t "$(checksum "$4")" \
+    --arg mpj "$5" --arg b "$6" --arg per "$7" --arg va "$8" --arg vu "$9" --arg payees "${10}" --arg specs "${11}" \
+    --arg apps "${approvers[*]}" --arg q "${13}" --arg ea "${14}" --arg qh "${15}" --arg ta "${16}" --arg tl "${17}" \
+    --arg n "${18}" --arg d "${19}" \
+    'def words: split(" ") | map(select(. != ""));
+     {principal: $pr, agentId: $aid, agent: $ag, token: $t, maxPerJob: $mpj, budget: $b, period: $per,
+      validAfter: $va, validUntil: $vu, payees: ($payees | words), specs: ($specs | words),
+      approvers: ($apps | words), quorum: $q, escalateAbove: $ea, quorumHigh: $qh, timelockAbove: $ta,
+      timelock: $tl, nonce: $n, deadline: $d}'
+}
+
+# approval: a MandateApproval message.
+approval() {
+  jq -n --arg m "$1" --arg h "$2" --arg d "$3" '{mandateId: $m, agreementHash: $h, deadline: $d}'
 }
 
 # hb: a Heartbeat message; arguments in member order.
@@ -177,22 +213,22 @@ sla=$("$cast" keccak "sla: p95 latency 30s, eval suite agora/translate@1")
 fixture service_agreement_plain "tUSD job without validator or arbiter (zero addresses), signed by the client" \
   ServiceAgreement AgoraEscrow 31337 "$escrow" \
   "$(sa 1 "$(addr 5)" "$(addr 6)" "$tusd" 25000000 1767229200 1767315600 "$spec" "$sla" \
-    "$zero" 0 "$zero" 86400 0 1 1767222000)" 5
+    "$zero" 0 "$zero" 86400 0 1 1767222000 0)" 5
 fixture service_agreement_validated "validator (threshold 80), arbiter, late penalty 15%, random nonce, signed by the provider" \
   ServiceAgreement AgoraEscrow 31337 "$escrow" \
   "$(sa 7 "$(addr 5)" "$(addr 6)" "$tusd" 1234567890123 1767229200 1767834000 "$spec" "$sla" \
     "$(addr 7)" 80 "$(addr 8)" 259200 1500 \
-    81985529216486895123456789012345678901234567890123456789012345678901234567 1767222000)" 6
+    81985529216486895123456789012345678901234567890123456789012345678901234567 1767222000 3)" 6
 fixture service_agreement_max "every integer at its type's maximum and all-ones hashes" \
   ServiceAgreement AgoraEscrow 31337 "$escrow" \
   "$(sa "$max256" "$(addr 8)" "$(addr 9)" "$tusd" "$max256" "$max64" "$max64" \
     0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff \
     0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff \
-    "$(addr 7)" 255 "$(addr 8)" "$max64" 65535 "$max256" "$max256")" 9
+    "$(addr 7)" 255 "$(addr 8)" "$max64" 65535 "$max256" "$max256" "$max256")" 9
 fixture service_agreement_chain_11155111 "another chain id and escrow address" \
   ServiceAgreement AgoraEscrow 11155111 0x1111111111111111111111111111111111111111 \
   "$(sa 1 "$(addr 5)" "$(addr 6)" 0x2222222222222222222222222222222222222222 25000000 1767229200 1767315600 \
-    "$spec" "$sla" "$zero" 0 "$zero" 86400 0 1 1767222000)" 5
+    "$spec" "$sla" "$zero" 0 "$zero" 86400 0 1 1767222000 0)" 5
 
 # ---- Heartbeat: the agent's wallet signs its live status and price for the gateway
 # status: 0 offline, 1 online, 2 busy (eip712.HeartbeatOffline...).
@@ -237,3 +273,33 @@ fixture quote_chain_8453 "a quote on rfq_direct_chain_8453, on that chain and es
   Quote AgoraEscrow 8453 0x1111111111111111111111111111111111111111 \
   "$(quote "$(jq -r .digest "$out/rfq_direct_chain_8453.json")" 4242 "$(addr 3)" 180000 1767228000 "$sla" \
     1767222000456 1767222900)" 3
+
+# ---- Mandate: the principal signs what its agent may spend (MandateRegistry.grantWithSig)
+fixture mandate_bands "principal dev 0 grants agent 1 (wallet dev 5) 50 tUSD a day, 20 per job: up to 1 autonomous, 1-5 one approval, above 5 two approvals and 24 h" \
+  Mandate AgoraMandates 31337 "$mandates" \
+  "$(mandate "$(addr 0)" 1 "$(addr 5)" "$tusd" 20000000 50000000 86400 1767222000 1798758000 "7 4242" "$spec $sla" \
+    "$(addr 2) $(addr 3)" 1 1000000 2 5000000 86400 1 1767225600)" 0
+fixture mandate_any "one-time budget, any payee and spec (empty lists), no approvers" \
+  Mandate AgoraMandates 31337 "$mandates" \
+  "$(mandate "$(addr 1)" 2 "$(addr 6)" "$tusd" 1000000 5000000 0 0 1798758000 "" "" "" 0 1000000 0 1000000 0 \
+    77 1767225600)" 1
+fixture mandate_max "every integer at its type's maximum, one of each list" \
+  Mandate AgoraMandates 31337 "$mandates" \
+  "$(mandate "$(addr 9)" "$max256" "$(addr 8)" "$(addr 7)" "$max256" "$max256" "$max64" "$max64" "$max64" "$max256" \
+    0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff "$(addr 6)" 255 "$max256" 255 "$max256" "$max64" \
+    "$max256" "$max256")" 9
+fixture mandate_chain_8453 "another chain id and registry, priced in USDC" \
+  Mandate AgoraMandates 8453 0x3333333333333333333333333333333333333333 \
+  "$(mandate "$(addr 0)" 4242 "$(addr 5)" 0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913 20000000 50000000 604800 \
+    1767222000 1798758000 "" "$spec" "$(addr 2)" 1 1000000 1 20000000 0 2 1767225600)" 0
+
+# ---- MandateApproval: an approver signs its approval of one agreement under one mandate
+fixture mandate_approval_basic "approver dev 2 approves service_agreement_validated under mandate 3" \
+  MandateApproval AgoraMandates 31337 "$mandates" \
+  "$(approval 3 "$(jq -r .digest "$out/service_agreement_validated.json")" 1767225600)" 2
+fixture mandate_approval_max "every integer at its maximum, all-ones hash" \
+  MandateApproval AgoraMandates 31337 "$mandates" \
+  "$(approval "$max256" 0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff "$max256")" 3
+fixture mandate_approval_chain_8453 "on another chain id and registry" \
+  MandateApproval AgoraMandates 8453 0x3333333333333333333333333333333333333333 \
+  "$(approval 1 "$(jq -r .digest "$out/service_agreement_chain_11155111.json")" 1767225600)" 2

@@ -358,7 +358,7 @@ func TestRun_InvalidConfig(t *testing.T) {
 	valid := func() workload.Config {
 		d := &deployment.Deployment{ChainID: 31337, Deployer: common.Address{1}}
 		for i, c := range []*deployment.Contract{&d.Contracts.IdentityRegistry, &d.Contracts.ReputationRegistry,
-			&d.Contracts.ValidationRegistry, &d.Contracts.TestUSD, &d.Contracts.AgentEscrow} {
+			&d.Contracts.ValidationRegistry, &d.Contracts.TestUSD, &d.Contracts.AgentEscrow, &d.Contracts.MandateRegistry} {
 			*c = deployment.Contract{Address: common.Address{byte(i + 1)}, DeployBlock: 1, TxHash: common.Hash{1}}
 		}
 		return workload.Config{RPCURL: "http://127.0.0.1:1", Deployment: d, Funder: anvil.DevKey(0), Blocks: 1, TxPerBlock: 1, Accounts: 4}

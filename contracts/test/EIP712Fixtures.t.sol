@@ -5,8 +5,11 @@ import {Test, Vm} from "./utils/Test.sol";
 import {IdentityRegistry} from "../src/IdentityRegistry.sol";
 import {ValidationRegistry} from "../src/ValidationRegistry.sol";
 import {AgentEscrow} from "../src/AgentEscrow.sol";
+import {Deploy} from "./utils/Deploy.sol";
 import {TestUSD} from "../src/TestUSD.sol";
 import {IAgentEscrow} from "../src/interfaces/IAgentEscrow.sol";
+import {MandateRegistry} from "../src/MandateRegistry.sol";
+import {IMandateRegistry} from "../src/interfaces/IMandateRegistry.sol";
 
 /// @notice Checks the contracts against the EIP-712 vectors in testdata/eip712, which Foundry's cast signed
 /// (scripts/eip712-fixtures.sh) independently of this code and of the Go code. Each fixture names its domain's
@@ -76,13 +79,14 @@ contract EIP712FixturesTest is Test {
 
     IdentityRegistry internal identity;
     AgentEscrow internal escrow;
+    MandateRegistry internal mandates;
 
     function setUp() public {
         identity = new IdentityRegistry();
         ValidationRegistry validation = new ValidationRegistry(address(identity));
         TestUSD token = new TestUSD();
-        escrow =
-            new AgentEscrow(address(identity), address(validation), address(token), address(this), address(this), 0);
+        (escrow, mandates) =
+            Deploy.escrow(address(identity), address(validation), address(token), address(this), address(this), 0);
     }
 
     function test_FixtureDigests() public {
@@ -92,6 +96,8 @@ contract EIP712FixturesTest is Test {
         uint256 heartbeatFixtures;
         uint256 rfqFixtures;
         uint256 quoteFixtures;
+        uint256 mandateFixtures;
+        uint256 approvalFixtures;
         for (uint256 i; i < entries.length; ++i) {
             if (entries[i].isDir || !_endsWith(entries[i].path, ".json")) continue;
             string memory json = vm.readFile(entries[i].path);
@@ -111,6 +117,12 @@ contract EIP712FixturesTest is Test {
             } else if (_eq(primaryType, "Quote")) {
                 _checkQuote(json);
                 ++quoteFixtures;
+            } else if (_eq(primaryType, "Mandate")) {
+                _checkMandate(json);
+                ++mandateFixtures;
+            } else if (_eq(primaryType, "MandateApproval")) {
+                _checkMandateApproval(json);
+                ++approvalFixtures;
             } else {
                 revert(string.concat("unknown primaryType in ", entries[i].path));
             }
@@ -121,6 +133,48 @@ contract EIP712FixturesTest is Test {
         assertTrue(heartbeatFixtures >= 3, "fewer than 3 Heartbeat fixtures");
         assertTrue(rfqFixtures >= 3, "fewer than 3 RFQ fixtures");
         assertTrue(quoteFixtures >= 3, "fewer than 3 Quote fixtures");
+        assertTrue(mandateFixtures >= 3, "fewer than 3 Mandate fixtures");
+        assertTrue(approvalFixtures >= 3, "fewer than 3 MandateApproval fixtures");
+    }
+
+    function _checkMandate(string memory json) internal {
+        string memory name = vm.parseJsonString(json, ".name");
+        string memory m = ".typedData.message.";
+        IMandateRegistry.MandateTerms memory t;
+        t.principal = vm.parseJsonAddress(json, string.concat(m, "principal"));
+        t.agentId = vm.parseJsonUint(json, string.concat(m, "agentId"));
+        t.agent = vm.parseJsonAddress(json, string.concat(m, "agent"));
+        t.token = vm.parseJsonAddress(json, string.concat(m, "token"));
+        t.maxPerJob = vm.parseJsonUint(json, string.concat(m, "maxPerJob"));
+        t.budget = vm.parseJsonUint(json, string.concat(m, "budget"));
+        t.period = uint64(vm.parseJsonUint(json, string.concat(m, "period")));
+        t.validAfter = uint64(vm.parseJsonUint(json, string.concat(m, "validAfter")));
+        t.validUntil = uint64(vm.parseJsonUint(json, string.concat(m, "validUntil")));
+        t.payees = vm.parseJsonUintArray(json, string.concat(m, "payees"));
+        t.specs = vm.parseJsonBytes32Array(json, string.concat(m, "specs"));
+        t.approvers = vm.parseJsonAddressArray(json, string.concat(m, "approvers"));
+        t.quorum = uint8(vm.parseJsonUint(json, string.concat(m, "quorum")));
+        t.escalateAbove = vm.parseJsonUint(json, string.concat(m, "escalateAbove"));
+        t.quorumHigh = uint8(vm.parseJsonUint(json, string.concat(m, "quorumHigh")));
+        t.timelockAbove = vm.parseJsonUint(json, string.concat(m, "timelockAbove"));
+        t.timelock = uint64(vm.parseJsonUint(json, string.concat(m, "timelock")));
+        MandateRegistry target = MandateRegistry(_etchAt(json, address(mandates)));
+        bytes32 got = target.hashMandate(
+            t, vm.parseJsonUint(json, string.concat(m, "nonce")), vm.parseJsonUint(json, string.concat(m, "deadline"))
+        );
+        _checkDigestAndSigner(json, name, got);
+    }
+
+    function _checkMandateApproval(string memory json) internal {
+        string memory name = vm.parseJsonString(json, ".name");
+        string memory m = ".typedData.message.";
+        MandateRegistry target = MandateRegistry(_etchAt(json, address(mandates)));
+        bytes32 got = target.hashApproval(
+            vm.parseJsonUint(json, string.concat(m, "mandateId")),
+            vm.parseJsonBytes32(json, string.concat(m, "agreementHash")),
+            vm.parseJsonUint(json, string.concat(m, "deadline"))
+        );
+        _checkDigestAndSigner(json, name, got);
     }
 
     /// @dev Guards the harness: a fixture whose message was changed must no longer match.
@@ -264,6 +318,7 @@ contract EIP712FixturesTest is Test {
         a.latePenaltyBps = uint16(vm.parseJsonUint(json, string.concat(m, "latePenaltyBps")));
         a.nonce = vm.parseJsonUint(json, string.concat(m, "nonce"));
         a.expiry = vm.parseJsonUint(json, string.concat(m, "expiry"));
+        a.mandateId = vm.parseJsonUint(json, string.concat(m, "mandateId"));
     }
 
     /// @dev Puts `template`'s runtime code at the fixture's verifying contract and switches to its chain id.

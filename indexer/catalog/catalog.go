@@ -90,7 +90,7 @@ type Catalog struct {
 	byTopic   map[string]map[common.Hash]*Event // contract name -> topic0 -> event
 }
 
-// Default is the catalog of Agora's five contracts.
+// Default is the catalog of Agora's six contracts.
 var Default = mustBuild()
 
 func mustBuild() *Catalog {
@@ -100,6 +100,7 @@ func mustBuild() *Catalog {
 		{deployment.ValidationRegistry, "validation", &bindings.ValidationRegistryMetaData},
 		{deployment.AgentEscrow, "escrow", &bindings.AgentEscrowMetaData},
 		{deployment.TestUSD, "tusd", &bindings.TestUSDMetaData},
+		{deployment.MandateRegistry, "governance", &bindings.MandateRegistryMetaData},
 	})
 	if err != nil {
 		panic(err) // the bindings are generated and tested; an unsupported type is a programming error
@@ -202,7 +203,7 @@ func (e *Event) Columns() []string {
 }
 
 // Indexes returns the secondary indexes of e's table, each a list of columns: the lookups the projections
-// make by key (agent, feedback, validation request, job). Other arguments are not indexed: every index costs
+// make by key (agent, feedback, validation request, job, mandate). Other arguments are not indexed: every index costs
 // on each of the many rows a backfill writes, and readers query the projections.
 func (e *Event) Indexes() [][]string {
 	has := map[string]bool{}
@@ -216,6 +217,8 @@ func (e *Event) Indexes() [][]string {
 		return [][]string{{"request_hash"}}
 	case has["job_id"]:
 		return [][]string{{"job_id"}}
+	case has["mandate_id"]:
+		return [][]string{{"mandate_id"}}
 	case has["agent_id"] && has["indexed_metadata_key"]:
 		return [][]string{{"agent_id", "indexed_metadata_key"}}
 	case has["agent_id"]:

@@ -39,7 +39,7 @@ func TestCatalog_CoversEveryEvent(t *testing.T) {
 	metas := map[string]*abiSource{
 		"IdentityRegistry": {&bindings.IdentityRegistryMetaData}, "ReputationRegistry": {&bindings.ReputationRegistryMetaData},
 		"ValidationRegistry": {&bindings.ValidationRegistryMetaData}, "AgentEscrow": {&bindings.AgentEscrowMetaData},
-		"TestUSD": {&bindings.TestUSDMetaData},
+		"TestUSD": {&bindings.TestUSDMetaData}, "MandateRegistry": {&bindings.MandateRegistryMetaData},
 	}
 	total := 0
 	for name, m := range metas {

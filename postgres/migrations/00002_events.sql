@@ -420,6 +420,21 @@ CREATE TABLE escrow_job_submitted (
 );
 CREATE INDEX ON escrow_job_submitted (job_id);
 
+-- AgentEscrow.JobTerminated(uint256,uint256,address)
+CREATE TABLE escrow_job_terminated (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    job_id uint256 NOT NULL,
+    mandate_id uint256 NOT NULL,
+    by address NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+CREATE INDEX ON escrow_job_terminated (job_id);
+
 -- AgentEscrow.JobTokenSet(uint256,address)
 CREATE TABLE escrow_job_token_set (
     block_number BIGINT NOT NULL,
@@ -556,7 +571,223 @@ CREATE TABLE tusd_transfer (
     PRIMARY KEY (block_number, log_index)
 );
 
+-- MandateRegistry.AgentFrozen(address,uint256,address)
+CREATE TABLE governance_agent_frozen (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    principal address NOT NULL,
+    agent_id uint256 NOT NULL,
+    by address NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+CREATE INDEX ON governance_agent_frozen (agent_id);
+
+-- MandateRegistry.AgentUnfrozen(address,uint256)
+CREATE TABLE governance_agent_unfrozen (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    principal address NOT NULL,
+    agent_id uint256 NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+CREATE INDEX ON governance_agent_unfrozen (agent_id);
+
+-- MandateRegistry.EIP712DomainChanged()
+CREATE TABLE governance_eip712_domain_changed (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+
+-- MandateRegistry.GuardianSet(address,address)
+CREATE TABLE governance_guardian_set (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    principal address NOT NULL,
+    guardian address NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+
+-- MandateRegistry.MandateApproved(uint256,bytes32,address,uint8)
+CREATE TABLE governance_mandate_approved (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    mandate_id uint256 NOT NULL,
+    agreement_hash hash32 NOT NULL,
+    approver address NOT NULL,
+    approvals INTEGER NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+CREATE INDEX ON governance_mandate_approved (mandate_id);
+
+-- MandateRegistry.MandateApprover(uint256,address,uint8)
+CREATE TABLE governance_mandate_approver (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    mandate_id uint256 NOT NULL,
+    approver address NOT NULL,
+    index INTEGER NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+CREATE INDEX ON governance_mandate_approver (mandate_id);
+
+-- MandateRegistry.MandateGranted(uint256,address,uint256,address,address,uint256,uint256,uint64,uint64,uint64,bool,bool,uint8,uint256,uint8,uint256,uint64,bytes32)
+CREATE TABLE governance_mandate_granted (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    mandate_id uint256 NOT NULL,
+    principal address NOT NULL,
+    agent_id uint256 NOT NULL,
+    agent address NOT NULL,
+    token address NOT NULL,
+    max_per_job uint256 NOT NULL,
+    budget uint256 NOT NULL,
+    period NUMERIC(20, 0) NOT NULL,
+    valid_after NUMERIC(20, 0) NOT NULL,
+    valid_until NUMERIC(20, 0) NOT NULL,
+    any_payee BOOLEAN NOT NULL,
+    any_spec BOOLEAN NOT NULL,
+    quorum INTEGER NOT NULL,
+    escalate_above uint256 NOT NULL,
+    quorum_high INTEGER NOT NULL,
+    timelock_above uint256 NOT NULL,
+    timelock NUMERIC(20, 0) NOT NULL,
+    struct_hash hash32 NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+CREATE INDEX ON governance_mandate_granted (mandate_id);
+
+-- MandateRegistry.MandateNonceInvalidated(address,uint256)
+CREATE TABLE governance_mandate_nonce_invalidated (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    principal address NOT NULL,
+    nonce uint256 NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+
+-- MandateRegistry.MandatePayee(uint256,uint256)
+CREATE TABLE governance_mandate_payee (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    mandate_id uint256 NOT NULL,
+    payee_agent_id uint256 NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+CREATE INDEX ON governance_mandate_payee (mandate_id);
+
+-- MandateRegistry.MandateRestored(uint256,uint256,uint256,uint256,uint32)
+CREATE TABLE governance_mandate_restored (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    mandate_id uint256 NOT NULL,
+    job_id uint256 NOT NULL,
+    amount uint256 NOT NULL,
+    restored uint256 NOT NULL,
+    period_index BIGINT NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+CREATE INDEX ON governance_mandate_restored (job_id);
+
+-- MandateRegistry.MandateRevoked(uint256,address)
+CREATE TABLE governance_mandate_revoked (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    mandate_id uint256 NOT NULL,
+    by address NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+CREATE INDEX ON governance_mandate_revoked (mandate_id);
+
+-- MandateRegistry.MandateSpec(uint256,bytes32)
+CREATE TABLE governance_mandate_spec (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    mandate_id uint256 NOT NULL,
+    spec_hash hash32 NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+CREATE INDEX ON governance_mandate_spec (mandate_id);
+
+-- MandateRegistry.MandateSpent(uint256,uint256,uint256,uint32,uint256)
+CREATE TABLE governance_mandate_spent (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    mandate_id uint256 NOT NULL,
+    job_id uint256 NOT NULL,
+    amount uint256 NOT NULL,
+    period_index BIGINT NOT NULL,
+    spent uint256 NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+CREATE INDEX ON governance_mandate_spent (job_id);
+
 -- +goose Down
+DROP TABLE governance_mandate_spent;
+DROP TABLE governance_mandate_spec;
+DROP TABLE governance_mandate_revoked;
+DROP TABLE governance_mandate_restored;
+DROP TABLE governance_mandate_payee;
+DROP TABLE governance_mandate_nonce_invalidated;
+DROP TABLE governance_mandate_granted;
+DROP TABLE governance_mandate_approver;
+DROP TABLE governance_mandate_approved;
+DROP TABLE governance_guardian_set;
+DROP TABLE governance_eip712_domain_changed;
+DROP TABLE governance_agent_unfrozen;
+DROP TABLE governance_agent_frozen;
 DROP TABLE tusd_transfer;
 DROP TABLE tusd_eip712_domain_changed;
 DROP TABLE tusd_approval;
@@ -567,6 +798,7 @@ DROP TABLE escrow_ownership_transferred;
 DROP TABLE escrow_ownership_transfer_started;
 DROP TABLE escrow_nonce_invalidated;
 DROP TABLE escrow_job_token_set;
+DROP TABLE escrow_job_terminated;
 DROP TABLE escrow_job_submitted;
 DROP TABLE escrow_job_settled;
 DROP TABLE escrow_job_rejected;

@@ -41,6 +41,7 @@ var Contracts = []Contract{
 	{Name: "ValidationRegistry", File: "validation_registry.go"},
 	{Name: "TestUSD", File: "test_usd.go"},
 	{Name: "AgentEscrow", File: "agent_escrow.go"},
+	{Name: "MandateRegistry", File: "mandate_registry.go"},
 }
 
 // ErrNoArtifact is returned when a contract's Foundry artifact is missing or has no bytecode.

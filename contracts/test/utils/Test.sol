@@ -22,6 +22,7 @@ interface Vm {
     function warp(uint256 newTimestamp) external;
     function roll(uint256 newHeight) external;
     function chainId(uint256 newChainId) external;
+    function getNonce(address account) external view returns (uint64 nonce);
     function deal(address account, uint256 newBalance) external;
     function etch(address target, bytes calldata newRuntimeBytecode) external;
     function cool(address target) external;
@@ -59,6 +60,9 @@ interface Vm {
     function parseJsonBytes32(string calldata json, string calldata key) external pure returns (bytes32);
     function parseJsonBytes(string calldata json, string calldata key) external pure returns (bytes memory);
     function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
+    function parseJsonUintArray(string calldata json, string calldata key) external pure returns (uint256[] memory);
+    function parseJsonAddressArray(string calldata json, string calldata key) external pure returns (address[] memory);
+    function parseJsonBytes32Array(string calldata json, string calldata key) external pure returns (bytes32[] memory);
     function parseJsonStringArray(string calldata json, string calldata key) external pure returns (string[] memory);
     function parseJsonKeys(string calldata json, string calldata key) external pure returns (string[] memory keys);
     function toString(uint256 value) external pure returns (string memory);
