@@ -49,6 +49,8 @@ type Escrow struct {
 	timeout time.Duration
 	escrow  *bindings.AgentEscrow
 	token   *bindings.TestUSD // any ERC-20's approve and allowance
+	// mandates decodes the MandateRegistry's custom errors, which bubble out of the escrow unchanged.
+	mandates *bindings.MandateRegistry
 }
 
 // NewEscrow returns the escrow helpers for deployment d on backend, after checking that the node serves
@@ -65,7 +67,8 @@ func NewEscrow(ctx context.Context, backend Backend, d *deployment.Deployment, t
 		timeout = deployment.DefaultTimeout
 	}
 	return &Escrow{backend: backend, chainID: chainID, address: d.Contracts.AgentEscrow.Address,
-		from: d.Contracts.AgentEscrow.DeployBlock, timeout: timeout, escrow: bindings.NewAgentEscrow(), token: bindings.NewTestUSD()}, nil
+		from: d.Contracts.AgentEscrow.DeployBlock, timeout: timeout, escrow: bindings.NewAgentEscrow(), token: bindings.NewTestUSD(),
+		mandates: bindings.NewMandateRegistry()}, nil
 }
 
 // Address returns the escrow's address.
@@ -127,12 +130,15 @@ func (e *Escrow) explain(err error) error {
 	if derr != nil || len(data) < 4 {
 		return err
 	}
-	v, uerr := e.escrow.UnpackError(data)
-	if uerr != nil {
-		return err
+	if v, uerr := e.escrow.UnpackError(data); uerr == nil {
+		name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.AgentEscrow")
+		return fmt.Errorf("escrow reverted with %s%+v: %w", name, v, err)
 	}
-	name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.AgentEscrow")
-	return fmt.Errorf("escrow reverted with %s%+v: %w", name, v, err)
+	if v, uerr := e.mandates.UnpackError(data); uerr == nil {
+		name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.MandateRegistry")
+		return fmt.Errorf("the mandate refused it: %s%+v: %w", name, v, err)
+	}
+	return err
 }
 
 // Funded is the outcome of Fund.
@@ -162,6 +168,10 @@ func (e *Escrow) Fund(ctx context.Context, s Signer, a eip712.ServiceAgreement, 
 		return nil, fmt.Errorf("fund: %w", err)
 	}
 	out := &Funded{AgreementHash: hash}
+	if a.MandateID != nil && a.MandateID.Sign() != 0 {
+		// Under a mandate the principal pays, from its own allowance to the escrow; the client only sends.
+		return e.create(ctx, s, a, hash, clientSig, providerSig, out)
+	}
 	allowance, err := bind.Call(e.token.Instance(e.backend, a.Token), &bind.CallOpts{Context: ctx},
 		e.token.PackAllowance(a.Client, e.address), e.token.UnpackAllowance)
 	if err != nil {
@@ -174,6 +184,11 @@ func (e *Escrow) Fund(ctx context.Context, s Signer, a eip712.ServiceAgreement, 
 		}
 		out.ApproveTx = r.TxHash
 	}
+	return e.create(ctx, s, a, hash, clientSig, providerSig, out)
+}
+
+func (e *Escrow) create(ctx context.Context, s Signer, a eip712.ServiceAgreement, hash common.Hash, clientSig,
+	providerSig []byte, out *Funded) (*Funded, error) {
 	r, err := e.transact(ctx, s, e.address, "fund: createJobFromAgreement",
 		e.escrow.PackCreateJobFromAgreement(a.Binding(), clientSig, providerSig))
 	if err != nil {

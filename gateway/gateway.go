@@ -33,6 +33,7 @@ import (
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/embed"
+	"github.com/agoralabs/agora/governance/authority"
 	"github.com/agoralabs/agora/postgres"
 )
 
@@ -42,6 +43,9 @@ type Config struct {
 	Deployment  *deployment.Deployment // required: chain id and contract addresses
 	// Caller reaches the node for ERC-1271 signature checks (eth_call); nil verifies EOA signatures only.
 	Caller eip712.CodeCaller
+	// Chain reads mandates for the authority endpoints (usually the same client as Caller); nil answers them
+	// with 503.
+	Chain authority.Chain
 	// Embedder embeds search documents and queries; nil uses embed.NewLocal(256).
 	Embedder embed.Embedder
 
@@ -158,6 +162,7 @@ type Server struct {
 	changed       chan string // agent ids whose search document changed (from notifications)
 	instance      string      // random id of this gateway, in its own notifications
 	verifier      *eip712.Verifier
+	authority     *authority.Reader // nil without a chain
 	beats         *heartbeatWriter
 
 	scoreKick chan struct{}
@@ -211,6 +216,10 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		metrics:   newMetrics(cfg.Registry),
 		verifier:  eip712.NewVerifier(cfg.Caller, 5*time.Second),
 		scoreKick: make(chan struct{}, 1),
+	}
+	if cfg.Chain != nil {
+		s.authority = authority.NewReader(cfg.Chain, cfg.Deployment.Contracts.MandateRegistry.Address,
+			cfg.Deployment.Contracts.AgentEscrow.Address, 5*time.Second)
 	}
 	s.cache = newCache(cfg.CacheEntries)
 	s.vectors = newVectors(cfg.Embedder, pool, cfg.Log.With("component", "vectors"))

@@ -68,7 +68,7 @@ func setup(t testing.TB, mutate ...func(*gateway.Config)) *env {
 	e.dbURL = pgtest.New(t)
 	e.startIndexer(ctx)
 
-	cfg := gateway.Config{DatabaseURL: e.dbURL, Deployment: e.dep, Caller: e.chain.Client, RateLimit: -1,
+	cfg := gateway.Config{DatabaseURL: e.dbURL, Deployment: e.dep, Caller: e.chain.Client, Chain: e.chain.Client, RateLimit: -1,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	if testing.Verbose() {
 		cfg.Log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))

@@ -33,6 +33,7 @@ const (
 	CodeInvalidID         = "invalid_id"          // 400: not a 0x-prefixed 32-byte id (RFQs, quotes)
 	CodeRFQNotFound       = "rfq_not_found"       // 404: no such RFQ
 	CodeAgreementNotFound = "agreement_not_found" // 404: no such agreement
+	CodeMandateNotFound   = "mandate_not_found"   // 404: the MandateRegistry holds no such mandate
 	CodeExpired           = "expired"             // 400: an RFQ's expiry or a quote's validUntil is not in the future
 	CodeNonceUsed         = "nonce_used"          // 409: the signer already used this nonce for this message type
 	CodeQuoteLate         = "quote_late"          // 409: the RFQ's quote window has closed

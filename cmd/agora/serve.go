@@ -105,7 +105,7 @@ func (a *app) runServe(cmd *cobra.Command, _ []string) error {
 		if id.Uint64() != dep.ChainID {
 			return fmt.Errorf("--rpc-url is chain %s but the deployment is on chain %d", id, dep.ChainID)
 		}
-		cfg.Caller = client
+		cfg.Caller, cfg.Chain = client, client
 	}
 	dims := v.GetInt("embeddings-dims")
 	if url := v.GetString("embeddings-url"); url != "" {
