@@ -6,7 +6,8 @@ import "github.com/jackc/pgx/v5"
 // batch's block range ($1..$2): the event rows of those blocks are exactly the batch's, so every statement
 // is a range scan of the primary key. A statement runs only when the batch holds rows of the tables it
 // reads. Rollbacks instead recompute the affected keys from all their events (projections.go); the reorg
-// tests compare the two paths row for row against a fresh index.
+// tests compare the two paths row for row against a fresh index. The governance projections (governance.go)
+// take part as steps that recompute the keys of the batch's rows with the rollback's own upserts.
 
 // step is one incremental statement and the event tables whose rows it applies.
 type incrStep struct {
@@ -203,11 +204,13 @@ var statusTables = []string{"escrow_job_created", "escrow_job_funded", "escrow_j
 // queueIncremental adds the statements that apply blocks from..to to the projections, given the event tables
 // that have rows in the batch.
 func queueIncremental(b *pgx.Batch, present map[string]bool, from, to uint64) {
-	for _, st := range incrSteps {
-		for _, t := range st.tables {
-			if present[t] {
-				b.Queue(st.sql, int64(from), int64(to))
-				break
+	for _, steps := range [][]incrStep{incrSteps, govSteps} {
+		for _, st := range steps {
+			for _, t := range st.tables {
+				if present[t] {
+					b.Queue(st.sql, int64(from), int64(to))
+					break
+				}
 			}
 		}
 	}

@@ -21,6 +21,8 @@ type Touched struct {
 	Feedback    map[feedbackKey]struct{} // (agent, client, index)
 	Validations map[string]struct{}      // request hashes, raw bytes as string
 	Jobs        map[string]struct{}      // job ids, decimal
+	// Governance holds the keys of the governance projections (governance.go) by kind.
+	Governance map[keyKind]map[govKey]struct{}
 }
 
 type feedbackKey struct {
@@ -33,6 +35,7 @@ func newTouched() Touched {
 	return Touched{
 		Agents: map[string]struct{}{}, Feedback: map[feedbackKey]struct{}{},
 		Validations: map[string]struct{}{}, Jobs: map[string]struct{}{},
+		Governance: map[keyKind]map[govKey]struct{}{},
 	}
 }
 
@@ -44,6 +47,12 @@ const (
 	keyFeedback
 	keyValidation
 	keyJob
+	keyMandate       // mandate id
+	keyMandatePeriod // (mandate id, period index)
+	keyMandateJob    // job id of a job funded under a mandate
+	keyApproval      // (mandate id, agreement hash)
+	keyFreeze        // (principal, agent id)
+	keyGuardian      // principal
 )
 
 type keySpec struct {
@@ -51,29 +60,33 @@ type keySpec struct {
 	cols []string // key columns in the event table
 }
 
-// keySpecs maps event tables to the projection keys they touch.
-func keySpecs(cat *catalog.Catalog) map[string]keySpec {
-	specs := map[string]keySpec{}
+// keySpecs maps event tables to the projection keys they touch (a table may feed several projections).
+func keySpecs(cat *catalog.Catalog) map[string][]keySpec {
+	specs := map[string][]keySpec{}
 	for _, e := range cat.Events {
-		var ks keySpec
+		var ks []keySpec
 		switch {
 		case e.Table == "identity_transfer":
-			ks = keySpec{kind: keyAgent, cols: []string{"token_id"}}
+			ks = []keySpec{{kind: keyAgent, cols: []string{"token_id"}}}
 		case e.Table == "identity_registered" || e.Table == "identity_uri_updated" ||
 			e.Table == "identity_metadata_set":
-			ks = keySpec{kind: keyAgent, cols: []string{"agent_id"}}
+			ks = []keySpec{{kind: keyAgent, cols: []string{"agent_id"}}}
 		case strings.HasPrefix(e.Table, "reputation_"):
-			ks = keySpec{kind: keyFeedback, cols: []string{"agent_id", "client_address", "feedback_index"}}
+			ks = []keySpec{{kind: keyFeedback, cols: []string{"agent_id", "client_address", "feedback_index"}}}
 		case strings.HasPrefix(e.Table, "validation_"):
-			ks = keySpec{kind: keyValidation, cols: []string{"request_hash"}}
+			ks = []keySpec{{kind: keyValidation, cols: []string{"request_hash"}}}
 		case strings.HasPrefix(e.Table, "escrow_") && hasColumn(e, "job_id"):
-			ks = keySpec{kind: keyJob, cols: []string{"job_id"}}
-		default:
+			ks = []keySpec{{kind: keyJob, cols: []string{"job_id"}}}
+		}
+		ks = append(ks, governanceKeySpecs(e.Table)...)
+		if len(ks) == 0 {
 			continue
 		}
-		for _, c := range ks.cols {
-			if !hasColumn(e, c) {
-				panic(fmt.Sprintf("indexer: %s has no column %s", e.Table, c)) // the catalog test pins these
+		for _, k := range ks {
+			for _, c := range k.cols {
+				if !hasColumn(e, c) {
+					panic(fmt.Sprintf("indexer: %s has no column %s", e.Table, c)) // the catalog test pins these
+				}
 			}
 		}
 		specs[e.Table] = ks
@@ -94,6 +107,19 @@ func (t Touched) add(kind keyKind, key []any) {
 		t.Validations[string(key[0].([]byte))] = struct{}{}
 	case keyJob:
 		t.Jobs[key[0].(string)] = struct{}{}
+	default: // governance
+		var k govKey
+		for i, v := range key {
+			if b, ok := v.([]byte); ok {
+				k[i] = string(b)
+			} else {
+				k[i] = v.(string)
+			}
+		}
+		if t.Governance[kind] == nil {
+			t.Governance[kind] = map[govKey]struct{}{}
+		}
+		t.Governance[kind][k] = struct{}{}
 	}
 }
 
@@ -167,6 +193,7 @@ func (t Touched) queue(b *pgx.Batch, fullBalances bool) {
 			b.Queue(sqlBalancesOf, ids)
 		}
 	}
+	t.queueGovernance(b)
 }
 
 const sqlAgentsDelete = `

@@ -40,7 +40,7 @@ const lockKey = 0x61676f72612d6978
 type Store struct {
 	pool  *pgxpool.Pool
 	cat   *catalog.Catalog
-	specs map[string]keySpec
+	specs map[string][]keySpec
 	lock  *pgxpool.Conn
 	// KeepBlocks is how many recent block hashes are kept for reorg detection.
 	KeepBlocks uint64
@@ -332,36 +332,38 @@ func (s *Store) Rollback(ctx context.Context, ancestor uint64, ancestorHash comm
 func (s *Store) collectKeys(ctx context.Context, tx pgx.Tx, above int64) (Touched, error) {
 	touched := newTouched()
 	for _, e := range s.cat.Events {
-		ks, ok := s.specs[e.Table]
-		if !ok {
-			continue
-		}
-		sel := make([]string, len(ks.cols))
-		for i, c := range ks.cols {
-			sel[i] = c // addresses and hashes stay bytes
-			if t := columnType(e, c); t != "address" && t != "hash32" {
-				sel[i] = c + "::text"
-			}
-		}
-		rows, err := tx.Query(ctx, fmt.Sprintf(`SELECT DISTINCT %s FROM %s WHERE block_number > $1`,
-			strings.Join(sel, ", "), e.Table), above)
-		if err != nil {
-			return touched, fmt.Errorf("indexer: keys of %s: %w", e.Table, err)
-		}
-		for rows.Next() {
-			key, err := rows.Values()
-			if err != nil {
-				rows.Close()
+		for _, ks := range s.specs[e.Table] {
+			if err := collectSpec(ctx, tx, e, ks, above, touched); err != nil {
 				return touched, err
 			}
-			touched.add(ks.kind, key)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return touched, err
 		}
 	}
 	return touched, nil
+}
+
+// collectSpec adds the keys ks of e's rows above block to touched.
+func collectSpec(ctx context.Context, tx pgx.Tx, e *catalog.Event, ks keySpec, above int64, touched Touched) error {
+	sel := make([]string, len(ks.cols))
+	for i, c := range ks.cols {
+		sel[i] = c // addresses and hashes stay bytes
+		if t := columnType(e, c); t != "address" && t != "hash32" {
+			sel[i] = c + "::text"
+		}
+	}
+	rows, err := tx.Query(ctx, fmt.Sprintf(`SELECT DISTINCT %s FROM %s WHERE block_number > $1`,
+		strings.Join(sel, ", "), e.Table), above)
+	if err != nil {
+		return fmt.Errorf("indexer: keys of %s: %w", e.Table, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		key, err := rows.Values()
+		if err != nil {
+			return err
+		}
+		touched.add(ks.kind, key)
+	}
+	return rows.Err()
 }
 
 // RebuildProjections recomputes every projection row from all stored events, in one transaction (the same

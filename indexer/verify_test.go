@@ -225,6 +225,7 @@ func verifyAgainstChain(t *testing.T, e *env, p *pgxpool.Pool) int {
 			status                             string
 			client, provider, evaluator, token []byte
 			expiredAt, budget, funded, agentID string
+			mandateID                          string
 			feeBps                             int32
 			agreement, deliverable, validator  []byte
 			threshold, penalty                 int32
@@ -238,21 +239,22 @@ func verifyAgainstChain(t *testing.T, e *env, p *pgxpool.Pool) int {
 			COALESCE(validator, '\x0000000000000000000000000000000000000000'::bytea),
 			COALESCE(validation_threshold, 0), COALESCE(late_penalty_bps, 0), COALESCE(delivery_deadline, 0)::text,
 			COALESCE(review_window, 0)::text, COALESCE(extract(epoch FROM submitted_at)::bigint, 0),
-			COALESCE(extract(epoch FROM disputed_at)::bigint, 0)
-			FROM escrow_jobs WHERE job_id = $1`, id).Scan(&status, &client, &provider, &evaluator, &token, &expiredAt,
+			COALESCE(extract(epoch FROM disputed_at)::bigint, 0),
+			COALESCE((SELECT m.mandate_id FROM mandate_jobs m WHERE m.job_id = j.job_id), 0)::text
+			FROM escrow_jobs j WHERE job_id = $1`, id).Scan(&status, &client, &provider, &evaluator, &token, &expiredAt,
 			&budget, &funded, &agentID, &feeBps, &agreement, &deliverable, &validator, &threshold, &penalty, &deadline,
-			&window, &submittedAt, &disputedAt)
+			&window, &submittedAt, &disputedAt, &mandateID)
 		if err != nil {
 			t.Errorf("job %d: %v", id, err)
 			continue
 		}
-		mirror := fmt.Sprintf("%s %x %x %x %x %s %s %s %s %d %x %x %x %d %d %s %s %d %d", status, client, provider,
+		mirror := fmt.Sprintf("%s %x %x %x %x %s %s %s %s %d %x %x %x %d %d %s %s %d %d %s", status, client, provider,
 			evaluator, token, expiredAt, budget, funded, agentID, feeBps, agreement, deliverable, validator, threshold,
-			penalty, deadline, window, submittedAt, disputedAt)
-		chain := fmt.Sprintf("%s %x %x %x %x %d %s %s %s %d %x %x %x %d %d %d %d %d %d", statuses[j.Status], j.Client,
+			penalty, deadline, window, submittedAt, disputedAt, mandateID)
+		chain := fmt.Sprintf("%s %x %x %x %x %d %s %s %s %d %x %x %x %d %d %d %d %d %d %s", statuses[j.Status], j.Client,
 			j.Provider, j.Evaluator, j.Token, j.ExpiredAt, j.Budget, j.Funded, j.ProviderAgentId, j.FeeBps, j.AgreementHash,
 			j.Deliverable, j.Validator, j.ValidationThreshold, j.LatePenaltyBps, j.DeliveryDeadline, j.ReviewWindow,
-			j.SubmittedAt, j.DisputedAt)
+			j.SubmittedAt, j.DisputedAt, j.MandateId)
 		if mirror != chain {
 			t.Errorf("job %d:\nmirror %s\nchain  %s", id, mirror, chain)
 		}
@@ -277,7 +279,7 @@ func verifyAgainstChain(t *testing.T, e *env, p *pgxpool.Pool) int {
 	if h, ok := held[c.TestUSD.Address]; (ok || bal.Sign() != 0) && h != bal.String() {
 		t.Errorf("escrow holds %s tUSD on chain, mirror says %q", bal, h)
 	}
-	return checked
+	return checked + verifyGovernance(t, e, p)
 }
 
 // dump renders every mirrored table (events and projections) as sorted text, leaving out what depends on
@@ -285,7 +287,8 @@ func verifyAgainstChain(t *testing.T, e *env, p *pgxpool.Pool) int {
 func dump(t *testing.T, p *pgxpool.Pool) map[string][]string {
 	t.Helper()
 	ctx := context.Background()
-	tables := []string{"agents", "agent_metadata", "feedback", "validations", "escrow_jobs", "escrow_balances", "unknown_logs"}
+	tables := []string{"agents", "agent_metadata", "feedback", "validations", "escrow_jobs", "escrow_balances", "unknown_logs",
+		"mandates", "mandate_periods", "mandate_jobs", "mandate_approvals", "agent_freezes", "principal_guardians"}
 	for _, e := range catalog.Default.Events {
 		tables = append(tables, e.Table)
 	}
