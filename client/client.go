@@ -125,6 +125,11 @@ type Problem struct {
 	Code     string `json:"code"`
 	Detail   string `json:"detail,omitempty"`
 	Instance string `json:"instance,omitempty"`
+	// Field names the request member at fault, EscrowError the escrow's custom error for the same values,
+	// RegistryError the MandateRegistry's behind a mandate refusal (docs/gateway.md, docs/governance.md).
+	Field         string `json:"field,omitempty"`
+	EscrowError   string `json:"escrowError,omitempty"`
+	RegistryError string `json:"registryError,omitempty"`
 }
 
 // Error implements error.
@@ -173,6 +178,11 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) (in
 	}
 	if res.StatusCode < 200 || res.StatusCode > 299 {
 		return res.StatusCode, decodeProblem(res, data)
+	}
+	if res.StatusCode == http.StatusAccepted {
+		if p := decodePending(data); p != nil {
+			return res.StatusCode, p
+		}
 	}
 	if out != nil {
 		if err := json.Unmarshal(data, out); err != nil {

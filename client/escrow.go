@@ -49,8 +49,10 @@ type Escrow struct {
 	timeout time.Duration
 	escrow  *bindings.AgentEscrow
 	token   *bindings.TestUSD // any ERC-20's approve and allowance
-	// mandates decodes the MandateRegistry's custom errors, which bubble out of the escrow unchanged.
+	// mandates decodes the MandateRegistry's custom errors, which bubble out of the escrow unchanged, and
+	// packs the registry's calls (Mandates).
 	mandates *bindings.MandateRegistry
+	registry common.Address
 }
 
 // NewEscrow returns the escrow helpers for deployment d on backend, after checking that the node serves
@@ -68,7 +70,7 @@ func NewEscrow(ctx context.Context, backend Backend, d *deployment.Deployment, t
 	}
 	return &Escrow{backend: backend, chainID: chainID, address: d.Contracts.AgentEscrow.Address,
 		from: d.Contracts.AgentEscrow.DeployBlock, timeout: timeout, escrow: bindings.NewAgentEscrow(), token: bindings.NewTestUSD(),
-		mandates: bindings.NewMandateRegistry()}, nil
+		mandates: bindings.NewMandateRegistry(), registry: d.Contracts.MandateRegistry.Address}, nil
 }
 
 // Address returns the escrow's address.
@@ -100,9 +102,12 @@ func TransactOpts(ctx context.Context, s Signer, chainID *big.Int) *bind.Transac
 // with the escrow's custom error when the node returns it.
 func (e *Escrow) transact(ctx context.Context, s Signer, addr common.Address, what string, data []byte) (*types.Receipt, error) {
 	var c *bind.BoundContract
-	if addr == e.address {
+	switch {
+	case addr == e.address:
 		c = e.escrow.Instance(e.backend, addr)
-	} else {
+	case addr == e.registry && addr != (common.Address{}):
+		c = e.mandates.Instance(e.backend, addr)
+	default:
 		c = e.token.Instance(e.backend, addr)
 	}
 	tx, err := bind.Transact(c, TransactOpts(ctx, s, e.chainID), data)

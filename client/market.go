@@ -58,6 +58,7 @@ type RFQ struct {
 	LatePenaltyBps      int        `json:"latePenaltyBps"`
 	Nonce               string     `json:"nonce"`
 	Expiry              time.Time  `json:"expiry"`
+	MandateID           string     `json:"mandateId"` // the mandate the buyer acts under ("0": none)
 	OpenedAt            time.Time  `json:"openedAt"`
 	ClosesAt            time.Time  `json:"closesAt"`
 	ClosedAt            *time.Time `json:"closedAt"`
@@ -478,6 +479,11 @@ func (v *RFQ) Signed(d eip712.Domain) (eip712.RFQ, error) {
 	}
 	if v.Arbiter != nil {
 		r.Arbiter = common.HexToAddress(*v.Arbiter)
+	}
+	if v.MandateID != "" {
+		if r.MandateID, ok = new(big.Int).SetString(v.MandateID, 10); !ok {
+			return r, fmt.Errorf("rfq %s: malformed mandateId %q", v.ID, v.MandateID)
+		}
 	}
 	id, err := eip712.Digest(d, r)
 	if err != nil {

@@ -44,11 +44,12 @@ func TestFixtures_OnChain(t *testing.T) {
 		"Quote":            d.Contracts.AgentEscrow.Address,
 		"Mandate":          d.Contracts.MandateRegistry.Address,
 		"MandateApproval":  d.Contracts.MandateRegistry.Address,
+		"PolicyApproval":   d.Contracts.IdentityRegistry.Address, // GatewayDomain's verifying contract
 	}
 	// offChain types are verified by the gateway, not by a contract.
 	offChain := func(m eip712.Message) bool {
 		switch m.(type) {
-		case eip712.Heartbeat, eip712.RFQ, eip712.Quote:
+		case eip712.Heartbeat, eip712.RFQ, eip712.Quote, eip712.PolicyApproval:
 			return true
 		}
 		return false

@@ -323,6 +323,7 @@ var kinds = map[string]kind{
 	"Quote":            {Quote{}, decoder[Quote]()},
 	"Mandate":          {Mandate{}, decoder[Mandate]()},
 	"MandateApproval":  {MandateApproval{}, decoder[MandateApproval]()},
+	"PolicyApproval":   {PolicyApproval{}, decoder[PolicyApproval]()},
 }
 
 // decoder returns a function that decodes a message of type T by value.

@@ -58,7 +58,7 @@ func loadFixtures(t *testing.T) []fixture {
 		count[head.PrimaryType]++
 		fs = append(fs, f)
 	}
-	for _, typ := range []string{"AgentWalletSet", "ServiceAgreement", "Heartbeat", "RFQ", "Quote", "Mandate", "MandateApproval"} {
+	for _, typ := range []string{"AgentWalletSet", "ServiceAgreement", "Heartbeat", "RFQ", "Quote", "Mandate", "MandateApproval", "PolicyApproval"} {
 		if count[typ] < 3 {
 			t.Fatalf("%d %s fixtures in testdata/eip712, want at least 3 (run scripts/eip712-fixtures.sh)", count[typ], typ)
 		}
@@ -215,7 +215,7 @@ func TestDigest_EveryMarketFieldCounts(t *testing.T) {
 	rfq := eip712.RFQ{Buyer: common.Address{5}, Capability: "invoice ocr", InputSpecHash: common.Hash{1},
 		Token: common.Address{3}, MaxPrice: big.NewInt(100), FloorPrice: big.NewInt(10), DeliveryDeadline: 2,
 		QuoteWindowMs: 250, Auction: eip712.AuctionDutch, ProviderAgentID: big.NewInt(0), Validator: common.Address{7},
-		ValidationThreshold: 80, Nonce: big.NewInt(9), Expiry: 3}
+		ValidationThreshold: 80, Nonce: big.NewInt(9), Expiry: 3, MandateID: big.NewInt(11)}
 	quote := eip712.Quote{RFQID: common.Hash{2}, ProviderAgentID: big.NewInt(4), Provider: common.Address{6},
 		Price: big.NewInt(90), DeliveryDeadline: 2, SLAHash: common.Hash{3}, Nonce: big.NewInt(1), ValidUntil: 5}
 	for _, base := range []eip712.Message{rfq, quote} {

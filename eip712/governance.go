@@ -178,3 +178,49 @@ func (m *MandateApproval) decode(v *values) {
 	m.AgreementHash = v.bytes32("agreementHash")
 	m.Deadline = v.uint("deadline", 256)
 }
+
+// PolicyApprovalType is the typehash preimage of an approver's decision on an action the gateway's policy
+// check escalated (GET/POST /v1/approvals). No contract verifies it: the gateway does, under GatewayDomain.
+const PolicyApprovalType = "PolicyApproval(bytes32 approvalId,uint8 decision,uint64 deadline)"
+
+// Policy approval decisions.
+const (
+	// PolicyApprove lets the escalated action proceed.
+	PolicyApprove uint8 = 1
+	// PolicyDeny refuses it for good.
+	PolicyDeny uint8 = 2
+)
+
+// PolicyApproval is what an approver's wallet signs to decide an escalated action: ApprovalID is the
+// approval's id (the escalated request's digest), Decision PolicyApprove or PolicyDeny, Deadline unix
+// seconds after which the signature is void.
+type PolicyApproval struct {
+	ApprovalID common.Hash
+	Decision   uint8
+	Deadline   uint64
+}
+
+var policyApprovalMembers = []Type{
+	{Name: "approvalId", Type: "bytes32"},
+	{Name: "decision", Type: "uint8"},
+	{Name: "deadline", Type: "uint64"},
+}
+
+// PrimaryType implements Message.
+func (PolicyApproval) PrimaryType() string { return "PolicyApproval" }
+
+func (PolicyApproval) members() []Type { return policyApprovalMembers }
+
+func (m PolicyApproval) fields() ([]field, error) {
+	var b builder
+	b.bytes32("approvalId", m.ApprovalID)
+	b.uint("decision", 8, big.NewInt(int64(m.Decision)))
+	b.uint("deadline", 64, new(big.Int).SetUint64(m.Deadline))
+	return b.fs, b.err
+}
+
+func (m *PolicyApproval) decode(v *values) {
+	m.ApprovalID = v.bytes32("approvalId")
+	m.Decision = uint8(v.uint("decision", 8).Uint64())
+	m.Deadline = v.uint("deadline", 64).Uint64()
+}

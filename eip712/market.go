@@ -15,7 +15,7 @@ import (
 const RFQType = "RFQ(address buyer,string capability,bytes32 inputSpecHash,address token,uint256 maxPrice," +
 	"uint256 floorPrice,uint64 deliveryDeadline,uint32 quoteWindowMs,uint8 auction,uint256 providerAgentId," +
 	"address validator,uint8 validationThreshold,address arbiter,uint64 reviewWindow,uint16 latePenaltyBps," +
-	"uint256 nonce,uint64 expiry)"
+	"uint256 nonce,uint64 expiry,uint256 mandateId)"
 
 // Auction rules of an RFQ.
 const (
@@ -52,6 +52,9 @@ type RFQ struct {
 	LatePenaltyBps      uint16         // share of the price returned to the buyer for late delivery
 	Nonce               *big.Int       // single use per buyer
 	Expiry              uint64         // unix seconds after which the RFQ is void
+	// MandateID is the MandateRegistry mandate the buyer acts under (nil or 0: none, the buyer pays itself);
+	// the award's agreement names it, and the gateway's governance checks run against it (docs/governance.md).
+	MandateID *big.Int
 }
 
 var rfqMembers = []Type{
@@ -72,6 +75,7 @@ var rfqMembers = []Type{
 	{Name: "latePenaltyBps", Type: "uint16"},
 	{Name: "nonce", Type: "uint256"},
 	{Name: "expiry", Type: "uint64"},
+	{Name: "mandateId", Type: "uint256"},
 }
 
 // PrimaryType implements Message.
@@ -98,6 +102,7 @@ func (m RFQ) fields() ([]field, error) {
 	b.uint("latePenaltyBps", 16, big.NewInt(int64(m.LatePenaltyBps)))
 	b.uint("nonce", 256, m.Nonce)
 	b.uint("expiry", 64, new(big.Int).SetUint64(m.Expiry))
+	b.uint("mandateId", 256, m.MandateID)
 	return b.fs, b.err
 }
 
@@ -119,6 +124,7 @@ func (m *RFQ) decode(v *values) {
 	m.LatePenaltyBps = uint16(v.uint("latePenaltyBps", 16).Uint64())
 	m.Nonce = v.uint("nonce", 256)
 	m.Expiry = v.uint("expiry", 64).Uint64()
+	m.MandateID = v.uint("mandateId", 256)
 }
 
 // QuoteType is the typehash preimage of a provider's answer to an RFQ.

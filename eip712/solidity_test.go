@@ -22,7 +22,8 @@ var literal = regexp.MustCompile(`"([^"]*)"`)
 func TestSolidityTypeStrings_FollowGo(t *testing.T) {
 	want := map[string]string{}
 	for _, m := range []eip712.Message{eip712.AgentWalletSet{}, eip712.ServiceAgreement{}, eip712.Heartbeat{},
-		eip712.RFQ{}, eip712.Quote{}, eip712.Mandate{}, eip712.MandateApproval{}} {
+		eip712.RFQ{}, eip712.Quote{}, eip712.Mandate{}, eip712.MandateApproval{},
+		eip712.PolicyApproval{}} {
 		want[m.PrimaryType()] = eip712.TypeString(m)
 	}
 	found := map[string]int{}

@@ -15,6 +15,8 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/agoralabs/agora/eip712"
+	"github.com/agoralabs/agora/governance"
+	"github.com/agoralabs/agora/governance/policy"
 	"github.com/agoralabs/agora/terms"
 )
 
@@ -79,6 +81,21 @@ func (s *Server) postAgreement(c *gin.Context) {
 	}
 	if p != nil {
 		s.fail(c, p)
+		return
+	}
+	// Each signature commits its signer: the provider (its freezes), the client (its mandate and policy).
+	if len(req.ProviderSignature) > 0 {
+		if p := s.decideProblem(ctx, governance.Request{Action: policy.ActionAgreementSign, Subject: id, Agent: a.Provider,
+			AgentID: a.ProviderAgentID, Token: a.Token, Price: a.Price, Counterparty: policy.Counterparty{SybilFlags: []string{}},
+			Expires: time.Unix(bigOrZero(a.Expiry).Int64(), 0)}); p != nil {
+			s.fail(c, p)
+			return
+		}
+	}
+	if len(req.ClientSignature) > 0 && !s.govern(c, governance.Request{Action: policy.ActionAgreementSign, Subject: id,
+		Agent: a.Client, MandateID: a.MandateID, Token: a.Token, Price: a.Price, PayeeAgentID: a.ProviderAgentID,
+		Spec: a.DeliverableSpecHash, Counterparty: s.counterparty(ctx, bigOrZero(a.ProviderAgentID).String(), a.Provider),
+		Expires: time.Unix(bigOrZero(a.Expiry).Int64(), 0)}) {
 		return
 	}
 	td, _ := eip712.MarshalTypedData(s.domainFor(a), a)

@@ -15,6 +15,8 @@ import (
 
 	"github.com/agoralabs/agora/auction"
 	"github.com/agoralabs/agora/eip712"
+	"github.com/agoralabs/agora/governance"
+	"github.com/agoralabs/agora/governance/policy"
 	"github.com/agoralabs/agora/terms"
 )
 
@@ -27,7 +29,7 @@ const reasonQuoteExpired = "quote_expired"
 // agreementFor returns the ServiceAgreement of RFQ id (v) awarded to quote w at price paid, with expiry
 // signBy: the winner's quote (provider, delivery deadline, SLA), the buyer's terms (spec, validator,
 // threshold, arbiter, review window, late penalty) from the RFQ, expiredAt the RFQ's delivery deadline plus
-// lateGrace, and the RFQ's id as the nonce both sign with.
+// lateGrace, the RFQ's mandate, and the RFQ's id as the nonce both sign with.
 func agreementFor(id common.Hash, v *rfqView, w quoteView, paid string, signBy time.Time) (eip712.ServiceAgreement, error) {
 	a := eip712.ServiceAgreement{Client: common.HexToAddress(v.Buyer), Provider: common.HexToAddress(w.Provider),
 		Token: common.HexToAddress(v.Token), DeliveryDeadline: uint64(w.DeliveryDeadline.Unix()),
@@ -41,6 +43,9 @@ func agreementFor(id common.Hash, v *rfqView, w quoteView, paid string, signBy t
 	}
 	if a.Price, ok = new(big.Int).SetString(paid, 10); !ok {
 		return a, fmt.Errorf("agreement: price %q", paid)
+	}
+	if a.MandateID, ok = new(big.Int).SetString(v.MandateID, 10); !ok {
+		return a, fmt.Errorf("agreement: mandate id %q", v.MandateID)
 	}
 	if v.Validator != nil {
 		a.Validator = common.HexToAddress(*v.Validator)
@@ -166,6 +171,10 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 				unfundable = append(unfundable, refusal{QuoteID: q.ID, ProviderAgentID: q.ProviderAgentID, Reason: reasonQuoteExpired})
 				continue
 			}
+			if reason := s.awardRefusal(ctx, v, q, a); reason != "" { // the buyer's mandate and policy
+				unfundable = append(unfundable, refusal{QuoteID: q.ID, ProviderAgentID: q.ProviderAgentID, Reason: reason})
+				continue
+			}
 			b := auction.Bid{AgentID: q.ProviderAgentID, At: time.Duration(q.AtMs) * time.Millisecond,
 				Seq: uint64(i), Demoted: q.Demoted}
 			b.Price, _ = new(big.Int).SetString(q.Price, 10)
@@ -285,4 +294,34 @@ func (s *Server) penaliseUnsigned(ctx context.Context) error {
 		s.log.Info("winner did not sign; penalised", "rfq", common.BytesToHash(rfq).Hex(), "agent", agent, "until", until)
 	}
 	return rows.Err()
+}
+
+// awardRefusal is why the buyer's mandate or policy refuses awarding quote q's agreement a ("" when it may
+// win): "mandate:<registry error>" or "policy:<rule>". An RFQ under no mandate is the buyer's own business;
+// an escalation does not stop the award (the client's signature of the agreement waits for the approval,
+// which an approver can give as soon as the award is shown).
+func (s *Server) awardRefusal(ctx context.Context, v *rfqView, q quoteView, a eip712.ServiceAgreement) string {
+	if v.MandateID == "0" || v.MandateID == "" {
+		return ""
+	}
+	digest, err := eip712.Digest(s.domainFor(a), a)
+	if err != nil {
+		return "escrow:invalid"
+	}
+	verdict, err := s.gate.Check(ctx, governance.Request{Action: policy.ActionAward, Subject: digest, Agent: a.Client,
+		MandateID: a.MandateID, Token: a.Token, Price: a.Price, Capability: v.Capability, PayeeAgentID: a.ProviderAgentID,
+		Spec: a.DeliverableSpecHash, Counterparty: s.counterparty(ctx, q.ProviderAgentID, a.Provider),
+		Expires: time.Unix(bigOrZero(a.Expiry).Int64(), 0)})
+	if err != nil {
+		s.log.Warn("governance check at the close failed; the quote is refused", "rfq", v.ID, "quote", q.ID, "err", err)
+		return "governance_unavailable"
+	}
+	s.metrics.decisions.WithLabelValues(policy.ActionAward, string(verdict.Outcome)).Inc()
+	if verdict.Outcome != policy.Deny {
+		return ""
+	}
+	if verdict.RegistryError != "" {
+		return "mandate:" + verdict.RegistryError
+	}
+	return "policy:" + verdict.Rule
 }

@@ -33,6 +33,7 @@ import (
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/embed"
+	"github.com/agoralabs/agora/governance"
 	"github.com/agoralabs/agora/governance/authority"
 	"github.com/agoralabs/agora/postgres"
 )
@@ -43,9 +44,14 @@ type Config struct {
 	Deployment  *deployment.Deployment // required: chain id and contract addresses
 	// Caller reaches the node for ERC-1271 signature checks (eth_call); nil verifies EOA signatures only.
 	Caller eip712.CodeCaller
-	// Chain reads mandates for the authority endpoints (usually the same client as Caller); nil answers them
-	// with 503.
+	// Chain reads mandates for the authority endpoints and the governance checks (usually the same client as
+	// Caller); nil answers them with 503.
 	Chain authority.Chain
+	// PolicyDir holds the principals' Rego policies, <principal>.rego with optional <principal>.json
+	// parameters, reloaded every second ("": none; docs/governance.md).
+	PolicyDir string
+	// ApprovalTTL is how long an escalated action waits for an approver (0: governance.DefaultApprovalTTL).
+	ApprovalTTL time.Duration
 	// Embedder embeds search documents and queries; nil uses embed.NewLocal(256).
 	Embedder embed.Embedder
 
@@ -163,6 +169,7 @@ type Server struct {
 	instance      string      // random id of this gateway, in its own notifications
 	verifier      *eip712.Verifier
 	authority     *authority.Reader // nil without a chain
+	gate          *governance.Gate
 	beats         *heartbeatWriter
 
 	scoreKick chan struct{}
@@ -221,6 +228,8 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		s.authority = authority.NewReader(cfg.Chain, cfg.Deployment.Contracts.MandateRegistry.Address,
 			cfg.Deployment.Contracts.AgentEscrow.Address, 5*time.Second)
 	}
+	s.gate = governance.New(governance.Config{Pool: pool, Authority: s.authority, ApprovalTTL: cfg.ApprovalTTL,
+		USDToken: cfg.Deployment.Contracts.TestUSD.Address, USDDecimals: 6})
 	s.cache = newCache(cfg.CacheEntries)
 	s.vectors = newVectors(cfg.Embedder, pool, cfg.Log.With("component", "vectors"))
 	s.catalog = newCatalog(pool, cfg.Log.With("component", "catalog"))
@@ -321,6 +330,15 @@ func (s *Server) Start(ctx context.Context) {
 	go func() { defer s.wg.Done(); s.scoreLoop(ctx) }()
 	go func() { defer s.wg.Done(); s.catalogLoop(ctx) }()
 	go func() { defer s.wg.Done(); s.closeLoop(ctx) }()
+	if s.cfg.PolicyDir != "" {
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			if err := s.gate.Engine().Watch(ctx, s.cfg.PolicyDir, time.Second, s.log.With("component", "policy")); err != nil && ctx.Err() == nil {
+				s.log.Error("policy directory watch stopped", "dir", s.cfg.PolicyDir, "err", err)
+			}
+		}()
+	}
 	go func() { defer s.wg.Done(); s.streams.run(ctx) }()
 	go func() { defer s.wg.Done(); s.quoteNotes.run(ctx, s) }()
 	s.ready.Store(true)
@@ -518,6 +536,7 @@ func (s *Server) onBlock(ctx context.Context, payload string) {
 	if last >= 0 {
 		s.streams.notify(fmt.Sprintf("block|%d|%d", last, block)) // agreement jobs that changed in (last, block]
 	}
+	s.killSwitch(ctx)
 	s.catalog.mu.Lock()
 	s.catalog.block = block
 	s.catalog.mu.Unlock()

@@ -36,6 +36,8 @@ type metrics struct {
 	// noSignPenalties counts winners penalised for not signing; demotedBids the bids ranked down for it.
 	noSignPenalties prometheus.Counter
 	demotedBids     prometheus.Counter
+	// decisions counts the inline policy check's decisions by action and outcome.
+	decisions *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -75,8 +77,11 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 	m.demotedBids = prometheus.NewCounter(prometheus.CounterOpts{
 		Namespace: "agora_gateway", Name: "demoted_bids_total", Help: "Providers ranked after every other bidder at a close, for a no-sign penalty.",
 	})
+	m.decisions = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Namespace: "agora_gateway", Name: "governance_decisions_total", Help: "Inline policy decisions, by action and outcome.",
+	}, []string{"action", "outcome"})
 	reg.MustRegister(m.requests, m.notifications, m.rateLimited, m.heartbeats, m.scored, m.cacheHits, m.streams,
-		m.streamsDropped, m.noBids, m.noSignPenalties, m.demotedBids)
+		m.streamsDropped, m.noBids, m.noSignPenalties, m.demotedBids, m.decisions)
 	return m
 }
 
@@ -143,8 +148,12 @@ func (s *Server) routes() *gin.Engine {
 	limited.POST("/agreements", s.postAgreement)
 	limited.GET("/agreements/:id", getByID(s, s.loadAgreement))
 	limited.GET("/agreements/:id/authority", s.getAuthority)
+	limited.POST("/agreements/:id/fund-decision", s.fundDecision)
 	limited.GET("/agents/:id/mandates", s.listAgentMandates)
 	limited.GET("/mandates/:id", s.getMandate)
+	limited.GET("/approvals", s.listApprovals)
+	limited.GET("/approvals/:id", s.getApproval)
+	limited.POST("/approvals/:id", s.decideApproval)
 	limited.GET("/stream", s.streamWS)
 	limited.GET("/stream/sse", s.streamSSE)
 	limited.GET("/schemas/capability-v1.json", s.capabilitySchema)

@@ -34,6 +34,15 @@ const (
 	CodeRFQNotFound       = "rfq_not_found"       // 404: no such RFQ
 	CodeAgreementNotFound = "agreement_not_found" // 404: no such agreement
 	CodeMandateNotFound   = "mandate_not_found"   // 404: the MandateRegistry holds no such mandate
+	CodeMandateRevoked    = "mandate_revoked"     // 403: the mandate is revoked or the agent frozen (the kill switch)
+	CodeMandateRefused    = "mandate_refused"     // 403: the mandate does not allow it (registryError names the rule)
+	CodePolicyDenied      = "policy_denied"       // 403: the principal's policy denied it
+	CodeApprovalRequired  = "approval_required"   // 202: escalated; an approver must approve it first
+	CodeApprovalDenied    = "approval_denied"     // 403: an approver denied it
+	CodeApprovalExpired   = "approval_expired"    // 403: nobody approved it in time
+	CodeApprovalNotFound  = "approval_not_found"  // 404: no such approval
+	CodeNotApprover       = "not_approver"        // 403: the signer may not decide this approval
+	CodeApprovalDecided   = "approval_decided"    // 409: the approval was decided already, or expired
 	CodeExpired           = "expired"             // 400: an RFQ's expiry or a quote's validUntil is not in the future
 	CodeNonceUsed         = "nonce_used"          // 409: the signer already used this nonce for this message type
 	CodeQuoteLate         = "quote_late"          // 409: the RFQ's quote window has closed
@@ -75,6 +84,8 @@ type Problem struct {
 	// EscrowError is the custom error AgentEscrow reverts with for the same values (package terms), where the
 	// refusal is one of the escrow's rules: "ZeroPrice", "DeliveryDeadlinePassed", ...
 	EscrowError string `json:"escrowError,omitempty"`
+	// RegistryError is the MandateRegistry custom error behind a mandate refusal: "OverBudget", "MandateIsRevoked", ...
+	RegistryError string `json:"registryError,omitempty"`
 }
 
 // withField returns p naming field as the member at fault.

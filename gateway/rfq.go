@@ -17,6 +17,8 @@ import (
 
 	"github.com/agoralabs/agora/auction"
 	"github.com/agoralabs/agora/eip712"
+	"github.com/agoralabs/agora/governance"
+	"github.com/agoralabs/agora/governance/policy"
 	"github.com/agoralabs/agora/terms"
 )
 
@@ -33,7 +35,7 @@ const (
 // rfqView is an RFQ as GET /v1/rfqs/{id} shows it.
 type rfqView struct {
 	ID               string      `json:"id"`
-	Status           string      `json:"status"` // open, awarded, no_bids
+	Status           string      `json:"status"` // open, awarded, no_bids, withdrawn (the kill switch)
 	Buyer            string      `json:"buyer"`
 	Capability       string      `json:"capability"`
 	InputSpecHash    string      `json:"inputSpecHash"`
@@ -51,6 +53,7 @@ type rfqView struct {
 	LatePenaltyBps   int         `json:"latePenaltyBps"`
 	Nonce            string      `json:"nonce"`
 	Expiry           time.Time   `json:"expiry"`
+	MandateID        string      `json:"mandateId"` // the mandate the buyer acts under ("0": none)
 	OpenedAt         time.Time   `json:"openedAt"`
 	ClosesAt         time.Time   `json:"closesAt"`
 	ClosedAt         *time.Time  `json:"closedAt"`
@@ -109,6 +112,16 @@ func (s *Server) postRFQ(c *gin.Context) {
 	}
 	if p != nil {
 		s.fail(c, p)
+		return
+	}
+	gr := governance.Request{Action: policy.ActionRFQPost, Subject: id, Agent: rfq.Buyer, MandateID: rfq.MandateID,
+		Token: rfq.Token, Price: rfq.MaxPrice, Capability: rfq.Capability, Expires: time.Unix(int64(rfq.Expiry), 0),
+		Counterparty: policy.Counterparty{SybilFlags: []string{}}}
+	if rfq.Auction == eip712.AuctionDirect {
+		gr.PayeeAgentID, gr.Spec = rfq.ProviderAgentID, rfq.InputSpecHash
+		gr.Counterparty = s.counterparty(ctx, rfq.ProviderAgentID.String(), common.Address{})
+	}
+	if !s.govern(c, gr) {
 		return
 	}
 	now := time.Now()
@@ -297,6 +310,11 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 			p = problem(http.StatusConflict, CodeProviderOffline, "agent %s has no unexpired online or busy heartbeat", agentID)
 		}
 	}
+	if p == nil { // the provider's own kill switch and policy (a provider under no mandate: freezes only)
+		p = s.decideProblem(ctx, governance.Request{Action: policy.ActionQuote, Subject: id, Agent: q.Provider,
+			AgentID: q.ProviderAgentID, Price: q.Price, Counterparty: policy.Counterparty{SybilFlags: []string{}},
+			Expires: validUntil})
+	}
 	if p == nil {
 		p = s.checkSignature(ctx, q.Provider, id, sig)
 	}
@@ -450,7 +468,8 @@ type rfqResult struct {
 const rfqSQL = `SELECT status, buyer, capability, input_spec_hash, token, max_price::text, floor_price::text,
 		delivery_deadline, quote_window_ms, auction, provider_agent_id::text, validator, validation_threshold, nonce::text,
 		expiry, opened_at, closes_at, closed_at, winner_quote, paid::text, refusals, ranked, arbiter, review_window, late_penalty_bps,
-		sign_by, agreement_id, (SELECT count(*) FROM quotes q WHERE q.rfq_id = r.id)
+		sign_by, agreement_id, (SELECT count(*) FROM quotes q WHERE q.rfq_id = r.id),
+		COALESCE(r.typed_data->'message'->>'mandateId', '0')
 		FROM rfqs r WHERE id = $1`
 
 // scanRFQ reads an RFQ's row (rfqSQL): its terms in the view, its result apart.
@@ -462,7 +481,7 @@ func scanRFQ(row pgx.Row, id common.Hash) (*rfqView, *rfqResult, error) {
 	err := row.Scan(&v.Status, &buyer, &v.Capability, &spec, &token, &v.MaxPrice,
 		&v.FloorPrice, &v.DeliveryDeadline, &v.QuoteWindowMs, &rule, &v.ProviderAgentID, &validator, &v.Threshold,
 		&v.Nonce, &v.Expiry, &v.OpenedAt, &v.ClosesAt, &v.ClosedAt, &res.winner, &res.paid, &refused, &res.ranked, &arbiter,
-		&v.ReviewWindow, &v.LatePenaltyBps, &res.signBy, &res.agreementID, &v.Quotes)
+		&v.ReviewWindow, &v.LatePenaltyBps, &res.signBy, &res.agreementID, &v.Quotes, &v.MandateID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, nil, problem(http.StatusNotFound, CodeRFQNotFound, "no RFQ %s", id.Hex())
 	}
@@ -537,7 +556,7 @@ func (s *Server) showResult(id common.Hash, v *rfqView, quotes []quoteView, res 
 const quotesSQL = `SELECT id, provider_agent_id::text, provider, price::text, delivery_deadline, sla_hash,
 		valid_until, at_ms, reputation::float8, p95_ms, demoted OR ($2 AND EXISTS (SELECT 1 FROM provider_penalties p
 			WHERE p.agent_id = q.provider_agent_id AND p.until > now()))
-		FROM quotes q WHERE rfq_id = $1 ORDER BY seq`
+		FROM quotes q WHERE rfq_id = $1 AND q.withdrawn_at IS NULL ORDER BY seq`
 
 func scanQuotes(rows pgx.Rows) ([]quoteView, error) {
 	defer rows.Close()

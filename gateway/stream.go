@@ -38,7 +38,7 @@ func capWords(s string) []string { return words.FindAllString(strings.ToLower(s)
 
 // streamEvent is one message to a subscriber; Type names it (also the SSE event name).
 type streamEvent struct {
-	Type      string          `json:"type"` // subscribed, rfq, quote, closed, agreement, quote_accepted, problem
+	Type      string          `json:"type"` // subscribed, rfq, quote, closed, withdrawn, agreement, quote_accepted, problem
 	RFQID     string          `json:"rfqId,omitempty"`
 	Quotes    int             `json:"quotes,omitempty"`
 	RFQ       *rfqView        `json:"rfq,omitempty"`
@@ -294,13 +294,14 @@ func (h *streams) deliver(ctx context.Context, msg marketMsg) error {
 				h.sendLocked(sub, ev)
 			}
 		}
-	case "closed":
+	case "closed", "withdrawn":
 		// Followers (the buyer) get the whole result; providers that only heard the RFQ get it without
 		// the ranked and refused quotes (a fifth of the size with 50 quotes; GET /v1/rfqs/{id} has them).
-		full := encode(streamEvent{Type: "closed", RFQ: view})
+		// "withdrawn": the kill switch ended the RFQ before its close (its mandate revoked, its agent frozen).
+		full := encode(streamEvent{Type: kind, RFQ: view})
 		brief := *view
 		brief.Ranked, brief.Refused = nil, nil
-		short := encode(streamEvent{Type: "closed", RFQ: &brief})
+		short := encode(streamEvent{Type: kind, RFQ: &brief})
 		h.mu.Lock()
 		defer h.mu.Unlock()
 		heard := h.heard[view.ID]

@@ -55,8 +55,9 @@ domain_type='[{"name":"name","type":"string"},{"name":"version","type":"string"}
 agent_wallet_set_type='[{"name":"agentId","type":"uint256"},{"name":"newWallet","type":"address"},{"name":"owner","type":"address"},{"name":"deadline","type":"uint256"}]'
 service_agreement_type='[{"name":"providerAgentId","type":"uint256"},{"name":"client","type":"address"},{"name":"provider","type":"address"},{"name":"token","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"expiredAt","type":"uint64"},{"name":"deliverableSpecHash","type":"bytes32"},{"name":"slaHash","type":"bytes32"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint256"},{"name":"mandateId","type":"uint256"}]'
 mandate_type='[{"name":"principal","type":"address"},{"name":"agentId","type":"uint256"},{"name":"agent","type":"address"},{"name":"token","type":"address"},{"name":"maxPerJob","type":"uint256"},{"name":"budget","type":"uint256"},{"name":"period","type":"uint64"},{"name":"validAfter","type":"uint64"},{"name":"validUntil","type":"uint64"},{"name":"payees","type":"uint256[]"},{"name":"specs","type":"bytes32[]"},{"name":"approvers","type":"address[]"},{"name":"quorum","type":"uint8"},{"name":"escalateAbove","type":"uint256"},{"name":"quorumHigh","type":"uint8"},{"name":"timelockAbove","type":"uint256"},{"name":"timelock","type":"uint64"},{"name":"nonce","type":"uint256"},{"name":"deadline","type":"uint256"}]'
+policy_approval_type='[{"name":"approvalId","type":"bytes32"},{"name":"decision","type":"uint8"},{"name":"deadline","type":"uint64"}]'
 mandate_approval_type='[{"name":"mandateId","type":"uint256"},{"name":"agreementHash","type":"bytes32"},{"name":"deadline","type":"uint256"}]'
-rfq_type='[{"name":"buyer","type":"address"},{"name":"capability","type":"string"},{"name":"inputSpecHash","type":"bytes32"},{"name":"token","type":"address"},{"name":"maxPrice","type":"uint256"},{"name":"floorPrice","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"quoteWindowMs","type":"uint32"},{"name":"auction","type":"uint8"},{"name":"providerAgentId","type":"uint256"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint64"}]'
+rfq_type='[{"name":"buyer","type":"address"},{"name":"capability","type":"string"},{"name":"inputSpecHash","type":"bytes32"},{"name":"token","type":"address"},{"name":"maxPrice","type":"uint256"},{"name":"floorPrice","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"quoteWindowMs","type":"uint32"},{"name":"auction","type":"uint8"},{"name":"providerAgentId","type":"uint256"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint64"},{"name":"mandateId","type":"uint256"}]'
 quote_type='[{"name":"rfqId","type":"bytes32"},{"name":"providerAgentId","type":"uint256"},{"name":"provider","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"slaHash","type":"bytes32"},{"name":"nonce","type":"uint256"},{"name":"validUntil","type":"uint64"}]'
 heartbeat_type='[{"name":"agentId","type":"uint256"},{"name":"status","type":"uint8"},{"name":"price","type":"uint256"},{"name":"token","type":"address"},{"name":"p95LatencyMs","type":"uint32"},{"name":"capacity","type":"uint32"},{"name":"expiresAt","type":"uint64"},{"name":"nonce","type":"uint256"}]'
 
@@ -110,6 +111,7 @@ fixture() {
     Quote) members=$quote_type ;;
     Mandate) members=$mandate_type ;;
     MandateApproval) members=$mandate_approval_type ;;
+    PolicyApproval) members=$policy_approval_type ;;
   esac
   typed="$tmp/$name.typed.json"
   jq -n --arg primary "$primary" --argjson dt "$domain_type" --argjson mt "$members" \
@@ -177,9 +179,11 @@ rfq() {
   jq -n --arg b "$(checksum "$1")" --arg cap "$2" --arg spec "$3" --arg t "$(checksum "$4")" --arg max "$5" \
     --arg floor "$6" --arg dd "$7" --arg win "$8" --arg auc "$9" --arg pid "${10}" --arg val "$(checksum "${11}")" \
     --arg th "${12}" --arg arb "$(checksum "${13}")" --arg rw "${14}" --arg lp "${15}" --arg n "${16}" --arg e "${17}" \
+    --arg mid "${18}" \
     '{buyer: $b, capability: $cap, inputSpecHash: $spec, token: $t, maxPrice: $max, floorPrice: $floor,
       deliveryDeadline: $dd, quoteWindowMs: $win, auction: $auc, providerAgentId: $pid, validator: $val,
-      validationThreshold: $th, arbiter: $arb, reviewWindow: $rw, latePenaltyBps: $lp, nonce: $n, expiry: $e}'
+      validationThreshold: $th, arbiter: $arb, reviewWindow: $rw, latePenaltyBps: $lp, nonce: $n, expiry: $e,
+      mandateId: $mid}'
 }
 
 # quote: a Quote message; arguments in member order.
@@ -246,19 +250,19 @@ fixture heartbeat_chain_8453 "busy agent on another chain id and registry, price
 input=$("$cast" keccak "input: 40 scanned invoices, PDF, Vietnamese, schema agora/invoice@1")
 fixture rfq_first_price "sealed first-price RFQ for Vietnamese invoice OCR, 250 ms window, signed by the buyer, dev 5" \
   RFQ AgoraEscrow 31337 "$escrow" \
-  "$(rfq "$(addr 5)" "invoice ocr vietnamese" "$input" "$tusd" 5000000 0 1767229200 250 0 0 "$zero" 0 "$zero" 86400 0 1 1767222600)" 5
+  "$(rfq "$(addr 5)" "invoice ocr vietnamese" "$input" "$tusd" 5000000 0 1767229200 250 0 0 "$zero" 0 "$zero" 86400 0 1 1767222600 0)" 5
 fixture rfq_dutch_validated "Dutch RFQ from 1 to 3 tUSD with a validator (threshold 80), non-ASCII capability" \
   RFQ AgoraEscrow 31337 "$escrow" \
   "$(rfq "$(addr 5)" "traduction juridique — 日本語" "$input" "$tusd" 3000000 1000000 1767229200 500 2 0 \
-    "$(addr 7)" 80 "$(addr 8)" 259200 1500 1767222000123 1767222600)" 5
+    "$(addr 7)" 80 "$(addr 8)" 259200 1500 1767222000123 1767222600 3)" 5
 fixture rfq_max "every integer at its type's maximum (auction 255 encodes, though the gateway accepts only 0 to 3), empty capability" \
   RFQ AgoraEscrow 31337 "$escrow" \
   "$(rfq "$(addr 9)" "" 0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff "$(addr 8)" "$max256" "$max256" \
-    "$max64" "$max32" 255 "$max256" "$(addr 7)" 255 "$(addr 8)" "$max64" 65535 "$max256" "$max64")" 9
+    "$max64" "$max32" 255 "$max256" "$(addr 7)" 255 "$(addr 8)" "$max64" 65535 "$max256" "$max64" "$max256")" 9
 fixture rfq_direct_chain_8453 "direct request to agent 4242 on another chain id and escrow, priced in USDC" \
   RFQ AgoraEscrow 8453 0x1111111111111111111111111111111111111111 \
   "$(rfq "$(addr 5)" "speech to text" "$input" 0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913 200000 0 1767229200 1000 3 4242 \
-    "$zero" 0 "$zero" 3600 500 2 1767222600)" 5
+    "$zero" 0 "$zero" 3600 500 2 1767222600 0)" 5
 
 # ---- Quote: the provider agent's wallet signs its bid on an RFQ (rfqId: the RFQ's digest)
 rfq_id=$(jq -r .digest "$out/rfq_first_price.json")
@@ -303,3 +307,14 @@ fixture mandate_approval_max "every integer at its maximum, all-ones hash" \
 fixture mandate_approval_chain_8453 "on another chain id and registry" \
   MandateApproval AgoraMandates 8453 0x3333333333333333333333333333333333333333 \
   "$(approval 1 "$(jq -r .digest "$out/service_agreement_chain_11155111.json")" 1767225600)" 2
+
+# ---- PolicyApproval: an approver decides an action the gateway's policy escalated (checked off-chain)
+fixture policy_approval_approve "approver dev 2 approves the escalated rfq_first_price (decision 1)" \
+  PolicyApproval AgoraGateway 31337 "$identity" \
+  "$(jq -n --arg id "$(jq -r .digest "$out/rfq_first_price.json")" '{approvalId: $id, decision: "1", deadline: "1767225600"}')" 2
+fixture policy_approval_deny "approver dev 3 denies it (decision 2)" \
+  PolicyApproval AgoraGateway 31337 "$identity" \
+  "$(jq -n --arg id "$(jq -r .digest "$out/rfq_first_price.json")" '{approvalId: $id, decision: "2", deadline: "1767225600"}')" 3
+fixture policy_approval_max "every integer at its maximum, all-ones id, another chain and registry" \
+  PolicyApproval AgoraGateway 8453 0x8004A169FB4a3325136EB29fA0ceB6D2e539a432 \
+  "$(jq -n --arg m "$max64" '{approvalId: "0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", decision: "255", deadline: $m}')" 9

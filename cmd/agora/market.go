@@ -223,6 +223,7 @@ With --sign, checks that the award's agreement matches the RFQ, signs it as the 
 	f.Uint8("threshold", 0, "lowest passing validation response, 0 to 100")
 	f.String("arbiter", "", "arbiter address")
 	f.Duration("review-window", time.Hour, "how long the buyer has to review a delivery")
+	f.String("mandate", "", "the MandateRegistry mandate the buyer acts under: its principal pays (docs/governance.md)")
 	f.Uint16("late-penalty-bps", 0, "share of the price returned for late delivery, in basis points")
 	f.String("nonce", "", "the RFQ's nonce (default: random)")
 	f.Bool("sign", false, "sign the award's agreement as the client and post the signature")
@@ -331,6 +332,12 @@ func (m *market) rfqFromFlags() (eip712.RFQ, error) {
 	}
 	if r.InputSpecHash, err = hashFlag(a, "spec"); err != nil {
 		return r, err
+	}
+	if mid := v.GetString("mandate"); mid != "" {
+		var ok bool
+		if r.MandateID, ok = new(big.Int).SetString(mid, 10); !ok || r.MandateID.Sign() < 0 {
+			return r, fmt.Errorf("--mandate %q: a mandate id", mid)
+		}
 	}
 	if r.Validator, err = parseAddress("validator", v.GetString("validator")); err != nil {
 		return r, err

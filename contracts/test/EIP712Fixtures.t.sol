@@ -22,13 +22,15 @@ contract EIP712FixturesTest is Test {
     string internal constant DIR = "testdata/eip712";
 
     /// @dev eip712.HeartbeatType; domain AgoraGateway/1 with the Identity Registry as verifying contract.
+    bytes32 internal constant POLICY_APPROVAL_TYPEHASH =
+        keccak256("PolicyApproval(bytes32 approvalId,uint8 decision,uint64 deadline)");
     bytes32 internal constant HEARTBEAT_TYPEHASH = keccak256(
         "Heartbeat(uint256 agentId,uint8 status,uint256 price,address token,uint32 p95LatencyMs,uint32 capacity,uint64 expiresAt,uint256 nonce)"
     );
 
     /// @dev eip712.RFQType and eip712.QuoteType; domain AgoraEscrow/1 with the escrow as verifying contract.
     bytes32 internal constant RFQ_TYPEHASH = keccak256(
-        "RFQ(address buyer,string capability,bytes32 inputSpecHash,address token,uint256 maxPrice,uint256 floorPrice,uint64 deliveryDeadline,uint32 quoteWindowMs,uint8 auction,uint256 providerAgentId,address validator,uint8 validationThreshold,address arbiter,uint64 reviewWindow,uint16 latePenaltyBps,uint256 nonce,uint64 expiry)"
+        "RFQ(address buyer,string capability,bytes32 inputSpecHash,address token,uint256 maxPrice,uint256 floorPrice,uint64 deliveryDeadline,uint32 quoteWindowMs,uint8 auction,uint256 providerAgentId,address validator,uint8 validationThreshold,address arbiter,uint64 reviewWindow,uint16 latePenaltyBps,uint256 nonce,uint64 expiry,uint256 mandateId)"
     );
     bytes32 internal constant QUOTE_TYPEHASH = keccak256(
         "Quote(bytes32 rfqId,uint256 providerAgentId,address provider,uint256 price,uint64 deliveryDeadline,bytes32 slaHash,uint256 nonce,uint64 validUntil)"
@@ -53,6 +55,7 @@ contract EIP712FixturesTest is Test {
         uint16 latePenaltyBps;
         uint256 nonce;
         uint64 expiry;
+        uint256 mandateId;
     }
 
     struct Quote {
@@ -98,6 +101,7 @@ contract EIP712FixturesTest is Test {
         uint256 quoteFixtures;
         uint256 mandateFixtures;
         uint256 approvalFixtures;
+        uint256 policyApprovalFixtures;
         for (uint256 i; i < entries.length; ++i) {
             if (entries[i].isDir || !_endsWith(entries[i].path, ".json")) continue;
             string memory json = vm.readFile(entries[i].path);
@@ -120,6 +124,9 @@ contract EIP712FixturesTest is Test {
             } else if (_eq(primaryType, "Mandate")) {
                 _checkMandate(json);
                 ++mandateFixtures;
+            } else if (_eq(primaryType, "PolicyApproval")) {
+                _checkPolicyApproval(json);
+                ++policyApprovalFixtures;
             } else if (_eq(primaryType, "MandateApproval")) {
                 _checkMandateApproval(json);
                 ++approvalFixtures;
@@ -135,6 +142,35 @@ contract EIP712FixturesTest is Test {
         assertTrue(quoteFixtures >= 3, "fewer than 3 Quote fixtures");
         assertTrue(mandateFixtures >= 3, "fewer than 3 Mandate fixtures");
         assertTrue(approvalFixtures >= 3, "fewer than 3 MandateApproval fixtures");
+        assertTrue(policyApprovalFixtures >= 3, "fewer than 3 PolicyApproval fixtures");
+    }
+
+    /// @dev The gateway's PolicyApproval (verified off-chain, under AgoraGateway/1 naming the Identity Registry).
+    function _checkPolicyApproval(string memory json) internal pure {
+        string memory m = ".typedData.message.";
+        bytes32 structHash = keccak256(
+            abi.encode(
+                POLICY_APPROVAL_TYPEHASH,
+                vm.parseJsonBytes32(json, string.concat(m, "approvalId")),
+                uint8(vm.parseJsonUint(json, string.concat(m, "decision"))),
+                uint64(vm.parseJsonUint(json, string.concat(m, "deadline")))
+            )
+        );
+        assertEq(vm.parseJsonString(json, ".typedData.domain.name"), "AgoraGateway", "policy approval domain name");
+        bytes32 domainSeparator = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("AgoraGateway"),
+                keccak256("1"),
+                vm.parseJsonUint(json, ".typedData.domain.chainId"),
+                vm.parseJsonAddress(json, ".typedData.domain.verifyingContract")
+            )
+        );
+        _checkDigestAndSigner(
+            json,
+            vm.parseJsonString(json, ".name"),
+            keccak256(abi.encodePacked("\x19\x01", domainSeparator, structHash))
+        );
     }
 
     function _checkMandate(string memory json) internal {
@@ -249,6 +285,7 @@ contract EIP712FixturesTest is Test {
         r.latePenaltyBps = uint16(vm.parseJsonUint(json, string.concat(m, "latePenaltyBps")));
         r.nonce = vm.parseJsonUint(json, string.concat(m, "nonce"));
         r.expiry = uint64(vm.parseJsonUint(json, string.concat(m, "expiry")));
+        r.mandateId = vm.parseJsonUint(json, string.concat(m, "mandateId"));
         _checkMarket(json, keccak256(abi.encode(RFQ_TYPEHASH, r)));
     }
 

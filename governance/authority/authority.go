@@ -230,19 +230,33 @@ func (r *Reader) Authority(ctx context.Context, a eip712.ServiceAgreement, diges
 
 	// The escrow's own check, from the escrow's address at the same block (job id 0: the next job is unknown,
 	// and the registry only logs it).
-	spend := r.abi.PackSpend(a.MandateID, new(big.Int), a.Client, bigOrZero(a.ProviderAgentID), a.DeliverableSpecHash,
+	name, args, err := r.SimulateSpend(ctx, at, a.MandateID, a.Client, a.ProviderAgentID, a.DeliverableSpecHash,
 		a.Token, price, digest)
-	if _, err := r.call(ctx, at, r.escrow, spend); err != nil {
-		name, args := r.revertName(err)
-		if name == "" {
-			return nil, fmt.Errorf("%w: spend: %w", ErrUnavailable, err)
-		}
+	if err != nil {
+		return nil, err
+	}
+	if name != "" {
 		out.Error, out.Reason = name, name+args
 		return out, nil
 	}
 	out.Bound = true
 	out.Reason = fmt.Sprintf("funding now would spend mandate %s of %s (%s band)", m.ID, m.Principal.Hex(), out.Band)
 	return out, nil
+}
+
+// SimulateSpend runs MandateRegistry.spend from the escrow's address at block at, as the escrow would when
+// funding: it returns the registry's custom error that refuses it ("" when it would pass) and its values.
+func (r *Reader) SimulateSpend(ctx context.Context, at Block, id *big.Int, agent common.Address, payee *big.Int,
+	spec common.Hash, token common.Address, amount *big.Int, digest common.Hash) (string, string, error) {
+	data := r.abi.PackSpend(id, new(big.Int), agent, bigOrZero(payee), spec, token, bigOrZero(amount), digest)
+	if _, err := r.call(ctx, at, r.escrow, data); err != nil {
+		name, args := r.revertName(err)
+		if name == "" {
+			return "", "", fmt.Errorf("%w: spend: %w", ErrUnavailable, err)
+		}
+		return name, args, nil
+	}
+	return "", "", nil
 }
 
 // revertName decodes the registry's custom error from the revert data err carries: its name and its values.
