@@ -143,4 +143,3 @@ func (c *Client) Mandate(ctx context.Context, id string) (json.RawMessage, error
 	}
 	return raw, nil
 }
-
