@@ -112,7 +112,7 @@ func (e *Escrow) transact(ctx context.Context, s Signer, addr common.Address, wh
 	}
 	tx, err := bind.Transact(c, TransactOpts(ctx, s, e.chainID), data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, e.explain(err))
+		return nil, fmt.Errorf("%s: %w", what, e.explain(err, addr))
 	}
 	r, err := deployment.WaitMined(ctx, e.backend, tx, e.timeout)
 	if err != nil {
@@ -122,7 +122,7 @@ func (e *Escrow) transact(ctx context.Context, s Signer, addr common.Address, wh
 }
 
 // explain adds the escrow's custom error, decoded from the revert data err carries, to err.
-func (e *Escrow) explain(err error) error {
+func (e *Escrow) explain(err error, to common.Address) error {
 	var de rpc.DataError
 	if !errors.As(err, &de) {
 		return err
@@ -134,6 +134,13 @@ func (e *Escrow) explain(err error) error {
 	data, derr := hexutil.Decode(s)
 	if derr != nil || len(data) < 4 {
 		return err
+	}
+	// Errors of the same name share a selector: a registry call names the registry's first.
+	if to == e.registry {
+		if v, uerr := e.mandates.UnpackError(data); uerr == nil {
+			name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.MandateRegistry")
+			return fmt.Errorf("the mandate registry reverted with %s%+v: %w", name, v, err)
+		}
 	}
 	if v, uerr := e.escrow.UnpackError(data); uerr == nil {
 		name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.AgentEscrow")
@@ -274,7 +281,7 @@ func (e *Escrow) Job(ctx context.Context, jobID *big.Int) (bindings.IAgentEscrow
 	job, err := bind.Call(e.escrow.Instance(e.backend, e.address), &bind.CallOpts{Context: ctx}, e.escrow.PackGetJob(jobID),
 		e.escrow.UnpackGetJob)
 	if err != nil {
-		return job, fmt.Errorf("getJob(%s): %w", jobID, e.explain(err))
+		return job, fmt.Errorf("getJob(%s): %w", jobID, e.explain(err, e.address))
 	}
 	return job, nil
 }

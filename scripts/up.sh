@@ -48,7 +48,7 @@ export AGORA_DATABASE_URL="$db"
 .devnet/agora index --deployment .devnet/deployment.json --poll-interval 100ms --fetch-allow-private &
 index=$!
 if [[ "${AGORA_SEED:-1}" != 0 ]]; then
-    .devnet/agora seed --rpc-url http://127.0.0.1:8545 --deployment .devnet/deployment.json --dir testdata/agents --history \
+    .devnet/agora seed --rpc-url http://127.0.0.1:8545 --deployment .devnet/deployment.json --dir testdata/agents --history --governance \
         >.devnet/agents.txt 2>.devnet/seed.log || { cat .devnet/seed.log >&2; exit 1; }
     echo "seeded      $(wc -l <.devnet/agents.txt) demo agents (.devnet/agents.txt: agentId file wallet)"
 fi

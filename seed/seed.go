@@ -87,6 +87,9 @@ type Config struct {
 	Seed string
 	// History also creates escrow jobs, feedback, validations and the Sybil attack.
 	History bool
+	// Governance (with History) also creates two principals with mandates: one agent that spends its whole
+	// budget, one frozen with a job funded (see Governance).
+	Governance bool
 	// Timeout bounds each RPC call and each wait for a receipt (DefaultTimeout when zero).
 	Timeout time.Duration
 	// Log receives progress (discarded when nil).
@@ -157,6 +160,8 @@ type Result struct {
 	SybilTarget *big.Int
 	// History totals the agents' counts.
 	History Counts
+	// Governance is what the governance stage created (History only; nil with fewer than three valid agents).
+	Governance *Governance
 	// Transactions is how many transactions Run sent (all succeeded).
 	Transactions int
 	// Elapsed is how long Run took.
@@ -288,7 +293,7 @@ type seeder struct {
 	validation *bindings.ValidationRegistry
 	escrow     *bindings.AgentEscrow
 	tusd       *bindings.TestUSD
-	addr       struct{ identity, reputation, validation, escrow, tusd common.Address }
+	addr       struct{ identity, reputation, validation, escrow, tusd, mandates common.Address }
 
 	res *Result
 }
@@ -325,6 +330,7 @@ func Run(ctx context.Context, backend deployment.Backend, cfg Config) (_ *Result
 	c := &cfg.Deployment.Contracts
 	sd.addr.identity, sd.addr.reputation = c.IdentityRegistry.Address, c.ReputationRegistry.Address
 	sd.addr.validation, sd.addr.escrow, sd.addr.tusd = c.ValidationRegistry.Address, c.AgentEscrow.Address, c.TestUSD.Address
+	sd.addr.mandates = c.MandateRegistry.Address
 
 	if sd.files, err = readFiles(cfg.Dir); err != nil {
 		return nil, fmt.Errorf("seed: %w", err)
@@ -400,6 +406,11 @@ func (sd *seeder) run(ctx context.Context) error {
 		}
 		if plan.sybilTarget >= 0 {
 			res.SybilTarget = res.Agents[plan.sybilTarget].AgentID
+		}
+		if sd.cfg.Governance {
+			if err := sd.governance(ctx, plan.sybilTarget); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

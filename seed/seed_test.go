@@ -528,3 +528,43 @@ func TestSeedKey_Deterministic(t *testing.T) {
 		t.Errorf("Key = %x, want keccak256(seed‖0‖role‖0‖int64be(i)) = %x", got, want)
 	}
 }
+
+// TestSeed_Governance seeds with history and governance and checks on chain what the demo promises: two
+// principals' mandates, the capped agent's mandate with nothing left, the frozen agent frozen by its
+// principal with its job still funded, and the principals (not the agents) having paid.
+func TestSeed_Governance(t *testing.T) {
+	f := setup(t)
+	res, err := f.run(t, seed.Config{Dir: agentsDir, History: true, Governance: true})
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	g := res.Governance
+	if g == nil || len(g.Mandates) != seed.Principals || g.CappedAgent == nil || g.FrozenAgent == nil || g.FrozenJob == nil {
+		t.Fatalf("Governance = %+v, want two mandates, a capped agent and a frozen one with a job", g)
+	}
+	registry, escrow, tusd := bindings.NewMandateRegistry(), bindings.NewAgentEscrow(), bindings.NewTestUSD()
+	at := f.d.Contracts.MandateRegistry.Address
+	left := call(t, f, at, registry.PackRemaining(g.Mandates[0]), registry.UnpackRemaining)
+	if left.Amount.Sign() != 0 {
+		t.Errorf("the capped agent's mandate has %s left, want 0", left.Amount)
+	}
+	m0 := call(t, f, at, registry.PackGetMandate(g.Mandates[0]), registry.UnpackGetMandate)
+	if m0.AgentId.Cmp(g.CappedAgent) != 0 || m0.Spent.Cmp(m0.Budget) != 0 {
+		t.Errorf("mandate %s = %+v, want agent %s with its budget spent", g.Mandates[0], m0, g.CappedAgent)
+	}
+	if !call(t, f, at, registry.PackFrozen(addr(g.Principals[1]), g.FrozenAgent), registry.UnpackFrozen) {
+		t.Errorf("agent %s is not frozen by principal 1", g.FrozenAgent)
+	}
+	job := call(t, f, f.d.Contracts.AgentEscrow.Address, escrow.PackGetJob(g.FrozenJob), escrow.UnpackGetJob)
+	if job.Status != 1 || job.MandateId.Cmp(g.Mandates[1]) != 0 {
+		t.Errorf("the frozen agent's job %s = status %d under mandate %s, want funded under %s", g.FrozenJob, job.Status,
+			job.MandateId, g.Mandates[1])
+	}
+	// The principals paid: each holds its mint less what its agent spent.
+	for i, want := range []int64{0, 45_000_000} {
+		got := call(t, f, f.d.Contracts.TestUSD.Address, tusd.PackBalanceOf(addr(g.Principals[i])), tusd.UnpackBalanceOf)
+		if got.Cmp(big.NewInt(want)) != 0 {
+			t.Errorf("principal %d holds %s tUSD units, want %d", i, got, want)
+		}
+	}
+}

@@ -60,6 +60,20 @@ type market struct {
 
 // openMarket loads the signer, the deployment and the gateway client from the flags.
 func (a *app) openMarket() (*market, error) {
+	signer, err := a.marketSigner()
+	if err != nil {
+		return nil, err
+	}
+	m, err := a.openClient()
+	if err != nil {
+		return nil, err
+	}
+	m.signer = signer
+	return m, nil
+}
+
+// openClient loads the deployment and the gateway client from the flags (no signer).
+func (a *app) openClient() (*market, error) {
 	v := a.v
 	timeout := v.GetDuration("timeout")
 	if timeout <= 0 {
@@ -67,9 +81,6 @@ func (a *app) openMarket() (*market, error) {
 	}
 	m := &market{a: a, timeout: timeout}
 	var err error
-	if m.signer, err = a.marketSigner(); err != nil {
-		return nil, err
-	}
 	opts := []client.Option{client.WithTimeout(timeout), client.WithUserAgent("agora-cli")}
 	if path := v.GetString("deployment"); path != "" {
 		if m.dep, err = deployment.Read(path); err != nil {
@@ -130,6 +141,18 @@ func (m *market) escrow(ctx context.Context) (*client.Escrow, func(), error) {
 		return nil, nil, err
 	}
 	return e, ec.Close, nil
+}
+
+// pending prints an escalation (the action waits for an approver: `agora approvals approve <id>`, then run
+// the command again) and returns err; any other error is returned as it is.
+func (m *market) pending(err error) error {
+	var p *client.PendingApproval
+	if errors.As(err, &p) {
+		if perr := m.print(map[string]any{"event": "pending_approval", "approval": p.Approval, "detail": p.Detail}); perr != nil {
+			return perr
+		}
+	}
+	return err
 }
 
 // print writes v as one line of JSON to stdout.
@@ -251,7 +274,7 @@ func (a *app) runMarketRFQ(cmd *cobra.Command, _ []string) error {
 	defer s.Close()
 	posted, err := m.client.PostRFQ(ctx, m.signer, r)
 	if err != nil {
-		return err
+		return m.pending(err)
 	}
 	a.log.Info("rfq posted", "id", posted.ID, "closes", posted.ClosesAt, "buyer", r.Buyer)
 	wait, cancel := context.WithDeadline(ctx, posted.ClosesAt.Add(m.timeout))
@@ -287,7 +310,7 @@ func (a *app) runMarketRFQ(cmd *cobra.Command, _ []string) error {
 	}
 	view, err := m.client.PostAgreementSignature(ctx, m.signer, closed.Award.Agreement)
 	if err != nil {
-		return err
+		return m.pending(err)
 	}
 	return m.print(view)
 }
@@ -737,7 +760,7 @@ func (a *app) runMarketSign(cmd *cobra.Command, _ []string) error {
 	}
 	view, err := m.client.PostAgreementSignature(ctx, m.signer, typed)
 	if err != nil {
-		return err
+		return m.pending(err)
 	}
 	return m.print(view)
 }
@@ -783,6 +806,10 @@ func (a *app) runMarketFund(cmd *cobra.Command, _ []string) error {
 	_, ag, err := client.ParseAgreement(view.TypedData)
 	if err != nil {
 		return err
+	}
+	// The principal's policy and approvals first (the escrow checks the mandate itself).
+	if err := m.client.CheckFund(ctx, id); err != nil {
+		return m.pending(err)
 	}
 	escrow, closeRPC, err := m.escrow(ctx)
 	if err != nil {

@@ -38,6 +38,7 @@ gives the same agents, ids and history.`,
 	f.String("deployment", ".devnet/deployment.json", "the deployment file")
 	f.String("dir", "testdata/agents", "folder of registration files")
 	f.Bool("history", false, "also create jobs, feedback, validations and the Sybil attack")
+	f.Bool("governance", false, "with --history, also create principals with mandates: one agent that spends its whole budget, one frozen mid-job (docs/governance.md)")
 	f.String("seed", seed.DefaultSeed, "salt of every derived key")
 	f.String("key", "", "hex private key of the funder, which pays for everything (default: anvil's dev account 0)")
 	f.Duration("timeout", seed.DefaultTimeout, "timeout of each RPC call and each wait for a receipt")
@@ -69,7 +70,7 @@ func (a *app) runSeed(cmd *cobra.Command, _ []string) error {
 	defer client.Close()
 
 	cfg := seed.Config{Dir: v.GetString("dir"), Deployment: d, Funder: key, Seed: s, History: v.GetBool("history"),
-		Timeout: timeout, Log: a.log}
+		Governance: v.GetBool("governance"), Timeout: timeout, Log: a.log}
 	a.log.Info("seeding", "rpc", redactURL(rpcURL), "dir", cfg.Dir, "seed", cfg.Seed, "history", cfg.History)
 	res, err := seed.Run(ctx, client, cfg)
 	if err != nil {
@@ -84,5 +85,9 @@ func (a *app) runSeed(cmd *cobra.Command, _ []string) error {
 		"jobs_expired", h.JobsExpired, "feedback_paid", h.FeedbackPaid, "feedback_unpaid", h.FeedbackUnpaid,
 		"feedback_sybil", h.FeedbackSybil, "validations", h.Validations, "validations_answered", h.ValidationsAnswered,
 		"sybil_target", res.SybilTarget)
+	if g := res.Governance; g != nil {
+		a.log.Info("seeded governance", "mandates", g.Mandates, "capped_agent", g.CappedAgent, "frozen_agent", g.FrozenAgent,
+			"frozen_job", g.FrozenJob)
+	}
 	return nil
 }

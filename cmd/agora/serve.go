@@ -49,6 +49,8 @@ requests drain for --drain before the process exits.`,
 	f.Int("max-streams", 10000, "open market streams (WebSocket and SSE) this gateway serves")
 	f.Int("max-client-streams", 32, "open market streams of one client address")
 	f.Duration("signing-window", 15*time.Minute, "how long after an award its agreement can be signed")
+	f.String("policy-dir", "", "directory of the principals' Rego policies: <principal>.rego (+ <principal>.json parameters), reloaded every second (docs/governance.md)")
+	f.Duration("approval-ttl", time.Hour, "how long an action the policy escalated waits for an approver")
 	f.Duration("no-sign-penalty", time.Hour, "how long a winner that did not sign ranks after every other bidder")
 	f.Uint32("auction-reputation-bps", 0, "sealed-bid awards: price surcharge (basis points) of a provider with reputation 0")
 	f.Uint32("auction-latency-bps", 0, "sealed-bid awards: price surcharge (basis points) of a provider at the latency cap")
@@ -85,6 +87,8 @@ func (a *app) runServe(cmd *cobra.Command, _ []string) error {
 		MaxStreams:       v.GetInt("max-streams"),
 		MaxClientStreams: v.GetInt("max-client-streams"),
 		SigningWindow:    v.GetDuration("signing-window"),
+		PolicyDir:        v.GetString("policy-dir"),
+		ApprovalTTL:      v.GetDuration("approval-ttl"),
 		NoSignPenalty:    v.GetDuration("no-sign-penalty"),
 		AuctionWeights: auction.Weights{ReputationBps: v.GetUint32("auction-reputation-bps"),
 			LatencyBps: v.GetUint32("auction-latency-bps"), LatencyCapMs: v.GetInt64("auction-latency-cap-ms")},
