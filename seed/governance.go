@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math/big"
 
-
 	"github.com/agoralabs/agora/bindings"
 	"github.com/agoralabs/agora/eip712"
 )
@@ -203,4 +202,3 @@ func (sd *seeder) governance(ctx context.Context, sybilTarget int) error {
 		"frozen_agent", g.FrozenAgent, "frozen_job", g.FrozenJob)
 	return nil
 }
-
