@@ -178,6 +178,33 @@ func TestGateway_Governance(t *testing.T) {
 		if len(list.Approvals) == 0 || list.Approvals[0].ID != id {
 			t.Fatalf("the approver's queue = %+v, want %s first", list.Approvals, id.Hex())
 		}
+		// Bad decisions change nothing: an expired deadline, another chain, another approval's id, a forgery.
+		stale := eip712.PolicyApproval{ApprovalID: id, Decision: eip712.PolicyApprove, Deadline: uint64(time.Now().Add(-time.Minute).Unix())}
+		post := func(d eip712.Domain, m eip712.PolicyApproval, key *ecdsa.PrivateKey, spoil func([]byte)) response {
+			td, _ := eip712.MarshalTypedData(d, m)
+			sig, _ := eip712.Sign(key, d, m)
+			if spoil != nil {
+				spoil(sig)
+			}
+			return e.post("/v1/approvals/"+id.Hex(), map[string]any{"typedData": json.RawMessage(td), "signature": hexutil.Encode(sig)})
+		}
+		post(gatewayDomain, stale, approver, nil).problem(t, http.StatusBadRequest, gateway.CodeExpired)
+		fresh := stale
+		fresh.Deadline = uint64(time.Now().Add(time.Minute).Unix())
+		otherChain := gatewayDomain
+		otherChain.ChainID = big.NewInt(8453)
+		post(otherChain, fresh, approver, nil).problem(t, http.StatusBadRequest, gateway.CodeWrongChain)
+		wrongID := fresh
+		wrongID.ApprovalID = common.Hash{1}
+		post(gatewayDomain, wrongID, approver, nil).problem(t, http.StatusBadRequest, gateway.CodeInvalidBody)
+		post(gatewayDomain, fresh, approver, func(sig []byte) { sig[10] ^= 1 }).problem(t, http.StatusForbidden, gateway.CodeNotApprover)
+		var still struct {
+			Status string `json:"status"`
+		}
+		e.get("/v1/approvals/"+id.Hex()).decode(t, &still)
+		if still.Status != "pending" {
+			t.Fatalf("after refused decisions the approval is %q, want pending", still.Status)
+		}
 		// The agent cannot approve itself, nor can a stranger.
 		decideBy(buyer.Wallet, id, eip712.PolicyApprove).problem(t, http.StatusForbidden, gateway.CodeNotApprover)
 		decideBy(e.chain.Keys[9], id, eip712.PolicyApprove).problem(t, http.StatusForbidden, gateway.CodeNotApprover)
