@@ -93,7 +93,8 @@ func (s *Server) postAgreement(c *gin.Context) {
 		}
 	}
 	if len(req.ClientSignature) > 0 && !s.govern(c, governance.Request{Action: policy.ActionAgreementSign, Subject: id,
-		Agent: a.Client, MandateID: a.MandateID, Token: a.Token, Price: a.Price, PayeeAgentID: a.ProviderAgentID,
+		Agent: a.Client, AgentID: agentBig(s.agentIDOf(ctx, a.Client)), MandateID: a.MandateID, Token: a.Token,
+		Price: a.Price, PayeeAgentID: a.ProviderAgentID,
 		Spec: a.DeliverableSpecHash, Counterparty: s.counterparty(ctx, bigOrZero(a.ProviderAgentID).String(), a.Provider),
 		Expires: time.Unix(bigOrZero(a.Expiry).Int64(), 0)}) {
 		return

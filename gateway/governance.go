@@ -370,8 +370,9 @@ func (s *Server) fundDecision(c *gin.Context) {
 		s.fail(c, fmt.Errorf("agreement %s: stored typed data: %w", id.Hex(), err))
 		return
 	}
-	r := governance.Request{Action: policy.ActionFund, Subject: id, Agent: a.Client, MandateID: a.MandateID,
-		Token: a.Token, Price: a.Price, PayeeAgentID: a.ProviderAgentID, Spec: a.DeliverableSpecHash,
+	r := governance.Request{Action: policy.ActionFund, Subject: id, Agent: a.Client, AgentID: agentBig(s.agentIDOf(ctx, a.Client)),
+		MandateID: a.MandateID,
+		Token:     a.Token, Price: a.Price, PayeeAgentID: a.ProviderAgentID, Spec: a.DeliverableSpecHash,
 		Counterparty: s.counterparty(ctx, bigOrZero(a.ProviderAgentID).String(), a.Provider),
 		Expires:      time.Unix(bigOrZero(a.Expiry).Int64(), 0)}
 	if !s.govern(c, r) {

@@ -303,4 +303,22 @@ func TestGateway_Governance(t *testing.T) {
 		r, _ = postRFQ(rfq("invoice ocr", 50, 2000))
 		r.problem(t, http.StatusForbidden, gateway.CodeMandateRevoked)
 	})
+	t.Run("a freeze stops the agent, but only its principal's", func(t *testing.T) {
+		own := func() eip712.RFQ { r := rfq("invoice ocr", 50, 2000); r.MandateID = nil; return r }
+		freeze := func(key *ecdsa.PrivateKey) {
+			t.Helper()
+			send(key, registry.PackFreeze(addressOf(key), buyer.AgentID))
+			e.waitFor("the indexer to mirror the freeze", func() bool {
+				return e.count(`SELECT count(*) FROM agent_freezes WHERE principal = $1 AND agent_id = $2::text::numeric AND frozen`,
+					addressOf(key).Bytes(), buyer.AgentID.String()) == 1
+			})
+		}
+		freeze(e.chain.Keys[9]) // a stranger "freezes" the agent for its own (non-existent) mandates
+		if r, _ := postRFQ(own()); r.Status != http.StatusCreated {
+			t.Fatalf("after a stranger's freeze: %d %s, want 201", r.Status, r.Body)
+		}
+		freeze(principal)
+		r, _ := postRFQ(own())
+		r.problem(t, http.StatusForbidden, gateway.CodeMandateRevoked)
+	})
 }

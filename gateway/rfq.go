@@ -115,7 +115,8 @@ func (s *Server) postRFQ(c *gin.Context) {
 		return
 	}
 	gr := governance.Request{Action: policy.ActionRFQPost, Subject: id, Agent: rfq.Buyer, MandateID: rfq.MandateID,
-		Token: rfq.Token, Price: rfq.MaxPrice, Capability: rfq.Capability, Expires: time.Unix(int64(rfq.Expiry), 0),
+		AgentID: agentBig(s.agentIDOf(ctx, rfq.Buyer)), // a frozen agent posts nothing, even on its own money
+		Token:   rfq.Token, Price: rfq.MaxPrice, Capability: rfq.Capability, Expires: time.Unix(int64(rfq.Expiry), 0),
 		Counterparty: policy.Counterparty{SybilFlags: []string{}}}
 	if rfq.Auction == eip712.AuctionDirect {
 		gr.PayeeAgentID, gr.Spec = rfq.ProviderAgentID, rfq.InputSpecHash
