@@ -48,7 +48,8 @@ func TestGateway_Governance(t *testing.T) {
 	if err := os.WriteFile(file, []byte(governancePolicy), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	e := setup(t, func(c *gateway.Config) { c.PolicyDir = dir })
+	// Approvals expire after 3 s here, so that one expiry can be watched.
+	e := setup(t, func(c *gateway.Config) { c.PolicyDir, c.ApprovalTTL = dir, 3*time.Second })
 	if addressOf(e.chain.Keys[7]) != addressOf(principal) {
 		t.Fatalf("dev key 7 is %s, not the principal %s", addressOf(e.chain.Keys[7]), addressOf(principal))
 	}
@@ -59,7 +60,7 @@ func TestGateway_Governance(t *testing.T) {
 	gatewayDomain := eip712.GatewayDomain(chainID, e.dep.Contracts.IdentityRegistry.Address)
 	registry := bindings.NewMandateRegistry()
 	instance := registry.Instance(e.chain.Client, e.dep.Contracts.MandateRegistry.Address)
-	send := func(key *ecdsa.PrivateKey, data []byte) {
+	transact := func(key *ecdsa.PrivateKey, data []byte) {
 		t.Helper()
 		opts := bind.NewKeyedTransactor(key, chainID)
 		opts.Context = ctx
@@ -83,7 +84,7 @@ func TestGateway_Governance(t *testing.T) {
 		Token: token, MaxPerJob: big.NewInt(500), Budget: big.NewInt(100_000), ValidUntil: head.Time + 86400,
 		Approvers: []common.Address{addressOf(approver)}, Quorum: 1, EscalateAbove: big.NewInt(500), QuorumHigh: 1,
 		TimelockAbove: big.NewInt(500)}
-	send(principal, registry.PackGrant(terms.Terms()))
+	transact(principal, registry.PackGrant(terms.Terms()))
 	mandateID, err := bind.Call(instance, &bind.CallOpts{Context: ctx}, registry.PackMandateCount(), registry.UnpackMandateCount)
 	if err != nil {
 		t.Fatal(err)
@@ -228,6 +229,17 @@ func TestGateway_Governance(t *testing.T) {
 		r, _ = postRFQ(asked)
 		r.problem(t, http.StatusForbidden, gateway.CodeApprovalDenied)
 	})
+	t.Run("an escalation nobody decides expires", func(t *testing.T) {
+		asked := rfq("invoice ocr", 400, 2000)
+		r, id := postRFQ(asked)
+		if r.Status != http.StatusAccepted {
+			t.Fatalf("POST /v1/rfqs: %d %s, want 202", r.Status, r.Body)
+		}
+		time.Sleep(3100 * time.Millisecond)
+		r, _ = postRFQ(asked)
+		r.problem(t, http.StatusForbidden, gateway.CodeApprovalExpired)
+		decideBy(approver, id, eip712.PolicyApprove).problem(t, http.StatusConflict, gateway.CodeApprovalDecided)
+	})
 	t.Run("decisions are recorded with their inputs' hash", func(t *testing.T) {
 		n := e.count(`SELECT count(*) FROM policy_decisions WHERE principal = $1 AND octet_length(input_hash) = 32
 			AND policy_version = 1`, addressOf(principal).Bytes())
@@ -292,7 +304,12 @@ func TestGateway_Governance(t *testing.T) {
 		if r.Status != http.StatusCreated {
 			t.Fatalf("POST /v1/rfqs: %d %s", r.Status, r.Body)
 		}
-		send(principal, registry.PackRevoke(mandateID))
+		follower := e.dial(t, "capability=nothing+matches+this")
+		send(t, follower, map[string]any{"type": "follow", "rfqId": id.Hex()})
+		if ev := readEvent(t, follower, 5*time.Second); ev.Type != "following" {
+			t.Fatalf("follow answer %+v", ev)
+		}
+		transact(principal, registry.PackRevoke(mandateID))
 		e.waitFor("the RFQ to be withdrawn", func() bool {
 			var v struct {
 				Status string `json:"status"`
@@ -300,6 +317,9 @@ func TestGateway_Governance(t *testing.T) {
 			e.get("/v1/rfqs/"+id.Hex()).decode(t, &v)
 			return v.Status == "withdrawn"
 		})
+		if ev := readEvent(t, follower, 5*time.Second); ev.Type != "withdrawn" || ev.RFQ == nil || ev.RFQ.ID != id.Hex() {
+			t.Fatalf("the follower heard %+v, want withdrawn for %s", ev, id.Hex())
+		}
 		r, _ = postRFQ(rfq("invoice ocr", 50, 2000))
 		r.problem(t, http.StatusForbidden, gateway.CodeMandateRevoked)
 	})
@@ -307,7 +327,7 @@ func TestGateway_Governance(t *testing.T) {
 		own := func() eip712.RFQ { r := rfq("invoice ocr", 50, 2000); r.MandateID = nil; return r }
 		freeze := func(key *ecdsa.PrivateKey) {
 			t.Helper()
-			send(key, registry.PackFreeze(addressOf(key), buyer.AgentID))
+			transact(key, registry.PackFreeze(addressOf(key), buyer.AgentID))
 			e.waitFor("the indexer to mirror the freeze", func() bool {
 				return e.count(`SELECT count(*) FROM agent_freezes WHERE principal = $1 AND agent_id = $2::text::numeric AND frozen`,
 					addressOf(key).Bytes(), buyer.AgentID.String()) == 1
