@@ -49,9 +49,11 @@ export AGORA_DATABASE_URL="$db"
 index=$!
 if [[ "${AGORA_SEED:-1}" != 0 ]]; then
     .devnet/agora seed --rpc-url http://127.0.0.1:8545 --deployment .devnet/deployment.json --dir testdata/agents --history --governance \
+        --policy-dir .devnet/policies \
         >.devnet/agents.txt 2>.devnet/seed.log || { cat .devnet/seed.log >&2; exit 1; }
     echo "seeded      $(wc -l <.devnet/agents.txt) demo agents (.devnet/agents.txt: agentId file wallet)"
 fi
-.devnet/agora serve --deployment .devnet/deployment.json &
+mkdir -p .devnet/policies
+.devnet/agora serve --deployment .devnet/deployment.json --policy-dir .devnet/policies &
 serve=$!
 wait -n "$index" "$serve"

@@ -4,12 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
 
+	"github.com/agoralabs/agora/governance/policy"
 	"github.com/agoralabs/agora/seed"
 )
 
@@ -38,6 +42,7 @@ gives the same agents, ids and history.`,
 	f.String("deployment", ".devnet/deployment.json", "the deployment file")
 	f.String("dir", "testdata/agents", "folder of registration files")
 	f.Bool("history", false, "also create jobs, feedback, validations and the Sybil attack")
+	f.String("policy-dir", "", "with --governance, write the sample Rego policy (governance/policy/sample.rego) of each demo principal there, for agora serve --policy-dir")
 	f.Bool("governance", false, "with --history, also create principals with mandates: one agent that spends its whole budget, one frozen mid-job (docs/governance.md)")
 	f.String("seed", seed.DefaultSeed, "salt of every derived key")
 	f.String("key", "", "hex private key of the funder, which pays for everything (default: anvil's dev account 0)")
@@ -88,6 +93,33 @@ func (a *app) runSeed(cmd *cobra.Command, _ []string) error {
 	if g := res.Governance; g != nil {
 		a.log.Info("seeded governance", "mandates", g.Mandates, "capped_agent", g.CappedAgent, "frozen_agent", g.FrozenAgent,
 			"frozen_job", g.FrozenJob)
+		if dir := v.GetString("policy-dir"); dir != "" {
+			if err := writeDemoPolicies(dir, g); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// demoPolicyParams are the demo principals' parameters of the sample policy: jobs above 4 tUSD wait for an
+// approver, 20 tUSD a day at most, counterparties with a reputation of 30 or more.
+const demoPolicyParams = `{"escalate_above_usd": 4, "daily_ceiling_usd": 20, "min_reputation": 30}`
+
+// writeDemoPolicies writes the sample policy and its demo parameters for each seeded principal into dir, as
+// agora serve --policy-dir reads them (<principal>.rego, <principal>.json).
+func writeDemoPolicies(dir string, g *seed.Governance) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("--policy-dir: %w", err)
+	}
+	for _, k := range g.Principals {
+		base := filepath.Join(dir, strings.ToLower(crypto.PubkeyToAddress(k.PublicKey).Hex()))
+		if err := os.WriteFile(base+".rego", []byte(policy.Sample), 0o644); err != nil {
+			return fmt.Errorf("--policy-dir: %w", err)
+		}
+		if err := os.WriteFile(base+".json", []byte(demoPolicyParams), 0o644); err != nil {
+			return fmt.Errorf("--policy-dir: %w", err)
+		}
 	}
 	return nil
 }

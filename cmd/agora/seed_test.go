@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"math/big"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,19 +14,23 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/agoralabs/agora/bindings"
+	"github.com/agoralabs/agora/governance/policy"
+	"github.com/agoralabs/agora/seed"
 )
 
 // seedAgentsDir is the repository's registration files, from this package's folder.
 const seedAgentsDir = "../../testdata/agents"
 
-// TestSeedCommand runs `agora seed --history` against a fresh chain: one line per registration file, in
-// name order, naming the agent id the chain assigned and the wallet the chain holds; automine is back on.
+// TestSeedCommand runs `agora seed --history --governance --policy-dir` against a fresh chain: one line per
+// registration file, in name order, naming the agent id the chain assigned and the wallet the chain holds;
+// automine is back on; each demo principal's policy is written where `agora serve --policy-dir` reads it.
 func TestSeedCommand(t *testing.T) {
 	chain, d, file := deployedChain(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
+	policies := filepath.Join(t.TempDir(), "policies")
 	stdout, stderr, err := run(t, ctx, "seed", "--rpc-url", chain.URL, "--deployment", file, "--dir", seedAgentsDir,
-		"--history", "--key", keyHex(t, 0))
+		"--history", "--governance", "--policy-dir", policies, "--key", keyHex(t, 0))
 	if err != nil {
 		t.Fatalf("agora seed: %v\n%s", err, stderr)
 	}
@@ -74,6 +80,22 @@ func TestSeedCommand(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "sybil_target=") {
 		t.Errorf("the log does not report the Sybil target:\n%s", stderr)
+	}
+	written, err := filepath.Glob(filepath.Join(policies, "0x*.rego"))
+	if err != nil || len(written) != seed.Principals {
+		t.Errorf("policies written: %v (%v), want one per demo principal", written, err)
+	}
+	for _, w := range written {
+		engine := policy.NewEngine(policy.Options{})
+		src, _ := os.ReadFile(w)
+		params, _ := os.ReadFile(strings.TrimSuffix(w, ".rego") + ".json")
+		var p map[string]any
+		if err := json.Unmarshal(params, &p); err != nil {
+			t.Fatalf("%s parameters: %v", w, err)
+		}
+		if _, err := engine.Set(strings.TrimSuffix(filepath.Base(w), ".rego"), string(src), p); err != nil {
+			t.Errorf("%s does not load: %v", w, err)
+		}
 	}
 }
 

@@ -34,7 +34,7 @@ requests drain for --drain before the process exits.`,
 	}
 	f := cmd.Flags()
 	f.String("database-url", "", "PostgreSQL URL (env AGORA_DATABASE_URL)")
-	f.String("rpc-url", "http://127.0.0.1:8545", `JSON-RPC endpoint for ERC-1271 checks ("" checks EOA signatures only)`)
+	f.String("rpc-url", "http://127.0.0.1:8545", `JSON-RPC endpoint for ERC-1271 checks and mandate reads ("" checks EOA signatures only, and answers governance reads with 503)`)
 	f.String("deployment", ".devnet/deployment.json", "deployment file written by agora deploy or agora devnet")
 	f.String("listen", "127.0.0.1:8080", "address of the HTTP API")
 	f.Duration("drain", 10*time.Second, "how long in-flight requests may finish on shutdown")
