@@ -118,6 +118,9 @@ type Verdict struct {
 func (g *Gate) Check(ctx context.Context, r Request) (*Verdict, error) {
 	now := g.cfg.Now()
 	if v, err := g.frozen(ctx, r); v != nil || err != nil {
+		if v != nil {
+			g.record(ctx, r, v, nil, now)
+		}
 		return v, err
 	}
 	var mandate *authority.Mandate
