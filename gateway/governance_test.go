@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -239,6 +240,55 @@ func TestGateway_Governance(t *testing.T) {
 		r, _ = postRFQ(asked)
 		r.problem(t, http.StatusForbidden, gateway.CodeApprovalExpired)
 		decideBy(approver, id, eip712.PolicyApprove).problem(t, http.StatusConflict, gateway.CodeApprovalDecided)
+	})
+	t.Run("a contract wallet approves through ERC-1271", func(t *testing.T) {
+		data, err := os.ReadFile(filepath.Join("..", "contracts", "out", "ERC1271WalletMock.sol", "ERC1271WalletMock.json"))
+		if err != nil {
+			t.Fatalf("ERC1271WalletMock artifact (forge build): %v", err)
+		}
+		var artifact struct {
+			Bytecode struct {
+				Object hexutil.Bytes `json:"object"`
+			} `json:"bytecode"`
+		}
+		if err := json.Unmarshal(data, &artifact); err != nil {
+			t.Fatal(err)
+		}
+		opts := bind.NewKeyedTransactor(e.chain.Keys[0], chainID)
+		opts.Context = ctx
+		safe, tx, err := bind.DeployContract(opts, artifact.Bytecode.Object, e.chain.Client,
+			common.LeftPadBytes(addressOf(approver).Bytes(), 32)) // the wallet accepts its owner's ECDSA signatures
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := deployment.WaitMined(ctx, e.chain.Client, tx, 30*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		second := terms
+		second.Approvers = []common.Address{safe}
+		transact(principal, registry.PackGrant(second.Terms()))
+		id2, err := bind.Call(instance, &bind.CallOpts{Context: ctx}, registry.PackMandateCount(), registry.UnpackMandateCount)
+		if err != nil {
+			t.Fatal(err)
+		}
+		asked := rfq("invoice ocr", 200, 2000)
+		asked.MandateID = id2
+		r, id := postRFQ(asked)
+		var p pending
+		if r.decode(t, &p); r.Status != http.StatusAccepted || !slices.Contains(p.Approval.Approvers, safe) {
+			t.Fatalf("POST /v1/rfqs: %d %s, want 202 with the wallet %s among the approvers", r.Status, r.Body, safe.Hex())
+		}
+		r = decideBy(approver, id, eip712.PolicyApprove) // the owner's signature, which the wallet accepts
+		var decided struct {
+			Status    string          `json:"status"`
+			DecidedBy *common.Address `json:"decidedBy"`
+		}
+		if r.decode(t, &decided); r.Status != http.StatusOK || decided.DecidedBy == nil || *decided.DecidedBy != safe {
+			t.Fatalf("decision: %d %s, want approved by the wallet %s", r.Status, r.Body, safe.Hex())
+		}
+		if r, _ := postRFQ(asked); r.Status != http.StatusCreated {
+			t.Fatalf("the approved RFQ, posted again: %d %s", r.Status, r.Body)
+		}
 	})
 	t.Run("decisions are recorded with their inputs' hash", func(t *testing.T) {
 		n := e.count(`SELECT count(*) FROM policy_decisions WHERE principal = $1 AND octet_length(input_hash) = 32
