@@ -9,13 +9,16 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {IAgentEscrow} from "./interfaces/IAgentEscrow.sol";
+import {IMandateRegistry} from "./interfaces/IMandateRegistry.sol";
 import {AgentSignature} from "./libraries/AgentSignature.sol";
 import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
 import {IValidationRegistry} from "./interfaces/IValidationRegistry.sol";
 
 /// @title AgentEscrow
 /// @notice Agora's job escrow: the ERC-8183 lifecycle plus signed service agreements, validator-gated
-/// settlement, arbitrated disputes and late-delivery penalties. Rules: docs/escrow.md.
+/// settlement, arbitrated disputes, late-delivery penalties, and mandates: an agreement that names a mandate is
+/// paid by the mandate's principal within what the MandateRegistry allows, and every refund goes back to the
+/// principal and its allowance. Rules: docs/escrow.md and docs/governance.md.
 /// @dev Not upgradeable. The owner can only change the fee rate (for jobs funded later) and the fee recipient;
 /// it has no power over running jobs.
 // Deadlines here are hours to days apart, so a block producer's few seconds of timestamp drift do not matter.
@@ -28,7 +31,7 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
         "ServiceAgreement(uint256 providerAgentId,address client,address provider,address token,uint256 price,"
         "uint64 deliveryDeadline,uint64 expiredAt,bytes32 deliverableSpecHash,bytes32 slaHash,address validator,"
         "uint8 validationThreshold,address arbiter,uint64 reviewWindow,uint16 latePenaltyBps,uint256 nonce,"
-        "uint256 expiry)"
+        "uint256 expiry,uint256 mandateId)"
     );
     /// @inheritdoc IAgentEscrow
     uint16 public constant MAX_FEE_BPS = 1000;
@@ -38,10 +41,13 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
     uint64 public constant ARBITRATION_TIMEOUT = 30 days;
 
     uint256 private constant BPS = 10_000;
+    /// @dev The reason JobRejected carries when a principal terminates a job under a revoked mandate.
+    bytes32 private constant MANDATE_REVOKED = "mandate-revoked";
     uint8 private constant MAX_RESPONSE = 100;
 
     IIdentityRegistry private immutable _identity;
     IValidationRegistry private immutable _validation;
+    IMandateRegistry private immutable _mandates;
     address private immutable _defaultToken;
 
     /// @inheritdoc IAgentEscrow
@@ -53,6 +59,7 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
 
     /// @dev A job packed into eight slots; getJob expands it into the interface's Job. `funded` is a flag: a
     /// funded job holds exactly its budget (shortfalls are refused and the budget is frozen once funded).
+    /// `mandateId` and `mandatePeriod` ride in slots that job creation writes anyway, so a mandate adds no slot.
     struct StoredJob {
         // slot 0
         address client;
@@ -62,12 +69,14 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
         bool funded;
         // slot 1
         address provider;
-        uint64 submittedAt;
+        uint40 submittedAt;
         uint16 latePenaltyBps;
         uint8 validationThreshold;
+        uint32 mandatePeriod;
         // slot 2
         address evaluator;
         uint64 deliveryDeadline;
+        uint32 mandateId;
         // slot 3
         address token;
         uint32 reviewWindow;
@@ -88,18 +97,20 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
     constructor(
         address identityRegistry_,
         address validationRegistry_,
+        address mandateRegistry_,
         address defaultToken_,
         address owner_,
         address feeRecipient_,
         uint16 feeBps_
     ) EIP712("AgoraEscrow", "1") Ownable(owner_) {
         if (
-            identityRegistry_ == address(0) || validationRegistry_ == address(0) || defaultToken_ == address(0)
-                || feeRecipient_ == address(0)
+            identityRegistry_ == address(0) || validationRegistry_ == address(0) || mandateRegistry_ == address(0)
+                || defaultToken_ == address(0) || feeRecipient_ == address(0)
         ) revert ZeroAddress();
         if (feeBps_ > MAX_FEE_BPS) revert FeeTooHigh(feeBps_, MAX_FEE_BPS);
         _identity = IIdentityRegistry(identityRegistry_);
         _validation = IValidationRegistry(validationRegistry_);
+        _mandates = IMandateRegistry(mandateRegistry_);
         _defaultToken = defaultToken_;
         feeRecipient = feeRecipient_;
         feeBps = feeBps_;
@@ -181,7 +192,7 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
         _requireStatus(jobId, job.status, JobStatus.Funded);
         if (block.timestamp >= job.expiredAt) revert JobPastExpiry(job.expiredAt, block.timestamp);
         job.status = JobStatus.Submitted;
-        job.submittedAt = uint64(block.timestamp);
+        job.submittedAt = uint40(block.timestamp);
         job.deliverable = deliverable;
         emit JobSubmitted(jobId, msg.sender, deliverable);
     }
@@ -256,14 +267,14 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
         bytes32 r,
         bytes32 s
     ) external nonReentrant returns (uint256 jobId) {
-        try IERC20Permit(agreement.token)
-            .permit(agreement.client, address(this), agreement.price, permitDeadline, v, r, s) {}
+        // The payer signs the permit: the client, or the principal of the mandate the agreement names.
+        address payer =
+            agreement.mandateId == 0 ? agreement.client : _mandates.getMandate(agreement.mandateId).principal;
+        try IERC20Permit(agreement.token).permit(payer, address(this), agreement.price, permitDeadline, v, r, s) {}
         catch {
             // Someone may have used the permit first (front-running); go on if the allowance is there.
-            uint256 allowance = IERC20(agreement.token).allowance(agreement.client, address(this));
-            if (allowance < agreement.price) {
-                revert PermitFailed(agreement.token, agreement.client, allowance, agreement.price);
-            }
+            uint256 allowance = IERC20(agreement.token).allowance(payer, address(this));
+            if (allowance < agreement.price) revert PermitFailed(agreement.token, payer, allowance, agreement.price);
         }
         jobId = _createFromAgreement(agreement, clientSignature, providerSignature);
     }
@@ -280,6 +291,19 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
         job.status = JobStatus.Disputed;
         job.disputedAt = uint64(block.timestamp);
         emit JobDisputed(jobId, msg.sender, reason);
+    }
+
+    /// @inheritdoc IAgentEscrow
+    function terminate(uint256 jobId) external nonReentrant {
+        StoredJob storage job = _job(jobId);
+        uint256 mandateId = job.mandateId;
+        if (mandateId == 0) revert NotMandateJob(jobId);
+        _requireStatus(jobId, job.status, JobStatus.Funded);
+        _mandates.checkTermination(mandateId, msg.sender);
+        job.status = JobStatus.Rejected;
+        emit JobRejected(jobId, msg.sender, MANDATE_REVOKED);
+        emit JobTerminated(jobId, mandateId, msg.sender);
+        _refundAll(jobId, job);
     }
 
     /// @inheritdoc IAgentEscrow
@@ -403,7 +427,8 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
             funded: s.funded ? s.budget : 0,
             providerAgentId: s.providerAgentId,
             agreementHash: s.agreementHash,
-            deliverable: s.deliverable
+            deliverable: s.deliverable,
+            mandateId: s.mandateId
         });
     }
 
@@ -420,6 +445,11 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
     /// @inheritdoc IAgentEscrow
     function defaultToken() external view returns (address) {
         return _defaultToken;
+    }
+
+    /// @inheritdoc IAgentEscrow
+    function mandateRegistry() external view returns (address) {
+        return address(_mandates);
     }
 
     // ------------------------------------------------------------------ internals
@@ -472,6 +502,13 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
         _checkProviderIsAgent(a.providerAgentId, a.provider);
 
         jobId = ++jobCount;
+        address payer = a.client;
+        uint32 mandatePeriod;
+        if (a.mandateId != 0) {
+            (payer, mandatePeriod) = _mandates.spend(
+                a.mandateId, jobId, a.client, a.providerAgentId, a.deliverableSpecHash, a.token, a.price, digest
+            );
+        }
         StoredJob storage job = _jobs[jobId];
         job.client = a.client;
         job.expiredAt = a.expiredAt;
@@ -490,6 +527,12 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
         job.budget = a.price;
         job.funded = true;
         job.agreementHash = digest;
+        if (a.mandateId != 0) {
+            // The registry only spends mandates it holds, and it numbers them in 32 bits.
+            // forge-lint: disable-next-line(unsafe-typecast)
+            job.mandateId = uint32(a.mandateId);
+            job.mandatePeriod = mandatePeriod;
+        }
 
         emit JobCreated(jobId, a.client, a.provider, a.arbiter, a.expiredAt, address(0));
         emit AgreementJobCreated(
@@ -507,8 +550,8 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
             a.reviewWindow,
             a.latePenaltyBps
         );
-        _pull(a.token, a.client, a.price);
-        emit JobFunded(jobId, a.client, a.price);
+        _pull(a.token, payer, a.price);
+        emit JobFunded(jobId, payer, a.price);
     }
 
     function _checkTerms(ServiceAgreement calldata a) private view {
@@ -577,17 +620,21 @@ contract AgentEscrow is IAgentEscrow, EIP712, Ownable2Step, ReentrancyGuardTrans
     }
 
     /// @dev The single place money leaves the escrow; callers have already moved the job to a final state.
+    /// Under a mandate the client's share goes back to the principal, and to the mandate's allowance.
     function _payout(uint256 jobId, StoredJob storage job, uint256 toProvider, uint256 toClient, uint256 fee) private {
         IERC20 token = IERC20(job.token);
         address client = job.client;
+        uint256 mandateId = job.mandateId;
+        address payee = client;
+        if (mandateId != 0 && toClient != 0) payee = _mandates.restore(mandateId, jobId, job.mandatePeriod, toClient);
         if (toProvider != 0) {
             address provider = job.provider;
             token.safeTransfer(provider, toProvider);
             emit PaymentReleased(jobId, provider, toProvider);
         }
         if (toClient != 0) {
-            token.safeTransfer(client, toClient);
-            emit Refunded(jobId, client, toClient);
+            token.safeTransfer(payee, toClient);
+            emit Refunded(jobId, payee, toClient);
         }
         if (fee != 0) token.safeTransfer(feeRecipient, fee);
         emit JobSettled(jobId, client, job.providerAgentId, address(token), toProvider, toClient, fee);

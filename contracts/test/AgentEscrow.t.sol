@@ -39,27 +39,31 @@ contract AgentEscrowTest is EscrowFixture {
         emit IAgentEscrow.FeeRecipientSet(feeRecipient);
         vm.expectEmit();
         emit IAgentEscrow.FeeSet(7);
-        new AgentEscrow(address(identity), address(validation), address(usd), owner, feeRecipient, 7);
+        new AgentEscrow(address(identity), address(validation), address(mandates), address(usd), owner, feeRecipient, 7);
     }
 
     function test_RevertWhen_ConstructorGetsZeroAddress() public {
-        address[4] memory good = [address(identity), address(validation), address(usd), feeRecipient];
-        for (uint256 i; i < 4; ++i) {
-            address[4] memory args = good;
+        address[5] memory good = [address(identity), address(validation), address(mandates), address(usd), feeRecipient];
+        for (uint256 i; i < 5; ++i) {
+            address[5] memory args = good;
             args[i] = address(0);
             vm.expectRevert(IAgentEscrow.ZeroAddress.selector);
-            new AgentEscrow(args[0], args[1], args[2], owner, args[3], FEE_BPS);
+            new AgentEscrow(args[0], args[1], args[2], args[3], owner, args[4], FEE_BPS);
         }
     }
 
     function test_RevertWhen_ConstructorOwnerIsZero() public {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableInvalidOwner.selector, address(0)));
-        new AgentEscrow(address(identity), address(validation), address(usd), address(0), feeRecipient, FEE_BPS);
+        new AgentEscrow(
+            address(identity), address(validation), address(mandates), address(usd), address(0), feeRecipient, FEE_BPS
+        );
     }
 
     function test_RevertWhen_ConstructorFeeTooHigh() public {
         vm.expectRevert(abi.encodeWithSelector(IAgentEscrow.FeeTooHigh.selector, 1001, 1000));
-        new AgentEscrow(address(identity), address(validation), address(usd), owner, feeRecipient, 1001);
+        new AgentEscrow(
+            address(identity), address(validation), address(mandates), address(usd), owner, feeRecipient, 1001
+        );
     }
 
     function test_TestUSD_MetadataAndOpenMint() public {

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {EscrowFixture} from "./utils/EscrowFixture.sol";
 import {AgentEscrow} from "../src/AgentEscrow.sol";
+import {Deploy} from "./utils/Deploy.sol";
 import {IAgentEscrow} from "../src/interfaces/IAgentEscrow.sol";
 import {ERC1271WalletMock} from "./mocks/ERC1271WalletMock.sol";
 import {MockFeeOnTransferToken} from "./mocks/MockFeeOnTransferToken.sol";
@@ -23,7 +24,7 @@ contract AgentEscrowAgreementTest is EscrowFixture {
     function test_HashAgreement_BindsEveryField() public view {
         IAgentEscrow.ServiceAgreement memory a = _validatedAgreement();
         bytes32 base = escrow.hashAgreement(a);
-        for (uint256 i; i < 16; ++i) {
+        for (uint256 i; i < 17; ++i) {
             IAgentEscrow.ServiceAgreement memory t = _tamper(a, i, 1);
             assertTrue(escrow.hashAgreement(t) != base, "field not bound");
         }
@@ -382,8 +383,8 @@ contract AgentEscrowAgreementTest is EscrowFixture {
     }
 
     function test_RevertWhen_OnOtherEscrow() public {
-        AgentEscrow other =
-            new AgentEscrow(address(identity), address(validation), address(usd), owner, feeRecipient, FEE_BPS);
+        (AgentEscrow other,) =
+            Deploy.escrow(address(identity), address(validation), address(usd), owner, feeRecipient, FEE_BPS);
         vm.prank(client);
         usd.approve(address(other), type(uint256).max);
         IAgentEscrow.ServiceAgreement memory a = _agreement();
@@ -601,6 +602,7 @@ contract AgentEscrowAgreementTest is EscrowFixture {
         else if (i == 12) t.reviewWindow ^= delta;
         else if (i == 13) t.latePenaltyBps ^= delta;
         else if (i == 14) t.nonce += delta;
-        else t.expiry += delta;
+        else if (i == 15) t.expiry += delta;
+        else t.mandateId += delta;
     }
 }

@@ -5,6 +5,7 @@ import {Test, Vm} from "./utils/Test.sol";
 import {IdentityRegistry} from "../src/IdentityRegistry.sol";
 import {ValidationRegistry} from "../src/ValidationRegistry.sol";
 import {AgentEscrow} from "../src/AgentEscrow.sol";
+import {Deploy} from "./utils/Deploy.sol";
 import {TestUSD} from "../src/TestUSD.sol";
 import {IAgentEscrow} from "../src/interfaces/IAgentEscrow.sol";
 
@@ -81,8 +82,8 @@ contract EIP712FixturesTest is Test {
         identity = new IdentityRegistry();
         ValidationRegistry validation = new ValidationRegistry(address(identity));
         TestUSD token = new TestUSD();
-        escrow =
-            new AgentEscrow(address(identity), address(validation), address(token), address(this), address(this), 0);
+        (escrow,) =
+            Deploy.escrow(address(identity), address(validation), address(token), address(this), address(this), 0);
     }
 
     function test_FixtureDigests() public {
@@ -264,6 +265,7 @@ contract EIP712FixturesTest is Test {
         a.latePenaltyBps = uint16(vm.parseJsonUint(json, string.concat(m, "latePenaltyBps")));
         a.nonce = vm.parseJsonUint(json, string.concat(m, "nonce"));
         a.expiry = vm.parseJsonUint(json, string.concat(m, "expiry"));
+        a.mandateId = vm.parseJsonUint(json, string.concat(m, "mandateId"));
     }
 
     /// @dev Puts `template`'s runtime code at the fixture's verifying contract and switches to its chain id.

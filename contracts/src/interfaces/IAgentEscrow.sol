@@ -70,6 +70,8 @@ interface IAgentEscrow is IERC5267 {
         bytes32 agreementHash;
         /// @notice What the provider submitted (a hash or content reference).
         bytes32 deliverable;
+        /// @notice Agreement: the mandate the client signed under (0: none; the client paid itself).
+        uint256 mandateId;
     }
 
     /// @notice The terms a client and a provider sign (EIP-712, domain "AgoraEscrow" version "1").
@@ -107,6 +109,9 @@ interface IAgentEscrow is IERC5267 {
         uint256 nonce;
         /// @notice The signatures are void after this time.
         uint256 expiry;
+        /// @notice The MandateRegistry mandate the client signs under (0: none, the client pays itself). Under a
+        /// mandate the principal pays, within the mandate's rules, and gets every refund.
+        uint256 mandateId;
     }
 
     // ------------------------------------------------------------------ ERC-8183 events
@@ -137,7 +142,8 @@ interface IAgentEscrow is IERC5267 {
     event JobExpired(uint256 indexed jobId);
     /// @notice `amount` was paid to the provider (emitted when amount > 0).
     event PaymentReleased(uint256 indexed jobId, address indexed provider, uint256 amount);
-    /// @notice `amount` was returned to the client (emitted when amount > 0, including a late penalty).
+    /// @notice `amount` was returned to the payer: the client, or the principal of the job's mandate (emitted when
+    /// amount > 0, including a late penalty).
     event Refunded(uint256 indexed jobId, address indexed client, uint256 amount);
 
     // ------------------------------------------------------------------ Agora events
@@ -179,6 +185,9 @@ interface IAgentEscrow is IERC5267 {
         uint256 toClient,
         uint256 fee
     );
+    /// @notice The principal (or its guardian) terminated a funded job whose mandate was revoked or whose agent
+    /// was frozen; emitted after JobRejected, before the refund.
+    event JobTerminated(uint256 indexed jobId, uint256 indexed mandateId, address indexed by);
     /// @notice `signer` cancelled `nonce` before using it.
     event NonceInvalidated(address indexed signer, uint256 nonce);
     /// @notice The fee for jobs funded from now on.
@@ -289,6 +298,8 @@ interface IAgentEscrow is IERC5267 {
     error ProviderNotAgent(uint256 agentId, address provider);
     /// @notice The permit failed and the allowance does not cover the price.
     error PermitFailed(address token, address owner, uint256 allowance, uint256 needed);
+    /// @notice The job was not funded under a mandate.
+    error NotMandateJob(uint256 jobId);
     /// @notice A fee above MAX_FEE_BPS.
     error FeeTooHigh(uint256 feeBps, uint256 max);
 
@@ -346,8 +357,10 @@ interface IAgentEscrow is IERC5267 {
     // ------------------------------------------------------------------ Agora extensions
 
     /// @notice Creates and funds a job from an agreement signed by both parties; anyone may send it. Pulls
-    /// `price` of `token` from the client (who must have approved the escrow). Consumes `nonce` for both signers.
-    /// Emits JobCreated, AgreementJobCreated, JobFunded.
+    /// `price` of `token` from the payer (who must have approved the escrow): the client, or, when the agreement
+    /// names a mandate, the mandate's principal after the MandateRegistry has checked and spent the mandate (its
+    /// custom errors name the rule that failed). Consumes `nonce` for both signers.
+    /// Emits JobCreated, AgreementJobCreated, (MandateSpent), JobFunded.
     function createJobFromAgreement(
         ServiceAgreement calldata agreement,
         bytes calldata clientSignature,
@@ -369,6 +382,11 @@ interface IAgentEscrow is IERC5267 {
     /// @notice Disputes a submitted agreement job that names an arbiter, within the review window.
     /// Caller: the client.
     function dispute(uint256 jobId, bytes32 reason) external;
+
+    /// @notice Ends a funded, unsubmitted job whose mandate was revoked or whose agent was frozen, refunding the
+    /// principal (and its allowance). Caller: the principal or its guardian. Emits JobRejected (reason
+    /// "mandate-revoked"), JobTerminated, Refunded, JobSettled.
+    function terminate(uint256 jobId) external;
 
     /// @notice Decides a dispute before the arbitration timeout: `providerBps` of the funds to the provider,
     /// the rest to the client, no fee, no late penalty. Final. Caller: the arbiter.
@@ -436,4 +454,7 @@ interface IAgentEscrow is IERC5267 {
 
     /// @notice The token of jobs created with the 5-argument createJob.
     function defaultToken() external view returns (address);
+
+    /// @notice The MandateRegistry whose mandates agreements may name.
+    function mandateRegistry() external view returns (address);
 }

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Test} from "../utils/Test.sol";
 import {AgentEscrow} from "../../src/AgentEscrow.sol";
+import {Deploy} from "../utils/Deploy.sol";
 import {IAgentEscrow} from "../../src/interfaces/IAgentEscrow.sol";
 import {IdentityRegistry} from "../../src/IdentityRegistry.sol";
 import {ValidationRegistry} from "../../src/ValidationRegistry.sol";
@@ -23,7 +24,7 @@ abstract contract EscrowInvariantsSetup is Test {
         ValidationRegistry validation = new ValidationRegistry(address(identity));
         tokens = [address(new TestUSD()), address(new MockERC20("Mock DAI", "mDAI", 18))];
         address owner = makeAddr("owner");
-        escrow = new AgentEscrow(address(identity), address(validation), tokens[0], owner, makeAddr("fees"), 100);
+        (escrow,) = Deploy.escrow(address(identity), address(validation), tokens[0], owner, makeAddr("fees"), 100);
         handler = new EscrowHandler(escrow, identity, validation, tokens, owner);
 
         bytes4[] memory selectors = new bytes4[](24);

@@ -3,6 +3,8 @@ pragma solidity 0.8.30;
 
 import {Test} from "./Test.sol";
 import {AgentEscrow} from "../../src/AgentEscrow.sol";
+import {MandateRegistry} from "../../src/MandateRegistry.sol";
+import {Deploy} from "./Deploy.sol";
 import {IAgentEscrow} from "../../src/interfaces/IAgentEscrow.sol";
 import {IdentityRegistry} from "../../src/IdentityRegistry.sol";
 import {ValidationRegistry} from "../../src/ValidationRegistry.sol";
@@ -24,7 +26,7 @@ abstract contract EscrowFixture is Test {
     bytes32 internal constant REASON = keccak256("reason");
 
     bytes32 internal constant TYPEHASH_STRING = keccak256(
-        "ServiceAgreement(uint256 providerAgentId,address client,address provider,address token,uint256 price,uint64 deliveryDeadline,uint64 expiredAt,bytes32 deliverableSpecHash,bytes32 slaHash,address validator,uint8 validationThreshold,address arbiter,uint64 reviewWindow,uint16 latePenaltyBps,uint256 nonce,uint256 expiry)"
+        "ServiceAgreement(uint256 providerAgentId,address client,address provider,address token,uint256 price,uint64 deliveryDeadline,uint64 expiredAt,bytes32 deliverableSpecHash,bytes32 slaHash,address validator,uint8 validationThreshold,address arbiter,uint64 reviewWindow,uint16 latePenaltyBps,uint256 nonce,uint256 expiry,uint256 mandateId)"
     );
 
     IdentityRegistry internal identity;
@@ -32,6 +34,7 @@ abstract contract EscrowFixture is Test {
     TestUSD internal usd;
     MockERC20 internal dai;
     AgentEscrow internal escrow;
+    MandateRegistry internal mandates;
 
     address internal owner;
     address internal feeRecipient;
@@ -62,7 +65,8 @@ abstract contract EscrowFixture is Test {
         validation = new ValidationRegistry(address(identity));
         usd = new TestUSD();
         dai = new MockERC20("Mock DAI", "mDAI", 18);
-        escrow = new AgentEscrow(address(identity), address(validation), address(usd), owner, feeRecipient, FEE_BPS);
+        (escrow, mandates) =
+            Deploy.escrow(address(identity), address(validation), address(usd), owner, feeRecipient, FEE_BPS);
 
         vm.prank(makeAddr("filler"));
         identity.register();
@@ -107,7 +111,8 @@ abstract contract EscrowFixture is Test {
             reviewWindow: WINDOW,
             latePenaltyBps: PENALTY_BPS,
             nonce: 1,
-            expiry: T0 + 1 hours
+            expiry: T0 + 1 hours,
+            mandateId: 0
         });
     }
 
@@ -168,7 +173,8 @@ abstract contract EscrowFixture is Test {
             uint256(a.reviewWindow),
             uint256(a.latePenaltyBps),
             a.nonce,
-            a.expiry
+            a.expiry,
+            a.mandateId
         );
         bytes32 structHash = keccak256(bytes.concat(head, tail));
         return keccak256(abi.encodePacked("\x19\x01", domainSeparator, structHash));

@@ -22,6 +22,7 @@ interface Vm {
     function warp(uint256 newTimestamp) external;
     function roll(uint256 newHeight) external;
     function chainId(uint256 newChainId) external;
+    function getNonce(address account) external view returns (uint64 nonce);
     function deal(address account, uint256 newBalance) external;
     function etch(address target, bytes calldata newRuntimeBytecode) external;
     function cool(address target) external;
