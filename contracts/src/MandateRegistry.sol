@@ -221,7 +221,10 @@ contract MandateRegistry is IMandateRegistry, EIP712 {
         if (msg.sender != _escrow) revert NotEscrow(msg.sender);
         Stored storage m = _mandate(mandateId);
         uint256 restored;
-        if (periodIndex == m.periodIndex) {
+        // Only a job funded in the current period gives back to the allowance. Comparing with the last period
+        // anything was spent in is not enough: when nothing has been spent since the period rolled, that is still
+        // the job's (closed) period.
+        if (periodIndex == m.periodIndex && periodIndex == _periodIndex(m)) {
             uint256 spent = m.spent;
             restored = amount < spent ? amount : spent;
             // restored <= spent < 2^128

@@ -71,6 +71,7 @@ interface Vm {
     function startSnapshotGas(string calldata name) external;
     function stopSnapshotGas() external returns (uint256 gasUsed);
     function snapshotGasLastCall(string calldata name) external returns (uint256 gasUsed);
+    function snapshotValue(string calldata name, uint256 value) external;
 
     // Assertions
     function assertTrue(bool condition, string calldata error) external pure;
@@ -201,6 +202,10 @@ abstract contract Test {
 
     function assertEq(bool a, bool b) internal pure {
         vm.assertEq(a, b, "bool mismatch");
+    }
+
+    function assertEq(bool a, bool b, string memory err) internal pure {
+        vm.assertEq(a, b, err);
     }
 
     function assertEq(uint256 a, uint256 b) internal pure {
