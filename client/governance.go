@@ -62,20 +62,28 @@ type Approval struct {
 	ExpiresAt time.Time        `json:"expiresAt"`
 }
 
-// Approvals lists escalated actions, newest first (GET /v1/approvals): those approver may decide (zero: all),
-// in status ("": any; pending, approved, denied, expired).
-func (c *Client) Approvals(ctx context.Context, approver common.Address, status string) ([]Approval, error) {
-	q := url.Values{}
-	if approver != (common.Address{}) {
-		q.Set("approver", approver.Hex())
+// Approvals lists the escalated actions approver may decide, newest first (GET /v1/approvals), in status
+// ("": any; pending, approved, denied, expired). s signs the EIP-712 ApprovalsQuery that proves the reader is
+// the approver: s is the approver (zero approver: s's address), or the owner of a contract-wallet approver
+// that accepts s's signatures (ERC-1271).
+func (c *Client) Approvals(ctx context.Context, s Signer, approver common.Address, status string) ([]Approval, error) {
+	if approver == (common.Address{}) {
+		approver = s.Address()
 	}
+	d, err := c.GatewayDomain(ctx)
+	if err != nil {
+		return nil, err
+	}
+	query := eip712.ApprovalsQuery{Approver: approver, Deadline: uint64(time.Now().Add(time.Minute).Unix())}
+	sig, err := Sign(ctx, s, d, query)
+	if err != nil {
+		return nil, err
+	}
+	q := url.Values{"approver": {approver.Hex()}, "deadline": {fmt.Sprint(query.Deadline)}, "signature": {fmt.Sprintf("0x%x", sig)}}
 	if status != "" {
 		q.Set("status", status)
 	}
-	path := "/v1/approvals"
-	if len(q) > 0 {
-		path += "?" + q.Encode()
-	}
+	path := "/v1/approvals?" + q.Encode()
 	var out struct {
 		Approvals []Approval `json:"approvals"`
 	}

@@ -45,11 +45,12 @@ func TestFixtures_OnChain(t *testing.T) {
 		"Mandate":          d.Contracts.MandateRegistry.Address,
 		"MandateApproval":  d.Contracts.MandateRegistry.Address,
 		"PolicyApproval":   d.Contracts.IdentityRegistry.Address, // GatewayDomain's verifying contract
+		"ApprovalsQuery":   d.Contracts.IdentityRegistry.Address,
 	}
 	// offChain types are verified by the gateway, not by a contract.
 	offChain := func(m eip712.Message) bool {
 		switch m.(type) {
-		case eip712.Heartbeat, eip712.RFQ, eip712.Quote, eip712.PolicyApproval:
+		case eip712.Heartbeat, eip712.RFQ, eip712.Quote, eip712.PolicyApproval, eip712.ApprovalsQuery:
 			return true
 		}
 		return false

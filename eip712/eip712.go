@@ -324,6 +324,7 @@ var kinds = map[string]kind{
 	"Mandate":          {Mandate{}, decoder[Mandate]()},
 	"MandateApproval":  {MandateApproval{}, decoder[MandateApproval]()},
 	"PolicyApproval":   {PolicyApproval{}, decoder[PolicyApproval]()},
+	"ApprovalsQuery":   {ApprovalsQuery{}, decoder[ApprovalsQuery]()},
 }
 
 // decoder returns a function that decodes a message of type T by value.

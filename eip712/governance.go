@@ -224,3 +224,37 @@ func (m *PolicyApproval) decode(v *values) {
 	m.Decision = uint8(v.uint("decision", 8).Uint64())
 	m.Deadline = v.uint("deadline", 64).Uint64()
 }
+
+// ApprovalsQueryType is the typehash preimage of an approver's request for its approval queue
+// (GET /v1/approvals). No contract verifies it: the gateway does, under GatewayDomain.
+const ApprovalsQueryType = "ApprovalsQuery(address approver,uint64 deadline)"
+
+// ApprovalsQuery is what an approver's wallet signs to read the actions it may decide: the queue holds a
+// principal's pending intentions, so only its approvers see it. Deadline (unix seconds, at most ten minutes
+// ahead) bounds the signature's use; a replay before then only lists the same queue again.
+type ApprovalsQuery struct {
+	Approver common.Address
+	Deadline uint64
+}
+
+var approvalsQueryMembers = []Type{
+	{Name: "approver", Type: "address"},
+	{Name: "deadline", Type: "uint64"},
+}
+
+// PrimaryType implements Message.
+func (ApprovalsQuery) PrimaryType() string { return "ApprovalsQuery" }
+
+func (ApprovalsQuery) members() []Type { return approvalsQueryMembers }
+
+func (m ApprovalsQuery) fields() ([]field, error) {
+	var b builder
+	b.address("approver", m.Approver)
+	b.uint("deadline", 64, new(big.Int).SetUint64(m.Deadline))
+	return b.fs, b.err
+}
+
+func (m *ApprovalsQuery) decode(v *values) {
+	m.Approver = v.address("approver")
+	m.Deadline = v.uint("deadline", 64).Uint64()
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -151,22 +152,60 @@ func agentBig(id string) *big.Int {
 	return x
 }
 
-// listApprovals serves GET /v1/approvals?approver=0x…&status=pending|approved|denied|expired.
+// listApprovals serves GET /v1/approvals?approver=0x…&deadline=…&signature=0x…&status=…: the actions the
+// approver may decide, for the approver alone. The queue holds principals' pending intentions, so the request
+// carries the approver's EIP-712 ApprovalsQuery(approver, deadline) signature (ECDSA or ERC-1271), valid until
+// deadline (at most ten minutes ahead).
 func (s *Server) listApprovals(c *gin.Context) {
+	ctx := c.Request.Context()
 	q := c.Request.URL.Query()
 	for name := range q {
-		if name != "approver" && name != "status" {
+		switch name {
+		case "approver", "deadline", "signature", "status":
+		default:
 			s.fail(c, problem(http.StatusBadRequest, CodeInvalidQuery, "unknown parameter %q", clip(name)))
 			return
 		}
 	}
-	var approver common.Address
-	if a := q.Get("approver"); a != "" {
-		if !common.IsHexAddress(a) || !strings.HasPrefix(a, "0x") {
-			s.fail(c, problem(http.StatusBadRequest, CodeInvalidQuery, "approver %q is not an address", clip(a)).withField("approver"))
+	a := q.Get("approver")
+	if !common.IsHexAddress(a) || !strings.HasPrefix(a, "0x") {
+		s.fail(c, problem(http.StatusUnauthorized, CodeUnauthenticated,
+			"approver (an address), deadline and signature (its ApprovalsQuery) are required").withField("approver"))
+		return
+	}
+	approver := common.HexToAddress(a)
+	deadline, err := strconv.ParseUint(q.Get("deadline"), 10, 64)
+	if err != nil {
+		s.fail(c, problem(http.StatusUnauthorized, CodeUnauthenticated, "deadline %q: unix seconds", clip(q.Get("deadline"))).withField("deadline"))
+		return
+	}
+	now := time.Now()
+	switch {
+	case deadline < uint64(now.Unix()):
+		s.fail(c, problem(http.StatusBadRequest, CodeExpired, "the query's deadline %d has passed", deadline).withField("deadline"))
+		return
+	case deadline > uint64(now.Add(maxDecisionDelay).Unix()):
+		s.fail(c, problem(http.StatusBadRequest, CodeInvalidQuery, "the query's deadline is more than %s ahead", maxDecisionDelay).withField("deadline"))
+		return
+	}
+	sig, err := hexutil.Decode(q.Get("signature"))
+	if err != nil {
+		s.fail(c, problem(http.StatusUnauthorized, CodeUnauthenticated, "signature: 0x-hex").withField("signature"))
+		return
+	}
+	query := eip712.ApprovalsQuery{Approver: approver, Deadline: deadline}
+	digest, err := eip712.Digest(s.domainFor(query), query)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.verifier.Verify(ctx, approver, digest, sig); err != nil {
+		if errors.Is(err, eip712.ErrRPC) {
+			s.fail(c, fmt.Errorf("approvals query: %w: %w", errUnavailable, err))
 			return
 		}
-		approver = common.HexToAddress(a)
+		s.fail(c, problem(http.StatusUnauthorized, CodeUnauthenticated, "the signature is not %s's ApprovalsQuery: %v", approver.Hex(), err).withField("signature"))
+		return
 	}
 	status := q.Get("status")
 	switch status {
@@ -175,7 +214,7 @@ func (s *Server) listApprovals(c *gin.Context) {
 		s.fail(c, problem(http.StatusBadRequest, CodeInvalidQuery, "status %q: want pending, approved, denied or expired", clip(status)).withField("status"))
 		return
 	}
-	list, err := s.gate.Approvals(c.Request.Context(), approver, status, maxApprovals)
+	list, err := s.gate.Approvals(ctx, approver, status, maxApprovals)
 	if err != nil {
 		s.fail(c, governanceError(err))
 		return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"fmt"
 	"math/big"
 	"net/http"
 	"os"
@@ -176,9 +177,26 @@ func TestGateway_Governance(t *testing.T) {
 				ID common.Hash `json:"id"`
 			} `json:"approvals"`
 		}
-		e.get("/v1/approvals?status=pending&approver="+addressOf(approver).Hex()).decode(t, &list)
+		queue := func(signer *ecdsa.PrivateKey, who common.Address, deadline time.Time) response {
+			m := eip712.ApprovalsQuery{Approver: who, Deadline: uint64(deadline.Unix())}
+			sig, _ := eip712.Sign(signer, gatewayDomain, m)
+			return e.get(fmt.Sprintf("/v1/approvals?status=pending&approver=%s&deadline=%d&signature=%s", who.Hex(),
+				m.Deadline, hexutil.Encode(sig)))
+		}
+		queue(approver, addressOf(approver), time.Now().Add(time.Minute)).decode(t, &list)
 		if len(list.Approvals) == 0 || list.Approvals[0].ID != id {
 			t.Fatalf("the approver's queue = %+v, want %s first", list.Approvals, id.Hex())
+		}
+		// Only the approver reads its queue: no signature, another's, or an expired one are refused.
+		e.get("/v1/approvals?approver="+addressOf(approver).Hex()).problem(t, http.StatusUnauthorized, gateway.CodeUnauthenticated)
+		queue(buyer.Wallet, addressOf(approver), time.Now().Add(time.Minute)).problem(t, http.StatusUnauthorized, gateway.CodeUnauthenticated)
+		queue(approver, addressOf(approver), time.Now().Add(-time.Minute)).problem(t, http.StatusBadRequest, gateway.CodeExpired)
+		var none struct {
+			Approvals []json.RawMessage `json:"approvals"`
+		}
+		queue(e.chain.Keys[9], addressOf(e.chain.Keys[9]), time.Now().Add(time.Minute)).decode(t, &none)
+		if len(none.Approvals) != 0 {
+			t.Fatalf("a stranger's queue = %d approvals, want none", len(none.Approvals))
 		}
 		// Bad decisions change nothing: an expired deadline, another chain, another approval's id, a forgery.
 		stale := eip712.PolicyApproval{ApprovalID: id, Decision: eip712.PolicyApprove, Deadline: uint64(time.Now().Add(-time.Minute).Unix())}

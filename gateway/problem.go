@@ -42,6 +42,7 @@ const (
 	CodeApprovalExpired   = "approval_expired"    // 403: nobody approved it in time
 	CodeApprovalNotFound  = "approval_not_found"  // 404: no such approval
 	CodeNotApprover       = "not_approver"        // 403: the signer may not decide this approval
+	CodeUnauthenticated   = "unauthenticated"     // 401: a read that needs the reader's signature lacks a valid one
 	CodeApprovalDecided   = "approval_decided"    // 409: the approval was decided already, or expired
 	CodeExpired           = "expired"             // 400: an RFQ's expiry or a quote's validUntil is not in the future
 	CodeNonceUsed         = "nonce_used"          // 409: the signer already used this nonce for this message type

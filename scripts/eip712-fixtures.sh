@@ -56,6 +56,7 @@ agent_wallet_set_type='[{"name":"agentId","type":"uint256"},{"name":"newWallet",
 service_agreement_type='[{"name":"providerAgentId","type":"uint256"},{"name":"client","type":"address"},{"name":"provider","type":"address"},{"name":"token","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"expiredAt","type":"uint64"},{"name":"deliverableSpecHash","type":"bytes32"},{"name":"slaHash","type":"bytes32"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint256"},{"name":"mandateId","type":"uint256"}]'
 mandate_type='[{"name":"principal","type":"address"},{"name":"agentId","type":"uint256"},{"name":"agent","type":"address"},{"name":"token","type":"address"},{"name":"maxPerJob","type":"uint256"},{"name":"budget","type":"uint256"},{"name":"period","type":"uint64"},{"name":"validAfter","type":"uint64"},{"name":"validUntil","type":"uint64"},{"name":"payees","type":"uint256[]"},{"name":"specs","type":"bytes32[]"},{"name":"approvers","type":"address[]"},{"name":"quorum","type":"uint8"},{"name":"escalateAbove","type":"uint256"},{"name":"quorumHigh","type":"uint8"},{"name":"timelockAbove","type":"uint256"},{"name":"timelock","type":"uint64"},{"name":"nonce","type":"uint256"},{"name":"deadline","type":"uint256"}]'
 policy_approval_type='[{"name":"approvalId","type":"bytes32"},{"name":"decision","type":"uint8"},{"name":"deadline","type":"uint64"}]'
+approvals_query_type='[{"name":"approver","type":"address"},{"name":"deadline","type":"uint64"}]'
 mandate_approval_type='[{"name":"mandateId","type":"uint256"},{"name":"agreementHash","type":"bytes32"},{"name":"deadline","type":"uint256"}]'
 rfq_type='[{"name":"buyer","type":"address"},{"name":"capability","type":"string"},{"name":"inputSpecHash","type":"bytes32"},{"name":"token","type":"address"},{"name":"maxPrice","type":"uint256"},{"name":"floorPrice","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"quoteWindowMs","type":"uint32"},{"name":"auction","type":"uint8"},{"name":"providerAgentId","type":"uint256"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint64"},{"name":"mandateId","type":"uint256"}]'
 quote_type='[{"name":"rfqId","type":"bytes32"},{"name":"providerAgentId","type":"uint256"},{"name":"provider","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"slaHash","type":"bytes32"},{"name":"nonce","type":"uint256"},{"name":"validUntil","type":"uint64"}]'
@@ -112,6 +113,7 @@ fixture() {
     Mandate) members=$mandate_type ;;
     MandateApproval) members=$mandate_approval_type ;;
     PolicyApproval) members=$policy_approval_type ;;
+    ApprovalsQuery) members=$approvals_query_type ;;
   esac
   typed="$tmp/$name.typed.json"
   jq -n --arg primary "$primary" --argjson dt "$domain_type" --argjson mt "$members" \
@@ -318,3 +320,14 @@ fixture policy_approval_deny "approver dev 3 denies it (decision 2)" \
 fixture policy_approval_max "every integer at its maximum, all-ones id, another chain and registry" \
   PolicyApproval AgoraGateway 8453 0x8004A169FB4a3325136EB29fA0ceB6D2e539a432 \
   "$(jq -n --arg m "$max64" '{approvalId: "0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", decision: "255", deadline: $m}')" 9
+
+# ---- ApprovalsQuery: an approver asks for its queue (checked off-chain)
+fixture approvals_query_basic "approver dev 2 reads its queue" \
+  ApprovalsQuery AgoraGateway 31337 "$identity" \
+  "$(jq -n --arg a "$(checksum "$(addr 2)")" '{approver: $a, deadline: "1767225600"}')" 2
+fixture approvals_query_contract "dev 3 signs for approver dev 4 (a contract wallet it owns would accept it by ERC-1271)" \
+  ApprovalsQuery AgoraGateway 31337 "$identity" \
+  "$(jq -n --arg a "$(checksum "$(addr 4)")" '{approver: $a, deadline: "1767225600"}')" 3
+fixture approvals_query_max "deadline at its maximum, another chain and registry" \
+  ApprovalsQuery AgoraGateway 8453 0x8004A169FB4a3325136EB29fA0ceB6D2e539a432 \
+  "$(jq -n --arg a "$(checksum "$(addr 9)")" --arg m "$max64" '{approver: $a, deadline: $m}')" 9

@@ -311,12 +311,13 @@ func (a *app) approvalsCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "approvals",
 		Short: "Approvers: list, approve and deny the actions principals' policies escalated",
-		Long: `The approval queue (docs/governance.md). "list" needs no key (with a key it lists what the signer may
-decide); "approve" and "deny" sign an EIP-712 PolicyApproval by the approver's key (--key-file or --keystore).`,
+		Long: `The approval queue (docs/governance.md), for approvers only: "list" signs an EIP-712 ApprovalsQuery and
+"approve" and "deny" a PolicyApproval by the approver's key (--key-file or --keystore).`,
 	}
 	signerFlags(cmd.PersistentFlags())
-	list := &cobra.Command{Use: "list", Short: "Escalated actions, newest first", Args: cobra.NoArgs, RunE: a.runApprovalsList}
-	list.Flags().String("approver", "", "only those this address may decide (default: the signer, when a key is given)")
+	list := &cobra.Command{Use: "list", Short: "The escalated actions the signer may decide, newest first", Args: cobra.NoArgs,
+		RunE: a.runApprovalsList}
+	list.Flags().String("approver", "", "the approver (default: the signer; a contract wallet whose ERC-1271 accepts the signer's signatures)")
 	list.Flags().String("status", "pending", "pending, approved, denied, expired, or all")
 	approve := &cobra.Command{Use: "approve ID", Short: "Approve an escalated action", Args: cobra.ExactArgs(1),
 		RunE: a.runApprovalDecide(true)}
@@ -328,24 +329,21 @@ decide); "approve" and "deny" sign an EIP-712 PolicyApproval by the approver's k
 
 func (a *app) runApprovalsList(cmd *cobra.Command, _ []string) error {
 	v := a.v
-	m, err := a.openReader()
+	m, err := a.openMarket()
 	if err != nil {
 		return err
 	}
 	var approver common.Address
-	switch {
-	case v.GetString("approver") != "":
+	if v.GetString("approver") != "" {
 		if approver, err = parseAddress("approver", v.GetString("approver")); err != nil {
 			return err
 		}
-	case m.signer != nil:
-		approver = m.signer.Address()
 	}
 	status := v.GetString("status")
 	if status == "all" {
 		status = ""
 	}
-	list, err := m.client.Approvals(cmd.Context(), approver, status)
+	list, err := m.client.Approvals(cmd.Context(), m.signer, approver, status)
 	if err != nil {
 		return err
 	}

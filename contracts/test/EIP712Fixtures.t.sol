@@ -22,6 +22,7 @@ contract EIP712FixturesTest is Test {
     string internal constant DIR = "testdata/eip712";
 
     /// @dev eip712.HeartbeatType; domain AgoraGateway/1 with the Identity Registry as verifying contract.
+    bytes32 internal constant APPROVALS_QUERY_TYPEHASH = keccak256("ApprovalsQuery(address approver,uint64 deadline)");
     bytes32 internal constant POLICY_APPROVAL_TYPEHASH =
         keccak256("PolicyApproval(bytes32 approvalId,uint8 decision,uint64 deadline)");
     bytes32 internal constant HEARTBEAT_TYPEHASH = keccak256(
@@ -102,6 +103,7 @@ contract EIP712FixturesTest is Test {
         uint256 mandateFixtures;
         uint256 approvalFixtures;
         uint256 policyApprovalFixtures;
+        uint256 queryFixtures;
         for (uint256 i; i < entries.length; ++i) {
             if (entries[i].isDir || !_endsWith(entries[i].path, ".json")) continue;
             string memory json = vm.readFile(entries[i].path);
@@ -124,6 +126,9 @@ contract EIP712FixturesTest is Test {
             } else if (_eq(primaryType, "Mandate")) {
                 _checkMandate(json);
                 ++mandateFixtures;
+            } else if (_eq(primaryType, "ApprovalsQuery")) {
+                _checkApprovalsQuery(json);
+                ++queryFixtures;
             } else if (_eq(primaryType, "PolicyApproval")) {
                 _checkPolicyApproval(json);
                 ++policyApprovalFixtures;
@@ -143,6 +148,39 @@ contract EIP712FixturesTest is Test {
         assertTrue(mandateFixtures >= 3, "fewer than 3 Mandate fixtures");
         assertTrue(approvalFixtures >= 3, "fewer than 3 MandateApproval fixtures");
         assertTrue(policyApprovalFixtures >= 3, "fewer than 3 PolicyApproval fixtures");
+        assertTrue(queryFixtures >= 3, "fewer than 3 ApprovalsQuery fixtures");
+    }
+
+    /// @dev The gateway's ApprovalsQuery (verified off-chain, under AgoraGateway/1 naming the Identity Registry).
+    function _checkApprovalsQuery(string memory json) internal pure {
+        string memory m = ".typedData.message.";
+        bytes32 structHash = keccak256(
+            abi.encode(
+                APPROVALS_QUERY_TYPEHASH,
+                vm.parseJsonAddress(json, string.concat(m, "approver")),
+                uint64(vm.parseJsonUint(json, string.concat(m, "deadline")))
+            )
+        );
+        _checkGatewayDigest(json, structHash);
+    }
+
+    /// @dev keccak256(0x1901 || the gateway's domain separator || structHash) against the fixture.
+    function _checkGatewayDigest(string memory json, bytes32 structHash) internal pure {
+        assertEq(vm.parseJsonString(json, ".typedData.domain.name"), "AgoraGateway", "gateway domain name");
+        bytes32 domainSeparator = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("AgoraGateway"),
+                keccak256("1"),
+                vm.parseJsonUint(json, ".typedData.domain.chainId"),
+                vm.parseJsonAddress(json, ".typedData.domain.verifyingContract")
+            )
+        );
+        _checkDigestAndSigner(
+            json,
+            vm.parseJsonString(json, ".name"),
+            keccak256(abi.encodePacked("\x19\x01", domainSeparator, structHash))
+        );
     }
 
     /// @dev The gateway's PolicyApproval (verified off-chain, under AgoraGateway/1 naming the Identity Registry).
