@@ -53,6 +53,9 @@ type Escrow struct {
 	// packs the registry's calls (Mandates).
 	mandates *bindings.MandateRegistry
 	registry common.Address
+	// validation is the ERC-8004 Validation Registry (validators' requests and responses).
+	validation     *bindings.ValidationRegistry
+	validationAddr common.Address
 }
 
 // NewEscrow returns the escrow helpers for deployment d on backend, after checking that the node serves
@@ -70,7 +73,8 @@ func NewEscrow(ctx context.Context, backend Backend, d *deployment.Deployment, t
 	}
 	return &Escrow{backend: backend, chainID: chainID, address: d.Contracts.AgentEscrow.Address,
 		from: d.Contracts.AgentEscrow.DeployBlock, timeout: timeout, escrow: bindings.NewAgentEscrow(), token: bindings.NewTestUSD(),
-		mandates: bindings.NewMandateRegistry(), registry: d.Contracts.MandateRegistry.Address}, nil
+		mandates: bindings.NewMandateRegistry(), registry: d.Contracts.MandateRegistry.Address,
+		validation: bindings.NewValidationRegistry(), validationAddr: d.Contracts.ValidationRegistry.Address}, nil
 }
 
 // Address returns the escrow's address.
@@ -107,6 +111,8 @@ func (e *Escrow) transact(ctx context.Context, s Signer, addr common.Address, wh
 		c = e.escrow.Instance(e.backend, addr)
 	case addr == e.registry && addr != (common.Address{}):
 		c = e.mandates.Instance(e.backend, addr)
+	case addr == e.validationAddr && addr != (common.Address{}):
+		c = e.validation.Instance(e.backend, addr)
 	default:
 		c = e.token.Instance(e.backend, addr)
 	}
@@ -136,6 +142,12 @@ func (e *Escrow) explain(err error, to common.Address) error {
 		return err
 	}
 	// Errors of the same name share a selector: a registry call names the registry's first.
+	if to == e.validationAddr {
+		if v, uerr := e.validation.UnpackError(data); uerr == nil {
+			name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.ValidationRegistry")
+			return fmt.Errorf("the validation registry reverted with %s%+v: %w", name, v, err)
+		}
+	}
 	if to == e.registry {
 		if v, uerr := e.mandates.UnpackError(data); uerr == nil {
 			name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.MandateRegistry")

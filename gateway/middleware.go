@@ -151,6 +151,7 @@ func (s *Server) routes() *gin.Engine {
 	limited.POST("/agreements/:id/fund-decision", s.fundDecision)
 	limited.GET("/agents/:id/mandates", s.listAgentMandates)
 	limited.GET("/mandates/:id", s.getMandate)
+	limited.GET("/validations", s.listValidatorQueue)
 	limited.GET("/approvals", s.listApprovals)
 	limited.GET("/approvals/:id", s.getApproval)
 	limited.POST("/approvals/:id", s.decideApproval)

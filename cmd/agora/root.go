@@ -38,7 +38,8 @@ func (m *Main) newRootCommand() *cobra.Command {
 	root.PersistentFlags().String("log-level", "info", "log level: debug, info, warn or error")
 	root.PersistentFlags().String("log-format", "text", "log format: text or json")
 	root.AddCommand(a.deployCommand(), a.devnetCommand(), a.indexCommand(), a.serveCommand(), a.workloadCommand(),
-		a.versionCommand(), a.seedCommand(), a.marketCommand(), a.mandateCommand(), a.approvalsCommand())
+		a.versionCommand(), a.seedCommand(), a.marketCommand(), a.mandateCommand(), a.approvalsCommand(),
+		a.validationCommand())
 	return root
 }
 
