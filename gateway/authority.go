@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"net/http"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5"
 
@@ -53,21 +54,10 @@ func (s *Server) getAuthority(c *gin.Context) {
 		s.fail(c, noChain())
 		return
 	}
-	id, p := parseHash(c.Param("id"))
-	if p != nil {
-		s.fail(c, p)
-		return
-	}
 	ctx := c.Request.Context()
-	view, err := readAgreement(ctx, s.pool, id)
+	id, view, agreement, err := s.storedAgreement(ctx, c.Param("id"))
 	if err != nil {
 		s.fail(c, err)
-		return
-	}
-	_, msg, err := eip712.ParseTypedData(view.TypedData)
-	agreement, ok := msg.(eip712.ServiceAgreement)
-	if err != nil || !ok {
-		s.fail(c, fmt.Errorf("agreement %s: stored typed data: %w", id.Hex(), err))
 		return
 	}
 	a, err := s.authority.Authority(ctx, agreement, id)
@@ -76,6 +66,24 @@ func (s *Server) getAuthority(c *gin.Context) {
 		return
 	}
 	sendJSON(c, http.StatusOK, authorityView{Authority: a, AgreementState: view.State, JobID: view.JobID})
+}
+
+// storedAgreement reads the agreement whose id is param, and the ServiceAgreement its parties signed.
+func (s *Server) storedAgreement(ctx context.Context, param string) (common.Hash, *agreementView, eip712.ServiceAgreement, error) {
+	id, p := parseHash(param)
+	if p != nil {
+		return id, nil, eip712.ServiceAgreement{}, p
+	}
+	view, err := readAgreement(ctx, s.pool, id)
+	if err != nil {
+		return id, nil, eip712.ServiceAgreement{}, err
+	}
+	_, msg, err := eip712.ParseTypedData(view.TypedData)
+	a, ok := msg.(eip712.ServiceAgreement)
+	if err != nil || !ok {
+		return id, nil, a, fmt.Errorf("agreement %s: stored typed data: %w", id.Hex(), err)
+	}
+	return id, view, a, nil
 }
 
 // getMandate reads one mandate on chain.

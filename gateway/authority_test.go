@@ -43,6 +43,25 @@ type authorityAnswer struct {
 	} `json:"block"`
 }
 
+// registrySender returns a function that sends a MandateRegistry call from a key and waits for its success.
+func registrySender(ctx context.Context, t *testing.T, e *env) func(*ecdsa.PrivateKey, []byte) {
+	chainID := new(big.Int).SetUint64(e.dep.ChainID)
+	registry := bindings.NewMandateRegistry()
+	instance := registry.Instance(e.chain.Client, e.dep.Contracts.MandateRegistry.Address)
+	return func(key *ecdsa.PrivateKey, data []byte) {
+		t.Helper()
+		opts := bind.NewKeyedTransactor(key, chainID)
+		opts.Context = ctx
+		tx, err := bind.Transact(instance, opts, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, err := deployment.WaitMined(ctx, e.chain.Client, tx, 30*time.Second); err != nil || r.Status != 1 {
+			t.Fatalf("transaction: %v %v", r, err)
+		}
+	}
+}
+
 // TestGateway_Authority grants a real mandate on anvil, posts agreements signed under it, and reads the proof
 // of authority the gateway derives from the chain: bound in the autonomous band, refused until an approver
 // approves in the approval band, refused once the principal revokes; and the mandate itself, by id and by
@@ -55,18 +74,7 @@ func TestGateway_Authority(t *testing.T) {
 	market := eip712.EscrowDomain(chainID, e.dep.Contracts.AgentEscrow.Address)
 	registry := bindings.NewMandateRegistry()
 	instance := registry.Instance(e.chain.Client, e.dep.Contracts.MandateRegistry.Address)
-	send := func(key *ecdsa.PrivateKey, data []byte) {
-		t.Helper()
-		opts := bind.NewKeyedTransactor(key, chainID)
-		opts.Context = ctx
-		tx, err := bind.Transact(instance, opts, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r, err := deployment.WaitMined(ctx, e.chain.Client, tx, 30*time.Second); err != nil || r.Status != 1 {
-			t.Fatalf("transaction: %v %v", r, err)
-		}
-	}
+	send := registrySender(ctx, t, e)
 
 	buyer := e.agentByFile(t, "02-eu-invoice-ocr.json") // acts for the principal through its agent wallet
 	provider := e.agentByFile(t, "01-vietnamese-invoice-ocr.json")

@@ -392,21 +392,10 @@ func (s *Server) killSwitch(ctx context.Context) {
 // itself; this adds the principal's policy and its approvals). 200 with the verdict when allowed, 202 when
 // escalated, 403 when refused.
 func (s *Server) fundDecision(c *gin.Context) {
-	id, p := parseHash(c.Param("id"))
-	if p != nil {
-		s.fail(c, p)
-		return
-	}
 	ctx := c.Request.Context()
-	view, err := readAgreement(ctx, s.pool, id)
+	id, _, a, err := s.storedAgreement(ctx, c.Param("id"))
 	if err != nil {
 		s.fail(c, err)
-		return
-	}
-	_, msg, err := eip712.ParseTypedData(view.TypedData)
-	a, ok := msg.(eip712.ServiceAgreement)
-	if err != nil || !ok {
-		s.fail(c, fmt.Errorf("agreement %s: stored typed data: %w", id.Hex(), err))
 		return
 	}
 	r := governance.Request{Action: policy.ActionFund, Subject: id, Agent: a.Client, AgentID: agentBig(s.agentIDOf(ctx, a.Client)),

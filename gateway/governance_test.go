@@ -62,18 +62,7 @@ func TestGateway_Governance(t *testing.T) {
 	gatewayDomain := eip712.GatewayDomain(chainID, e.dep.Contracts.IdentityRegistry.Address)
 	registry := bindings.NewMandateRegistry()
 	instance := registry.Instance(e.chain.Client, e.dep.Contracts.MandateRegistry.Address)
-	transact := func(key *ecdsa.PrivateKey, data []byte) {
-		t.Helper()
-		opts := bind.NewKeyedTransactor(key, chainID)
-		opts.Context = ctx
-		tx, err := bind.Transact(instance, opts, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r, err := deployment.WaitMined(ctx, e.chain.Client, tx, 30*time.Second); err != nil || r.Status != 1 {
-			t.Fatalf("transaction: %v %v", r, err)
-		}
-	}
+	transact := registrySender(ctx, t, e)
 
 	buyer := e.agentByFile(t, "02-eu-invoice-ocr.json")
 	approver := e.chain.Keys[8]

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -196,18 +197,17 @@ func (a *app) runMandateTx(what string) func(*cobra.Command, []string) error {
 			return x, nil
 		}
 		out := map[string]any{"action": what}
-		var r interface{ String() string }
+		var rec *types.Receipt
 		switch what {
 		case "revoke":
 			mid, err := id()
 			if err != nil {
 				return err
 			}
-			rec, err := escrow.Revoke(ctx, m.signer, mid)
-			if err != nil {
+			if rec, err = escrow.Revoke(ctx, m.signer, mid); err != nil {
 				return err
 			}
-			out["mandateId"], r = mid.String(), rec.TxHash
+			out["mandateId"] = mid.String()
 		case "freeze", "unfreeze":
 			agent, err := bigFlag(a, "agent-id", true)
 			if err != nil {
@@ -219,31 +219,24 @@ func (a *app) runMandateTx(what string) func(*cobra.Command, []string) error {
 					return err
 				}
 			}
-			var rec interface{ String() string }
 			if what == "freeze" {
-				x, err := escrow.Freeze(ctx, m.signer, principal, agent)
-				if err != nil {
-					return err
-				}
-				rec = x.TxHash
+				rec, err = escrow.Freeze(ctx, m.signer, principal, agent)
 			} else {
-				x, err := escrow.Unfreeze(ctx, m.signer, agent)
-				if err != nil {
-					return err
-				}
-				rec = x.TxHash
+				rec, err = escrow.Unfreeze(ctx, m.signer, agent)
 			}
-			out["agentId"], out["principal"], r = agent.String(), principal.Hex(), rec
+			if err != nil {
+				return err
+			}
+			out["agentId"], out["principal"] = agent.String(), principal.Hex()
 		case "guardian":
 			g, err := parseAddress("guardian", args[0])
 			if err != nil {
 				return err
 			}
-			rec, err := escrow.SetGuardian(ctx, m.signer, g)
-			if err != nil {
+			if rec, err = escrow.SetGuardian(ctx, m.signer, g); err != nil {
 				return err
 			}
-			out["guardian"], r = g.Hex(), rec.TxHash
+			out["guardian"] = g.Hex()
 		case "approve":
 			mid, err := id()
 			if err != nil {
@@ -253,11 +246,10 @@ func (a *app) runMandateTx(what string) func(*cobra.Command, []string) error {
 			if err != nil {
 				return err
 			}
-			rec, err := escrow.ApproveOnChain(ctx, m.signer, mid, agreement)
-			if err != nil {
+			if rec, err = escrow.ApproveOnChain(ctx, m.signer, mid, agreement); err != nil {
 				return err
 			}
-			out["mandateId"], out["agreement"], r = mid.String(), agreement.Hex(), rec.TxHash
+			out["mandateId"], out["agreement"] = mid.String(), agreement.Hex()
 		case "allow-escrow":
 			amount, err := bigFlag(a, "amount", true)
 			if err != nil {
@@ -267,13 +259,12 @@ func (a *app) runMandateTx(what string) func(*cobra.Command, []string) error {
 			if err != nil {
 				return err
 			}
-			rec, err := escrow.AllowEscrow(ctx, m.signer, token, amount)
-			if err != nil {
+			if rec, err = escrow.AllowEscrow(ctx, m.signer, token, amount); err != nil {
 				return err
 			}
-			out["token"], out["amount"], r = token.Hex(), amount.String(), rec.TxHash
+			out["token"], out["amount"] = token.Hex(), amount.String()
 		}
-		out["tx"] = r.String()
+		out["tx"] = rec.TxHash.Hex()
 		return m.print(out)
 	}
 }

@@ -17,6 +17,35 @@ import (
 	"github.com/agoralabs/agora/seed"
 )
 
+// startStack runs `agora index` and `agora serve` (with extra serve flags) against the chain on a fresh
+// database until the test ends, and returns the gateway's URL.
+func startStack(t *testing.T, chainURL, deploymentFile string, serve ...string) string {
+	t.Helper()
+	t.Setenv("AGORA_DATABASE_URL", pgtest.New(t))
+	bg, stop := context.WithCancel(context.Background())
+	indexDone, serveDone := make(chan error, 1), make(chan error, 1)
+	gatewayURL := closedPort(t)
+	go func() {
+		_, _, err := run(t, bg, "index", "--rpc-url", chainURL, "--deployment", deploymentFile, "--listen", "",
+			"--poll-interval", "50ms", "--fetch-allow-private")
+		indexDone <- err
+	}()
+	go func() {
+		_, _, err := run(t, bg, append([]string{"serve", "--rpc-url", chainURL, "--deployment", deploymentFile, "--listen",
+			strings.TrimPrefix(gatewayURL, "http://"), "--rate-limit", "-1", "--drain", "1s"}, serve...)...)
+		serveDone <- err
+	}()
+	t.Cleanup(func() {
+		stop()
+		for _, ch := range []chan error{indexDone, serveDone} {
+			if err := <-ch; err != nil {
+				t.Errorf("background command: %v", err)
+			}
+		}
+	})
+	return gatewayURL
+}
+
 // TestGovernanceCommands plays a principal, its agent and an approver from the command line only, against
 // `agora index` and `agora serve --policy-dir` on a fresh chain: the principal grants a mandate and lets the
 // escrow pull its tokens, the agent's RFQ above the policy's price is escalated (printed as pending), the
@@ -40,28 +69,7 @@ escalate contains {"rule": "escalate_price", "reason": "above 100"} if to_number
 	if err := os.WriteFile(filepath.Join(policyDir, name), []byte(policy), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv("AGORA_DATABASE_URL", pgtest.New(t))
-	bg, stop := context.WithCancel(context.Background())
-	indexDone, serveDone := make(chan error, 1), make(chan error, 1)
-	gatewayURL := closedPort(t)
-	go func() {
-		_, _, err := run(t, bg, "index", "--rpc-url", chain.URL, "--deployment", file, "--listen", "", "--poll-interval", "50ms",
-			"--fetch-allow-private")
-		indexDone <- err
-	}()
-	go func() {
-		_, _, err := run(t, bg, "serve", "--rpc-url", chain.URL, "--deployment", file, "--listen",
-			strings.TrimPrefix(gatewayURL, "http://"), "--rate-limit", "-1", "--drain", "1s", "--policy-dir", policyDir)
-		serveDone <- err
-	}()
-	t.Cleanup(func() {
-		stop()
-		for _, ch := range []chan error{indexDone, serveDone} {
-			if err := <-ch; err != nil {
-				t.Errorf("background command: %v", err)
-			}
-		}
-	})
+	gatewayURL := startStack(t, chain.URL, file, "--policy-dir", policyDir)
 	agent := seeded.Agents[1]
 	deadline := time.Now().Add(90 * time.Second)
 	for {

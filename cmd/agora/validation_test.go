@@ -10,7 +10,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/agoralabs/agora/internal/pgtest"
 	"github.com/agoralabs/agora/seed"
 )
 
@@ -25,28 +24,7 @@ func TestValidationCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv("AGORA_DATABASE_URL", pgtest.New(t))
-	bg, stop := context.WithCancel(context.Background())
-	indexDone, serveDone := make(chan error, 1), make(chan error, 1)
-	gatewayURL := closedPort(t)
-	go func() {
-		_, _, err := run(t, bg, "index", "--rpc-url", chain.URL, "--deployment", file, "--listen", "", "--poll-interval", "50ms",
-			"--fetch-allow-private")
-		indexDone <- err
-	}()
-	go func() {
-		_, _, err := run(t, bg, "serve", "--rpc-url", chain.URL, "--deployment", file, "--listen",
-			strings.TrimPrefix(gatewayURL, "http://"), "--rate-limit", "-1", "--drain", "1s")
-		serveDone <- err
-	}()
-	t.Cleanup(func() {
-		stop()
-		for _, ch := range []chan error{indexDone, serveDone} {
-			if err := <-ch; err != nil {
-				t.Errorf("background command: %v", err)
-			}
-		}
-	})
+	gatewayURL := startStack(t, chain.URL, file)
 	validator := crypto.PubkeyToAddress(seeded.Validator.PublicKey).Hex()
 	flags := []string{"--gateway", gatewayURL, "--deployment", file}
 	queue := func() []map[string]any {

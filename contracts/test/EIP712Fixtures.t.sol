@@ -194,21 +194,7 @@ contract EIP712FixturesTest is Test {
                 uint64(vm.parseJsonUint(json, string.concat(m, "deadline")))
             )
         );
-        assertEq(vm.parseJsonString(json, ".typedData.domain.name"), "AgoraGateway", "policy approval domain name");
-        bytes32 domainSeparator = keccak256(
-            abi.encode(
-                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
-                keccak256("AgoraGateway"),
-                keccak256("1"),
-                vm.parseJsonUint(json, ".typedData.domain.chainId"),
-                vm.parseJsonAddress(json, ".typedData.domain.verifyingContract")
-            )
-        );
-        _checkDigestAndSigner(
-            json,
-            vm.parseJsonString(json, ".name"),
-            keccak256(abi.encodePacked("\x19\x01", domainSeparator, structHash))
-        );
+        _checkGatewayDigest(json, structHash);
     }
 
     function _checkMandate(string memory json) internal {
