@@ -272,3 +272,11 @@ func (c *Client) checkDomain(ctx context.Context, got eip712.Domain) error {
 
 // ErrWrongDomain is returned (wrapped) for typed data under another domain than the client's.
 var ErrWrongDomain = errors.New("wrong EIP-712 domain")
+
+// requestTimeout is the bound of one HTTP request (DefaultTimeout when the HTTP client has none).
+func (c *Client) requestTimeout() time.Duration {
+	if c.http.Timeout > 0 {
+		return c.http.Timeout
+	}
+	return DefaultTimeout
+}

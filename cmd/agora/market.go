@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
 	"os"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -17,7 +15,6 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
 
-	"github.com/agoralabs/agora/auction"
 	"github.com/agoralabs/agora/client"
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/eip712"
@@ -205,13 +202,7 @@ func idFlag(a *app, name string) (common.Hash, error) {
 	return h, nil
 }
 
-func randomNonce() (*big.Int, error) {
-	b := make([]byte, 16)
-	if _, err := rand.Read(b); err != nil {
-		return nil, err
-	}
-	return new(big.Int).SetBytes(b), nil
-}
+func randomNonce() (*big.Int, error) { return client.RandomNonce() }
 
 var auctionFlagValues = map[string]uint8{"first": eip712.AuctionFirstPrice, "second": eip712.AuctionSecondPrice,
 	"dutch": eip712.AuctionDutch, "direct": eip712.AuctionDirect}
@@ -434,257 +425,38 @@ signature. Prints one JSON line per step ({"event": "ready" | "quoted" | "refuse
 	return cmd
 }
 
-// provider is the state of `agora market provide`.
-type provider struct {
-	*market
-	agentID  *big.Int
-	price    *big.Int
-	minPrice *big.Int
-	sla      common.Hash
-	domain   eip712.Domain
-	stream   *client.Stream
-
-	mu      sync.Mutex
-	quoted  map[string]eip712.Quote // RFQ id -> the quote sent, until its close
-	waiting map[string]bool         // RFQ ids answered (or being answered) and not yet decided
-}
-
 func (a *app) runMarketProvide(cmd *cobra.Command, _ []string) error {
 	ctx, v := cmd.Context(), a.v
 	m, err := a.openMarket()
 	if err != nil {
 		return err
 	}
-	p := &provider{market: m, agentID: new(big.Int), quoted: map[string]eip712.Quote{}, waiting: map[string]bool{}}
-	if _, ok := p.agentID.SetString(v.GetString("agent-id"), 10); !ok || p.agentID.Sign() < 0 {
+	cfg := client.ProviderConfig{AgentID: new(big.Int), Signer: m.signer, ValidFor: v.GetDuration("valid-for"),
+		Delivery: v.GetDuration("delivery"), HeartbeatTTL: v.GetDuration("heartbeat-ttl"), P95LatencyMs: v.GetUint32("p95-ms"),
+		Capacity: v.GetUint32("capacity"), MaxRFQs: v.GetInt("max-rfqs"), Log: a.log,
+		Report: func(ev client.ProviderEvent) error { return m.print(ev) }}
+	if _, ok := cfg.AgentID.SetString(v.GetString("agent-id"), 10); !ok || cfg.AgentID.Sign() < 0 {
 		return fmt.Errorf("--agent-id %q: want a decimal agent id", v.GetString("agent-id"))
 	}
-	caps := nonEmpty(v.GetStringSlice("capability"))
-	if len(caps) == 0 {
+	if cfg.Capabilities = nonEmpty(v.GetStringSlice("capability")); len(cfg.Capabilities) == 0 {
 		return errors.New("--capability is required")
 	}
-	if p.price, err = bigFlag(a, "price", true); err != nil {
+	if cfg.Price, err = bigFlag(a, "price", true); err != nil {
 		return err
 	}
-	if p.minPrice, err = bigFlag(a, "min-price", false); err != nil {
+	if cfg.MinPrice, err = bigFlag(a, "min-price", false); err != nil {
 		return err
 	}
-	if p.sla, err = hashFlag(a, "sla"); err != nil {
+	if cfg.SLAHash, err = hashFlag(a, "sla"); err != nil {
 		return err
 	}
-	maxRFQs := v.GetInt("max-rfqs")
-	if maxRFQs < 0 {
+	if cfg.MaxRFQs < 0 {
 		return errors.New("--max-rfqs must not be negative")
 	}
-	if p.domain, err = m.client.EscrowDomain(ctx); err != nil {
-		return err
+	if m.dep != nil {
+		cfg.Token = m.dep.Contracts.TestUSD.Address
 	}
-
-	if ttl := v.GetDuration("heartbeat-ttl"); ttl > 0 {
-		if err := p.heartbeat(ctx, eip712.HeartbeatOnline, ttl); err != nil {
-			return err
-		}
-		hctx, stop := context.WithCancel(ctx)
-		var wg sync.WaitGroup
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p.keepAlive(hctx, ttl)
-		}()
-		defer func() {
-			stop()
-			wg.Wait()
-			// Say goodbye: offline from now on. A fresh context: ctx may be the interrupt's, already done.
-			octx, cancel := context.WithTimeout(context.Background(), m.timeout)
-			defer cancel()
-			if err := p.heartbeat(octx, eip712.HeartbeatOffline, ttl); err != nil {
-				a.log.Warn("offline heartbeat failed", "err", err)
-			}
-		}()
-	}
-	if p.stream, err = m.client.Subscribe(ctx, client.Subscription{Capabilities: caps, AgentID: p.agentID.String()}); err != nil {
-		return err
-	}
-	defer p.stream.Close()
-	answered := 0
-	for {
-		ev, err := p.stream.Next(ctx)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil // interrupted
-			}
-			return err
-		}
-		switch ev.Type {
-		case client.EventSubscribed:
-			if err := m.print(map[string]any{"event": "ready", "agentId": p.agentID.String(), "provider": m.signer.Address().Hex()}); err != nil {
-				return err
-			}
-		case client.EventRFQ:
-			if maxRFQs > 0 && answered >= maxRFQs {
-				continue
-			}
-			answered++
-			if err := p.answer(ctx, ev); err != nil {
-				return err
-			}
-		case client.EventClosed:
-			if ev.RFQ == nil {
-				continue
-			}
-			if err := p.decided(ctx, ev.RFQ); err != nil {
-				return err
-			}
-		}
-		p.mu.Lock()
-		open := len(p.waiting)
-		p.mu.Unlock()
-		if maxRFQs > 0 && answered >= maxRFQs && open == 0 {
-			return nil
-		}
-	}
-}
-
-// heartbeat signs and posts a heartbeat of status that expires after ttl.
-func (p *provider) heartbeat(ctx context.Context, status uint8, ttl time.Duration) error {
-	hb := eip712.Heartbeat{AgentID: p.agentID, Status: status, Price: p.price, P95LatencyMs: uint32(p.a.v.GetUint32("p95-ms")),
-		Capacity: uint32(p.a.v.GetUint32("capacity")), ExpiresAt: uint64(time.Now().Add(ttl).Unix()), Nonce: big.NewInt(time.Now().UnixNano())}
-	if p.dep != nil {
-		hb.Token = p.dep.Contracts.TestUSD.Address
-	}
-	if _, err := p.client.PostHeartbeat(ctx, p.signer, hb); err != nil {
-		return fmt.Errorf("heartbeat: %w", err)
-	}
-	return nil
-}
-
-// keepAlive renews the online heartbeat every ttl/2 until ctx ends.
-func (p *provider) keepAlive(ctx context.Context, ttl time.Duration) {
-	t := time.NewTicker(ttl / 2)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := p.heartbeat(ctx, eip712.HeartbeatOnline, ttl); err != nil && ctx.Err() == nil {
-				p.a.log.Warn("heartbeat renewal failed", "err", err)
-			}
-		}
-	}
-}
-
-// answer quotes on (or declines) an RFQ heard on the stream. Refusals are reported, not fatal.
-func (p *provider) answer(ctx context.Context, ev client.Event) error {
-	r, id, err := ev.SignedRFQ(p.domain)
-	if err != nil {
-		p.a.log.Warn("ignoring an RFQ", "err", err)
-		return nil
-	}
-	price := new(big.Int).Set(p.price)
-	if r.MaxPrice.Cmp(price) < 0 {
-		price.Set(r.MaxPrice)
-	}
-	if price.Cmp(p.minPrice) < 0 || price.Sign() <= 0 {
-		if err := p.stream.NoBid(ctx, id); err != nil && ctx.Err() == nil {
-			p.a.log.Warn("no-bid not noted", "rfq", id.Hex(), "err", err)
-		}
-		return p.print(map[string]any{"event": "no_bid", "rfqId": id.Hex(), "maxPrice": r.MaxPrice.String()})
-	}
-	deadline := r.DeliveryDeadline
-	if d := p.a.v.GetDuration("delivery"); d > 0 {
-		deadline = min(deadline, uint64(time.Now().Add(d).Unix()))
-	}
-	nonce, err := randomNonce()
-	if err != nil {
-		return err
-	}
-	q := eip712.Quote{RFQID: id, ProviderAgentID: p.agentID, Provider: p.signer.Address(), Price: price, DeliveryDeadline: deadline,
-		SLAHash: p.sla, Nonce: nonce, ValidUntil: uint64(time.Now().Add(p.a.v.GetDuration("valid-for")).Unix())}
-	p.mu.Lock()
-	p.waiting[id.Hex()] = true
-	p.mu.Unlock()
-	if r.Auction != eip712.AuctionDutch {
-		return p.send(ctx, q)
-	}
-	// Dutch: accept when the rising offer reaches the price (docs/auction.md §3), a little after to be safe.
-	window := time.Duration(r.QuoteWindowMs) * time.Millisecond
-	at := ev.RFQ.OpenedAt.Add(dutchDelay(r.FloorPrice, r.MaxPrice, price, window) + 20*time.Millisecond)
-	if at.After(ev.RFQ.ClosesAt) {
-		at = ev.RFQ.ClosesAt.Add(-10 * time.Millisecond)
-	}
-	go func() {
-		select {
-		case <-ctx.Done():
-		case <-time.After(time.Until(at)):
-			if err := p.send(ctx, q); err != nil && ctx.Err() == nil {
-				p.a.log.Warn("dutch acceptance failed", "rfq", id.Hex(), "err", err)
-			}
-		}
-	}()
-	return nil
-}
-
-// dutchDelay is the earliest elapsed time at which the Dutch offer from floor to max over window reaches
-// price.
-func dutchDelay(floor, max, price *big.Int, window time.Duration) time.Duration {
-	lo, hi := time.Duration(0), window
-	for lo < hi { // the offer is monotone in the elapsed time
-		mid := lo + (hi-lo)/2
-		if auction.DutchOffer(floor, max, window, mid).Cmp(price) >= 0 {
-			hi = mid
-		} else {
-			lo = mid + time.Microsecond
-		}
-	}
-	return lo
-}
-
-// send signs and sends a quote on the stream and reports the answer.
-func (p *provider) send(ctx context.Context, q eip712.Quote) error {
-	acc, err := p.stream.Quote(ctx, p.signer, q)
-	var prob *client.Problem
-	switch {
-	case errors.As(err, &prob):
-		p.mu.Lock()
-		delete(p.waiting, q.RFQID.Hex())
-		p.mu.Unlock()
-		return p.print(map[string]any{"event": "refused", "rfqId": q.RFQID.Hex(), "code": prob.Code, "detail": prob.Detail})
-	case err != nil:
-		return err
-	}
-	p.mu.Lock()
-	p.quoted[q.RFQID.Hex()] = q
-	p.mu.Unlock()
-	return p.print(map[string]any{"event": "quoted", "rfqId": acc.RFQID, "quoteId": acc.ID, "price": q.Price.String()})
-}
-
-// decided handles the close of an RFQ: signs the agreement when this provider won.
-func (p *provider) decided(ctx context.Context, r *client.RFQ) error {
-	p.mu.Lock()
-	q, ok := p.quoted[r.ID]
-	delete(p.quoted, r.ID)
-	delete(p.waiting, r.ID)
-	p.mu.Unlock()
-	if !ok {
-		return nil
-	}
-	if r.Award == nil || r.Award.ProviderAgentID != p.agentID.String() {
-		return p.print(map[string]any{"event": "lost", "rfqId": r.ID})
-	}
-	_, ag, err := client.ParseAgreement(r.Award.Agreement)
-	if err == nil {
-		err = client.CheckWin(q, ag)
-	}
-	if err != nil {
-		p.a.log.Warn("not signing the award", "rfq", r.ID, "err", err)
-		return p.print(map[string]any{"event": "refused_award", "rfqId": r.ID, "detail": err.Error()})
-	}
-	view, err := p.client.PostAgreementSignature(ctx, p.signer, r.Award.Agreement)
-	if err != nil {
-		return fmt.Errorf("sign the agreement of %s: %w", r.ID, err)
-	}
-	return p.print(map[string]any{"event": "won", "rfqId": r.ID, "price": r.Award.Paid, "agreement": view})
+	return m.client.Provide(ctx, cfg)
 }
 
 // ---------------------------------------------------------------------------------------------- sign

@@ -37,10 +37,16 @@ func runMarket(t *testing.T, ctx context.Context, args ...string) (stdout, stder
 // startMarket runs `agora market <args>` in the background; its output is read while it runs.
 func startMarket(t *testing.T, ctx context.Context, args ...string) (out *syncBuffer, done <-chan error) {
 	t.Helper()
+	return startCommand(t, ctx, append([]string{"market"}, args...)...)
+}
+
+// startCommand runs `agora args...` in the background until ctx ends; done receives its result.
+func startCommand(t *testing.T, ctx context.Context, args ...string) (out *syncBuffer, done <-chan error) {
+	t.Helper()
 	out = &syncBuffer{}
 	var errOut syncBuffer
 	root := (&Main{Stdout: out, Stderr: &errOut}).newRootCommand()
-	root.SetArgs(append([]string{"market"}, args...))
+	root.SetArgs(args)
 	ch := make(chan error, 1)
 	go func() {
 		err := root.ExecuteContext(ctx)

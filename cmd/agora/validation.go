@@ -4,9 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
+
+	"github.com/agoralabs/agora/client"
 )
 
 // validationCommand is `agora validation`: validators read their queue and answer on chain; agent owners ask.
@@ -36,7 +40,22 @@ registry's custom error. Every command prints JSON.`,
 	request.Flags().String("agent-id", "", "the agent (required)")
 	request.Flags().String("uri", "", "what to validate")
 	request.Flags().String("request-hash", "", "the request's hash (0x-hex; required)")
-	cmd.AddCommand(queue, respond, request)
+	serve := &cobra.Command{Use: "serve", Short: "Answer every request addressed to the signer by running a command on it",
+		Long: `Poll the gateway's queue of pending requests addressed to the signer (every --poll) and answer each by
+running --exec (through sh -c) with the request as JSON on its stdin and AGORA_REQUEST_HASH, AGORA_AGENT_ID
+and AGORA_REQUEST_URI in its environment: the re-execution trust model. The command prints its verdict: a
+number 0 to 100, or {"response": 0..100, "uri": "...", "responseHash": "0x...", "tag": "..."}. The verdict
+is posted with validationResponse. A command that fails, prints anything else or outlives --exec-timeout (it
+is killed, with what it started) posts nothing; the request is tried again after a backoff, --attempts times
+in all. Prints one JSON line per step ({"event": "ready" | "answered" | "failed", ...}): the record of what it
+answered, with each transaction. Runs until interrupted.`,
+		Args: cobra.NoArgs, RunE: a.runValidationServe}
+	serve.Flags().String("exec", "", "the command that decides a request (required)")
+	serve.Flags().Duration("exec-timeout", 30*time.Second, "how long the command may run")
+	serve.Flags().Duration("poll", 2*time.Second, "how often the queue is read")
+	serve.Flags().Int("attempts", 3, "tries per request before giving it up")
+	serve.Flags().Duration("backoff", 2*time.Second, "wait after a first failure, doubled after each")
+	cmd.AddCommand(queue, respond, request, serve)
 	return cmd
 }
 
@@ -141,4 +160,32 @@ func (a *app) runValidationRequest(cmd *cobra.Command, _ []string) error {
 	}
 	return m.print(map[string]any{"requestHash": request.Hex(), "validator": validator.Hex(), "agentId": agent.String(),
 		"tx": r.TxHash.Hex(), "block": r.BlockNumber.Uint64()})
+}
+
+func (a *app) runValidationServe(cmd *cobra.Command, _ []string) error {
+	ctx, v := cmd.Context(), a.v
+	command := strings.TrimSpace(v.GetString("exec"))
+	if command == "" {
+		return errors.New("--exec is required")
+	}
+	timeout := v.GetDuration("exec-timeout")
+	if timeout <= 0 {
+		return errors.New("--exec-timeout must be positive")
+	}
+	if v.GetInt("attempts") < 1 {
+		return errors.New("--attempts must be at least 1")
+	}
+	m, err := a.openMarket()
+	if err != nil {
+		return err
+	}
+	escrow, closeRPC, err := m.escrow(ctx)
+	if err != nil {
+		return err
+	}
+	defer closeRPC()
+	return client.ServeValidations(ctx, m.client, escrow, client.ValidatorConfig{Signer: m.signer,
+		Answer: client.ExecAnswerer([]string{"sh", "-c", command}, timeout), Poll: v.GetDuration("poll"),
+		Attempts: v.GetInt("attempts"), Backoff: v.GetDuration("backoff"), Log: a.log,
+		Report: func(ev client.ValidatorEvent) error { return m.print(ev) }})
 }
