@@ -247,6 +247,16 @@ func TestAgentCommand_Errors(t *testing.T) {
 		{[]string{"agent", "transfer", "--key-file", key, "--agent-id", "-1", "--to", common.Address{1}.Hex()}, "--agent-id"},
 		{[]string{"agent", "transfer", "--key-file", key, "--agent-id", "0"}, "--to"},
 		{[]string{"agent", "show", "--agent-id", "0"}, "--deployment"},
+		{[]string{"feedback", "give", "--key-file", key, "--agent-id", "0", "--job", "1"}, "--value"},
+		{[]string{"feedback", "give", "--key-file", key, "--agent-id", "0", "--job", "0", "--value", "1"}, "--job"},
+		{[]string{"feedback", "give", "--key-file", key, "--agent-id", "0", "--job", "1", "--value", "1.5"}, "--decimals"},
+		{[]string{"feedback", "give", "--key-file", key, "--agent-id", "0", "--job", "1", "--value", "1", "--decimals", "19"}, "0 to 18"},
+		{[]string{"feedback", "revoke", "--key-file", key, "--agent-id", "0", "--index", "0"}, "--index"},
+		{[]string{"feedback", "respond", "--key-file", key, "--agent-id", "0", "--index", "1"}, "--client"},
+		{[]string{"feedback", "respond", "--key-file", key, "--agent-id", "0", "--index", "1", "--client", common.Address{1}.Hex()}, "--uri or --file"},
+		{[]string{"market", "resolve", "--key-file", key, "--job", "1"}, "--provider-bps"},
+		{[]string{"market", "resolve", "--key-file", key, "--job", "1", "--provider-bps", "10001"}, "0 to 10000"},
+		{[]string{"market", "dispute", "--key-file", key}, "--deployment"},
 	} {
 		c.fails(tc.args, tc.want)
 	}
