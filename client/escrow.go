@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -56,6 +57,15 @@ type Escrow struct {
 	// validation is the ERC-8004 Validation Registry (validators' requests and responses).
 	validation     *bindings.ValidationRegistry
 	validationAddr common.Address
+	// identity is the ERC-8004 Identity Registry (agents, their URIs, metadata and wallets) and reputation
+	// the Reputation Registry (feedback): agent operators' and buyers' side (identity.go, feedback.go).
+	identity       *bindings.IdentityRegistry
+	identityAddr   common.Address
+	reputation     *bindings.ReputationRegistry
+	reputationAddr common.Address
+
+	verifierOnce sync.Once
+	verifier     *eip712.Verifier // checks wallet proofs (ECDSA, then ERC-1271) before they are sent
 }
 
 // NewEscrow returns the escrow helpers for deployment d on backend, after checking that the node serves
@@ -74,7 +84,9 @@ func NewEscrow(ctx context.Context, backend Backend, d *deployment.Deployment, t
 	return &Escrow{backend: backend, chainID: chainID, address: d.Contracts.AgentEscrow.Address,
 		from: d.Contracts.AgentEscrow.DeployBlock, timeout: timeout, escrow: bindings.NewAgentEscrow(), token: bindings.NewTestUSD(),
 		mandates: bindings.NewMandateRegistry(), registry: d.Contracts.MandateRegistry.Address,
-		validation: bindings.NewValidationRegistry(), validationAddr: d.Contracts.ValidationRegistry.Address}, nil
+		validation: bindings.NewValidationRegistry(), validationAddr: d.Contracts.ValidationRegistry.Address,
+		identity: bindings.NewIdentityRegistry(), identityAddr: d.Contracts.IdentityRegistry.Address,
+		reputation: bindings.NewReputationRegistry(), reputationAddr: d.Contracts.ReputationRegistry.Address}, nil
 }
 
 // Address returns the escrow's address.
@@ -113,6 +125,10 @@ func (e *Escrow) transact(ctx context.Context, s Signer, addr common.Address, wh
 		c = e.mandates.Instance(e.backend, addr)
 	case addr == e.validationAddr && addr != (common.Address{}):
 		c = e.validation.Instance(e.backend, addr)
+	case addr == e.identityAddr && addr != (common.Address{}):
+		c = e.identity.Instance(e.backend, addr)
+	case addr == e.reputationAddr && addr != (common.Address{}):
+		c = e.reputation.Instance(e.backend, addr)
 	default:
 		c = e.token.Instance(e.backend, addr)
 	}
@@ -127,7 +143,8 @@ func (e *Escrow) transact(ctx context.Context, s Signer, addr common.Address, wh
 	return r, nil
 }
 
-// explain adds the escrow's custom error, decoded from the revert data err carries, to err.
+// explain adds the custom error, decoded from the revert data err carries, to err: the escrow's, or that of
+// the registry at to (identity, reputation, validation, mandates).
 func (e *Escrow) explain(err error, to common.Address) error {
 	var de rpc.DataError
 	if !errors.As(err, &de) {
@@ -142,6 +159,18 @@ func (e *Escrow) explain(err error, to common.Address) error {
 		return err
 	}
 	// Errors of the same name share a selector: a registry call names the registry's first.
+	if to == e.identityAddr && to != (common.Address{}) {
+		if v, uerr := e.identity.UnpackError(data); uerr == nil {
+			name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.IdentityRegistry")
+			return fmt.Errorf("the identity registry reverted with %s%+v: %w", name, v, err)
+		}
+	}
+	if to == e.reputationAddr && to != (common.Address{}) {
+		if v, uerr := e.reputation.UnpackError(data); uerr == nil {
+			name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.ReputationRegistry")
+			return fmt.Errorf("the reputation registry reverted with %s%+v: %w", name, v, err)
+		}
+	}
 	if to == e.validationAddr {
 		if v, uerr := e.validation.UnpackError(data); uerr == nil {
 			name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.ValidationRegistry")

@@ -120,6 +120,24 @@ func TestEscrow_FundUnderMandate(t *testing.T) {
 		t.Errorf("the agent holds %s, want nothing", got)
 	}
 
+	// The principal paid: it may give feedback naming the job once it is completed (the agent, the client, too).
+	provider := client.NewKeySigner(providerKey)
+	if _, err := e.Submit(ctx, provider, f.JobID, common.Hash{1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Complete(ctx, agent, f.JobID, common.Hash{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []client.Signer{principal, agent} {
+		g, err := e.GiveFeedback(ctx, s, client.Feedback{AgentID: providerID, JobID: f.JobID, Value: big.NewInt(90)})
+		if err != nil {
+			t.Fatalf("feedback by %s under the mandate: %v", s.Address(), err)
+		}
+		if g.Payment.Payer != principal.Address() || g.Payment.Client != agent.Address() || g.Payment.FundingTx != f.CreateTx {
+			t.Fatalf("the payment of a mandate job: %+v", g.Payment)
+		}
+	}
+
 	a, cs, ps = agreement(600)
 	if _, err := e.Fund(ctx, agent, a, cs, ps); err == nil || !strings.Contains(err.Error(), "OverJobCap") {
 		t.Fatalf("Fund above the cap: %v, want the registry's OverJobCap", err)

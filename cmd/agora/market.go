@@ -42,7 +42,7 @@ with --deployment "" they are learnt from the gateway. Every command prints JSON
 	f.String("password-file", "", "file holding the keystore's passphrase (else env AGORA_KEYSTORE_PASSWORD)")
 	f.Duration("timeout", 30*time.Second, "timeout of each request and each wait for a receipt")
 	cmd.AddCommand(a.marketRFQCommand(), a.marketProvideCommand(), a.marketSignCommand(), a.marketFundCommand(),
-		a.marketSubmitCommand(), a.marketCompleteCommand())
+		a.marketSubmitCommand(), a.marketCompleteCommand(), a.marketDisputeCommand(), a.marketResolveCommand())
 	return cmd
 }
 

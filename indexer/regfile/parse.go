@@ -18,6 +18,10 @@ const RegistrationType = "https://eips.ethereum.org/EIPS/eip-8004#registration-v
 // maxProblems caps how many problems an invalid_registration message lists; the rest are counted.
 const maxProblems = 20
 
+// MaxListedProblems caps how many problems Error.Problems lists in full (the rest are counted in the message), so
+// that a hostile file cannot make Parse format millions of messages.
+const MaxListedProblems = 1000
+
 // Registration is a validated ERC-8004 agent registration file.
 type Registration struct {
 	Type           string            // always RegistrationType after Parse
@@ -390,7 +394,7 @@ type problems struct {
 
 func (p *problems) add(format string, args ...any) {
 	p.total++
-	if len(p.list) < maxProblems {
+	if len(p.list) < MaxListedProblems {
 		p.list = append(p.list, fmt.Sprintf(format, args...))
 	}
 }
@@ -399,11 +403,14 @@ func (p *problems) err() *Error {
 	if p.total == 0 {
 		return nil
 	}
-	msg := strings.Join(p.list, "; ")
-	if more := p.total - len(p.list); more > 0 {
+	shown := p.list[:min(len(p.list), maxProblems)]
+	msg := strings.Join(shown, "; ")
+	if more := p.total - len(shown); more > 0 {
 		msg += fmt.Sprintf("; and %d more", more)
 	}
-	return newError(CodeInvalidRegistration, false, nil, "%s", msg)
+	e := newError(CodeInvalidRegistration, false, nil, "%s", msg)
+	e.Problems = p.list
+	return e
 }
 
 // join names field key of the object at path ("" for the document itself).

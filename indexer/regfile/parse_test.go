@@ -211,6 +211,10 @@ func TestParse_ProblemsCapped(t *testing.T) {
 	if !strings.HasSuffix(e.Message, "; and 180 more") {
 		t.Errorf("Message = %q, want 20 problems and '; and 180 more'", e.Message)
 	}
+	// Problems lists every one of them in full.
+	if len(e.Problems) != 200 || e.Problems[0] != "services[0].name: missing" || e.Problems[199] != "services[99].endpoint: missing" {
+		t.Errorf("Problems = %d entries (%q ... ), want all 200", len(e.Problems), e.Problems)
+	}
 }
 
 // Hostile documents of about 1 MiB, the default body cap.
@@ -316,6 +320,9 @@ func TestParse_Hostile(t *testing.T) {
 			e := wantCode(t, err, tt.code)
 			if !strings.Contains(e.Message, tt.msg) {
 				t.Errorf("Message = %.200q, want it to contain %q", e.Message, tt.msg)
+			}
+			if len(e.Problems) == 0 || len(e.Problems) > regfile.MaxListedProblems {
+				t.Errorf("Problems has %d entries, want 1 to %d", len(e.Problems), regfile.MaxListedProblems)
 			}
 		})
 	}

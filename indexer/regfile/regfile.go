@@ -51,6 +51,9 @@ type Error struct {
 	Code      string
 	Message   string
 	Temporary bool
+	// Problems lists, for CodeInvalidRegistration, every problem Parse found (the first MaxListedProblems of them),
+	// one per entry; Message shows the first 20 and counts the rest. Nil for the other codes.
+	Problems []string
 
 	cause error // underlying error, for errors.Is/As; never shown in Message verbatim
 }
@@ -76,5 +79,9 @@ func AsError(err error) *Error {
 }
 
 func newError(code string, temporary bool, cause error, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Temporary: temporary, cause: cause}
+	e := &Error{Code: code, Message: fmt.Sprintf(format, args...), Temporary: temporary, cause: cause}
+	if code == CodeInvalidRegistration {
+		e.Problems = []string{e.Message} // one problem; problems.err replaces it with the list
+	}
+	return e
 }
