@@ -3,8 +3,9 @@
 #   forge: build, format check, unit + fuzz + invariant suites with a per-commit fuzz seed (printed), gas sections
 #          (which land in snapshots/ and do not depend on the seed) unchanged
 #   go:    vet, gofmt check, every package's tests (real anvil chains and a private PostgreSQL, scripts/pg.sh,
-#          started by the tests themselves), then each gateway fuzz target for a short budget (AGORA_FUZZTIME
-#          a target, default 10s; 0 skips them; docs/gateway.md, "Fuzzing")
+#          started by the tests themselves; cmd/agora's also installs and builds examples/typescript with npm ci
+#          and tsc, and runs its buyer and provider against the Go agents), then each gateway fuzz target for a
+#          short budget (AGORA_FUZZTIME a target, default 10s; 0 skips them; docs/gateway.md, "Fuzzing")
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
