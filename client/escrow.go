@@ -38,6 +38,7 @@ type Backend interface {
 	bind.ContractBackend
 	bind.DeployBackend
 	ChainID(ctx context.Context) (*big.Int, error)
+	BalanceAt(ctx context.Context, account common.Address, block *big.Int) (*big.Int, error)
 }
 
 // Escrow drives a deployment's AgentEscrow: it funds signed agreements, submits deliverables and completes
@@ -282,6 +283,12 @@ func (e *Escrow) Release(ctx context.Context, s Signer, jobID *big.Int) (*types.
 // SettleFromValidation settles a submitted agreement job by its validator's answer (anyone may send it).
 func (e *Escrow) SettleFromValidation(ctx context.Context, s Signer, jobID *big.Int) (*types.Receipt, error) {
 	return e.transact(ctx, s, e.address, "settleFromValidation", e.escrow.PackSettleFromValidation(jobID))
+}
+
+// ClaimRefund returns a job's price to whoever funded it once it expired unsubmitted (or sat disputed past the
+// arbitration timeout); s may be anyone.
+func (e *Escrow) ClaimRefund(ctx context.Context, s Signer, jobID *big.Int) (*types.Receipt, error) {
+	return e.transact(ctx, s, e.address, "claimRefund", e.escrow.PackClaimRefund(jobID))
 }
 
 // Settlement methods chosen by Settle.

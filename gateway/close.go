@@ -30,7 +30,7 @@ const reasonQuoteExpired = "quote_expired"
 // signBy: the winner's quote (provider, delivery deadline, SLA), the buyer's terms (spec, validator,
 // threshold, arbiter, review window, late penalty) from the RFQ, expiredAt the RFQ's delivery deadline plus
 // lateGrace, the RFQ's mandate, and the RFQ's id as the nonce both sign with.
-func agreementFor(id common.Hash, v *rfqView, w quoteView, paid string, signBy time.Time) (eip712.ServiceAgreement, error) {
+func agreementFor(id common.Hash, v *rfqView, w quoteView, paid string, signBy time.Time, lateGrace time.Duration) (eip712.ServiceAgreement, error) {
 	a := eip712.ServiceAgreement{Client: common.HexToAddress(v.Buyer), Provider: common.HexToAddress(w.Provider),
 		Token: common.HexToAddress(v.Token), DeliveryDeadline: uint64(w.DeliveryDeadline.Unix()),
 		ExpiredAt:           uint64(v.DeliveryDeadline.Add(lateGrace).Unix()),
@@ -158,7 +158,7 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 		var penalised []string
 		var unfundable []refusal // refused before the rule decides
 		for i, q := range quotes {
-			a, err := agreementFor(id, v, q, q.Price, s.signByFor(v, q))
+			a, err := agreementFor(id, v, q, q.Price, s.signByFor(v, q), s.cfg.LateGrace)
 			if err != nil {
 				return err
 			}

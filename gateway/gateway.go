@@ -52,6 +52,10 @@ type Config struct {
 	PolicyDir string
 	// ApprovalTTL is how long an escalated action waits for an approver (0: governance.DefaultApprovalTTL).
 	ApprovalTTL time.Duration
+	// LateGrace is how long after an RFQ's delivery deadline its agreement's job may still be delivered
+	// (late, under the late penalty) before the buyer may reclaim the price: expiredAt is the deadline plus
+	// this (0: DefaultLateGrace). A devnet's demo market shortens it to see refunds happen.
+	LateGrace time.Duration
 	// Embedder embeds search documents and queries; nil uses embed.NewLocal(256).
 	Embedder embed.Embedder
 
@@ -88,6 +92,9 @@ func (c *Config) setDefaults() error {
 	}
 	if c.Deployment == nil {
 		return errors.New("gateway: deployment is required")
+	}
+	if c.LateGrace <= 0 {
+		c.LateGrace = DefaultLateGrace
 	}
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = 64 << 10
@@ -177,7 +184,11 @@ type Server struct {
 	ready    atomic.Bool
 	running  atomic.Pointer[context.Context] // Start's context: background work (RFQ closes) ends with it
 	draining atomic.Bool
-	wg       sync.WaitGroup
+	// closing is closed when Run starts draining: open streams end with "going away" and their clients
+	// reconnect elsewhere (hijacked WebSocket connections outlive http.Server.Shutdown otherwise).
+	closing     chan struct{}
+	closingOnce sync.Once
+	wg          sync.WaitGroup
 }
 
 // New migrates the database, connects to it and builds the handler. Call Run to serve.
@@ -214,7 +225,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		pool.Close()
 		return nil, fmt.Errorf("gateway: connect: %w", err)
 	}
-	s := &Server{
+	s := &Server{closing: make(chan struct{}),
 		cfg: cfg, log: cfg.Log, pool: pool, durable: durable,
 		chainID:   new(big.Int).SetUint64(cfg.Deployment.ChainID),
 		registry:  cfg.Deployment.Contracts.IdentityRegistry.Address,
@@ -289,6 +300,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	case <-ctx.Done():
 	}
 	s.draining.Store(true)
+	s.closingOnce.Do(func() { close(s.closing) })
 	sctx, cancel := context.WithTimeout(context.Background(), drain)
 	defer cancel()
 	err := srv.Shutdown(sctx)

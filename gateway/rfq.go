@@ -23,12 +23,15 @@ import (
 )
 
 // Market limits (docs/market.md).
+// DefaultLateGrace is Config.LateGrace's default: an awarded agreement's expiredAt is the RFQ's delivery
+// deadline plus a day.
+const DefaultLateGrace = 24 * time.Hour
+
 const (
 	minQuoteWindow   = 50 * time.Millisecond
 	maxQuoteWindow   = time.Minute
 	maxRFQLifetime   = 24 * time.Hour // expiry at most this far ahead
 	maxCapabilityLen = 200
-	lateGrace        = 24 * time.Hour         // an awarded agreement's expiredAt: the RFQ's delivery deadline plus this
 	closeSweep       = 500 * time.Millisecond // how often a gateway closes overdue RFQs (a crashed peer's)
 )
 
@@ -192,9 +195,9 @@ func (s *Server) checkRFQ(ctx context.Context, r eip712.RFQ, now time.Time) *Pro
 	if _, err := terms.Unix("deliveryDeadline", r.DeliveryDeadline); err != nil {
 		return termsProblem(err)
 	}
-	if r.DeliveryDeadline > terms.MaxUnix-uint64(lateGrace/time.Second) { // the award's expiredAt must fit too
+	if r.DeliveryDeadline > terms.MaxUnix-uint64(s.cfg.LateGrace/time.Second) { // the award's expiredAt must fit too
 		return termsProblem(&terms.Violation{Field: "deliveryDeadline", Detail: fmt.Sprintf(
-			"%d: the agreement's expiredAt (%s later) would pass 9999-12-31", r.DeliveryDeadline, lateGrace)})
+			"%d: the agreement's expiredAt (%s later) would pass 9999-12-31", r.DeliveryDeadline, s.cfg.LateGrace)})
 	}
 	switch {
 	case !expiry.After(now):
@@ -533,7 +536,7 @@ func (s *Server) showResult(id common.Hash, v *rfqView, quotes []quoteView, res 
 	w := byID[common.BytesToHash(res.winner).Hex()]
 	v.Award = &awardView{QuoteID: w.ID, ProviderAgentID: w.ProviderAgentID, Provider: w.Provider, Price: w.Price, Paid: *res.paid,
 		SignBy: res.signBy.UTC()}
-	a, err := agreementFor(id, v, w, v.Award.Paid, v.Award.SignBy)
+	a, err := agreementFor(id, v, w, v.Award.Paid, v.Award.SignBy, s.cfg.LateGrace)
 	if err != nil {
 		return err
 	}

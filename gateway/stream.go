@@ -498,6 +498,9 @@ func (s *Server) streamWS(c *gin.Context) {
 		case <-ctx.Done():
 			conn.Close(websocket.StatusNormalClosure, "")
 			return
+		case <-s.closing:
+			conn.Close(websocket.StatusGoingAway, "the gateway is shutting down: reconnect")
+			return
 		case <-sub.dropped:
 			conn.Close(websocket.StatusPolicyViolation, "too slow: more than 64 events behind")
 			return
@@ -601,6 +604,10 @@ func (s *Server) streamSSE(c *gin.Context) {
 	for {
 		select {
 		case <-c.Request.Context().Done():
+			return
+		case <-s.closing:
+			write(encode(streamEvent{Type: "problem", Problem: problem(http.StatusServiceUnavailable, CodeUnavailable,
+				"the gateway is shutting down; reconnect")}))
 			return
 		case <-sub.dropped:
 			write(encode(streamEvent{Type: "problem", Problem: problem(http.StatusServiceUnavailable, CodeUnavailable,
