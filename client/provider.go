@@ -27,6 +27,7 @@ const (
 	ProviderNoBid         = "no_bid"         // the RFQ's maxPrice was below the provider's floor
 	ProviderWon           = "won"            // the provider won and signed the agreement (Agreement)
 	ProviderLost          = "lost"           // the RFQ closed with another winner, or none
+	ProviderWithdrawn     = "withdrawn"      // the kill switch ended the RFQ before its close
 	ProviderRefusedAward  = "refused_award"  // the award did not match the quote: not signed (Detail)
 	ProviderPendingSigned = "pending_signed" // signing the agreement waits for an approval (Detail)
 )
@@ -164,6 +165,20 @@ func (c *Client) Provide(ctx context.Context, cfg ProviderConfig) error {
 			}
 			if err := p.decided(ctx, ev.RFQ); err != nil {
 				return err
+			}
+		case EventWithdrawn:
+			if ev.RFQ == nil {
+				continue
+			}
+			p.mu.Lock()
+			_, mine := p.waiting[ev.RFQ.ID]
+			delete(p.quoted, ev.RFQ.ID)
+			delete(p.waiting, ev.RFQ.ID)
+			p.mu.Unlock()
+			if mine {
+				if err := p.report(ProviderEvent{Event: ProviderWithdrawn, RFQID: ev.RFQ.ID}); err != nil {
+					return err
+				}
 			}
 		}
 		p.mu.Lock()

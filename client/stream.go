@@ -23,6 +23,7 @@ const (
 	EventRFQ           = "rfq"            // an RFQ matching the subscription opened: RFQ and TypedData
 	EventQuote         = "quote"          // a followed RFQ got a quote: RFQID and the count Quotes
 	EventClosed        = "closed"         // a followed or heard RFQ closed: RFQ with the award
+	EventWithdrawn     = "withdrawn"      // the kill switch ended a followed or heard RFQ before its close: RFQ
 	EventAgreement     = "agreement"      // a followed agreement's escrow job changed state: Agreement
 	EventProblem       = "problem"        // a refusal of a message sent on the stream: Problem
 	EventQuoteAccepted = "quote_accepted" // the answer to Stream.Quote: Quote

@@ -127,7 +127,8 @@ func TestGateway_RFQ(t *testing.T) {
 
 	t.Run("FirstPrice", func(t *testing.T) {
 		e := e.with(t)
-		id, digest := postRFQ(t, newRFQ(eip712.AuctionFirstPrice, 1500))
+		r := newRFQ(eip712.AuctionFirstPrice, 1500)
+		id, digest := postRFQ(t, r)
 		for i, price := range []int64{900, 700, 800} {
 			if r := postQuote(t, id, quote(digest, providers[i], price), providers[i].Wallet); r.Status != http.StatusCreated {
 				t.Fatalf("quote %d: %d %s", price, r.Status, r.Body)
@@ -178,6 +179,11 @@ func TestGateway_RFQ(t *testing.T) {
 		}
 		postQuote(t, id, quote(digest, providers[2], 500), providers[2].Wallet).problem(t, 409, gateway.CodeQuoteLate)
 
+		// expiredAt is the RFQ's delivery deadline plus the late grace (a day by default).
+		if _, m, err := eip712.ParseTypedData(v.Award.Agreement); err != nil ||
+			m.(eip712.ServiceAgreement).ExpiredAt != r.DeliveryDeadline+uint64(gateway.DefaultLateGrace/time.Second) {
+			t.Fatalf("award agreement %+v (%v): expiredAt, want the deadline %d plus a day", m, err, r.DeliveryDeadline)
+		}
 		// The award's agreement is one the real escrow accepts: both sign it and the job is funded on chain.
 		if digest := testAwardFundsOnChain(t, e, v.Award.Agreement, buyer, providers[1].Wallet); digest.Hex() != v.Award.AgreementID {
 			t.Fatalf("award.agreementId %s, want the agreement's digest %s", v.Award.AgreementID, digest.Hex())

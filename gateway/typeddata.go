@@ -44,9 +44,16 @@ func (s *Server) domainFor(m eip712.Message) eip712.Domain {
 }
 
 // typedDataTemplate serves a type's eth_signTypedData_v4 template: this chain's domain, the types, and a
-// message of zeros (integers as decimal strings).
+// message of zeros (integers as decimal strings). The type is named by its URL name or its primary type.
 func (s *Server) typedDataTemplate(c *gin.Context) {
 	m, ok := typedDataKinds[c.Param("type")]
+	if !ok { // its primary type works too: "RFQ", "ServiceAgreement"
+		for _, k := range typedDataKinds {
+			if k.PrimaryType() == c.Param("type") {
+				m, ok = k, true
+			}
+		}
+	}
 	if !ok {
 		names := make([]string, 0, len(typedDataKinds))
 		for n := range typedDataKinds {

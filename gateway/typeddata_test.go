@@ -71,6 +71,8 @@ func testTypedData(t *testing.T, e *env) {
 			"service-agreement": {"ServiceAgreement", eip712.EscrowDomainName, escrow},
 			"rfq":               {"RFQ", eip712.EscrowDomainName, escrow},
 			"quote":             {"Quote", eip712.EscrowDomainName, escrow},
+			"RFQ":               {"RFQ", eip712.EscrowDomainName, escrow}, // by primary type too
+			"ServiceAgreement":  {"ServiceAgreement", eip712.EscrowDomainName, escrow},
 		} {
 			r := e.get("/v1/eip712/" + name)
 			if r.Status != 200 {
@@ -87,6 +89,7 @@ func testTypedData(t *testing.T, e *env) {
 			}
 		}
 		e.get("/v1/eip712/order").problem(t, 404, gateway.CodeUnknownType)
+		e.get("/v1/eip712/rfQ").problem(t, 404, gateway.CodeUnknownType) // names are exact
 	})
 
 	market := eip712.EscrowDomain(chainID, escrow)

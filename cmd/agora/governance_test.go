@@ -155,7 +155,26 @@ escalate contains {"rule": "escalate_price", "reason": "above 100"} if to_number
 	if shown["budget"] != "1000" || shown["revoked"] != false || shown["live"] != true {
 		t.Fatalf("mandate show = %v", shown)
 	}
+	// An RFQ open under the mandate when it is revoked is withdrawn: market rfq says so at once rather than
+	// waiting for a close that never comes.
+	rctx, stopRFQ := context.WithCancel(ctx)
+	defer stopRFQ()
+	_, rfqDone := startCommand(t, rctx, append([]string{"market", "rfq"}, append(common[:4], "--key-file", agentKey,
+		"--capability", "invoice ocr", "--max-price", "50", "--mandate", id, "--window", "30s")...)...)
+	time.Sleep(2 * time.Second) // posted and open
+	revoked := time.Now()
 	must("mandate", "revoke", id, "--key-file", writeKeyFile(t, principal))
+	select {
+	case err := <-rfqDone:
+		if err == nil || !strings.Contains(err.Error(), "withdrawn") {
+			t.Fatalf("market rfq of a revoked mandate: %v, want withdrawn", err)
+		}
+		if took := time.Since(revoked); took > 15*time.Second {
+			t.Errorf("market rfq saw the withdrawal after %s", took)
+		}
+	case <-time.After(28 * time.Second):
+		t.Fatal("market rfq still waits for an RFQ its revoked mandate withdrew")
+	}
 	if shown := must("mandate", "show", id); shown["revoked"] != true || shown["remaining"] != "0" {
 		t.Fatalf("mandate show after revoke = %v", shown)
 	}

@@ -281,6 +281,8 @@ func (a *app) runMarketRFQ(cmd *cobra.Command, _ []string) error {
 			a.log.Info("quotes", "rfq", ev.RFQID, "count", ev.Quotes)
 		case ev.Type == client.EventClosed && ev.RFQ != nil && ev.RFQ.ID == id.Hex():
 			closed = ev.RFQ
+		case ev.Type == client.EventWithdrawn && ev.RFQ != nil && ev.RFQ.ID == id.Hex():
+			return fmt.Errorf("RFQ %s was withdrawn before its close: its mandate was revoked or its buyer's agent frozen (docs/governance.md)", id.Hex())
 		}
 	}
 	if err := m.print(closed); err != nil {

@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/agoralabs/agora/client"
 	"github.com/agoralabs/agora/internal/pgtest"
 )
 
@@ -57,6 +59,26 @@ func TestServeCommand(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+	// Open streams end when the gateway drains: the WebSocket with "going away", the SSE stream with a problem
+	// event; neither holds the shutdown past its drain.
+	c, err := client.New("http://" + addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := c.Subscribe(ctx, client.Subscription{Capabilities: []string{"ocr"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	if ev, err := ws.Next(ctx); err != nil || ev.Type != client.EventSubscribed {
+		t.Fatalf("stream: %+v, %v", ev, err)
+	}
+	sse, err := http.Get("http://" + addr + "/v1/stream/sse?capability=ocr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sse.Body.Close()
+	stopped := time.Now()
 	cancel()
 	select {
 	case err := <-done:
@@ -65,6 +87,16 @@ func TestServeCommand(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("agora serve did not stop")
+	}
+	if took := time.Since(stopped); took > 2*time.Second {
+		t.Errorf("serve took %s to stop with two open streams (drain 2s)", took)
+	}
+	if _, err := ws.Next(ctx); err == nil || !strings.Contains(err.Error(), "StatusGoingAway") {
+		t.Errorf("the WebSocket after the drain: %v, want going away", err)
+	}
+	body, _ := io.ReadAll(sse.Body)
+	if !strings.Contains(string(body), "shutting down") {
+		t.Errorf("the SSE stream ended with %q, want the shutting-down problem", body)
 	}
 }
 

@@ -72,6 +72,12 @@ func TestValidationCommands(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "NotRequestValidator") {
 		t.Fatalf("a stranger's answer: %v, want NotRequestValidator", err)
 	}
+	unknown := crypto.Keccak256Hash([]byte("no such request")).Hex()
+	_, _, err = run(t, ctx, append(append([]string{"validation", "respond"}, flags...), "--rpc-url", chain.URL,
+		"--key-file", key, "--request-hash", unknown, "--response", "50")...)
+	if err == nil || !strings.Contains(err.Error(), "UnknownRequest") {
+		t.Fatalf("an answer to an unknown request: %v, want UnknownRequest", err)
+	}
 
 	// validation serve answers the rest by running a command: one request's command crashes, one prints
 	// garbage, one hangs past the timeout; those post nothing and stay pending after their attempts.
