@@ -243,11 +243,12 @@ func (d *demo) loadProvider(ctx context.Context, e Entry) (*provider, error) {
 	}
 	var ag *client.AgentCapabilities
 	var err error
-	for try := 0; ; try++ { // the indexer may still be catching up with a fresh devnet
-		if ag, err = d.cfg.Client.Capabilities(ctx, e.AgentID.String()); err == nil || try == 20 || ctx.Err() != nil {
+	// The indexer may still be catching up with a fresh devnet: the agent, then its registration file.
+	for try := 0; ; try++ {
+		ag, err = d.cfg.Client.Capabilities(ctx, e.AgentID.String())
+		if (err == nil && len(ag.Capabilities) > 0) || try == 40 || !sleep(ctx, 250*time.Millisecond) {
 			break
 		}
-		time.Sleep(500 * time.Millisecond)
 	}
 	if err != nil {
 		return nil, err

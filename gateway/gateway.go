@@ -33,6 +33,7 @@ import (
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/embed"
+	"github.com/agoralabs/agora/explorer"
 	"github.com/agoralabs/agora/governance"
 	"github.com/agoralabs/agora/governance/authority"
 	"github.com/agoralabs/agora/postgres"
@@ -56,6 +57,8 @@ type Config struct {
 	// (late, under the late penalty) before the buyer may reclaim the price: expiredAt is the deadline plus
 	// this (0: DefaultLateGrace). A devnet's demo market shortens it to see refunds happen.
 	LateGrace time.Duration
+	// NoExplorer turns the web pages off (GET /, /agents, ...: package explorer); the API is the same.
+	NoExplorer bool
 	// Embedder embeds search documents and queries; nil uses embed.NewLocal(256).
 	Embedder embed.Embedder
 
@@ -168,6 +171,7 @@ type Server struct {
 	listening     chan struct{}
 	listeningOnce sync.Once
 	engine        *gin.Engine
+	explorer      *explorer.Explorer // nil with Config.NoExplorer
 	metrics       *metrics
 	cache         *cache
 	vectors       *vectors
@@ -256,6 +260,11 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.streams = newStreams(s, cfg.MaxStreams)
 	s.quoteNotes = &quoteNotes{ids: map[common.Hash]struct{}{}}
 	s.listening = make(chan struct{})
+	if s.explorer, err = s.newExplorer(); err != nil {
+		pool.Close()
+		durable.Close()
+		return nil, err
+	}
 	s.engine = s.routes()
 	return s, nil
 }

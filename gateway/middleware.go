@@ -20,6 +20,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/agoralabs/agora/capability"
+	"github.com/agoralabs/agora/explorer"
 )
 
 // metrics are the gateway's Prometheus metrics (namespace agora_gateway).
@@ -132,7 +133,14 @@ func (s *Server) routes() *gin.Engine {
 	})
 	e.GET("/openapi.json", s.openAPI)
 
-	limited := e.Group("/v1", s.rateLimit())
+	rl := s.rateLimit()
+	if s.explorer != nil { // the web pages: GET /, /agents, /agents/:id, ... and their assets (package explorer)
+		pages := gin.WrapH(s.explorer.Handler())
+		for _, r := range explorer.Routes {
+			e.Handle(r.Method, r.Path, rl, pages)
+		}
+	}
+	limited := e.Group("/v1", rl)
 	limited.GET("/agents", s.searchAgents)
 	limited.GET("/agents/:id", s.getAgent)
 	limited.GET("/agents/:id/feedback", s.listFeedback)

@@ -23,6 +23,7 @@ const (
 	streamBuffer        = 64       // events a subscriber may lag behind before it is dropped
 	streamMaxCaps       = 20       // capability subscriptions per stream
 	streamMaxFollow     = 50       // RFQs one stream follows
+	streamWatchFollow   = 256      // RFQs a market watcher keeps following after hearing them (their jobs' states)
 	streamMaxCapLen     = 100      // bytes per capability subscription
 	streamReadLimit     = 64 << 10 // bytes per message a client sends
 	streamWriteTimeout  = 5 * time.Second
@@ -57,7 +58,12 @@ type encoded struct {
 type subscriber struct {
 	caps    [][]string // capability subscriptions, as words: an RFQ matches when it has every word of one
 	agentID string     // the provider behind the stream ("" none): must be online to hear RFQs; hears direct ones
-	client  string     // the client address that opened it
+	// watch is a market watcher (watch=market: the explorer, a dashboard): it hears every open RFQ but direct
+	// ones and follows each (quote counts, the close, its agreement's escrow states), the last
+	// streamWatchFollow of them (watched, oldest first).
+	watch   bool
+	watched []string
+	client  string // the client address that opened it
 	follow  map[string]bool
 	out     chan encoded
 	dropped chan struct{}
@@ -292,6 +298,14 @@ func (h *streams) deliver(ctx context.Context, msg marketMsg) error {
 				}
 				h.heard[view.ID][sub] = struct{}{}
 				h.sendLocked(sub, ev)
+				if sub.watch && !sub.follow[view.ID] {
+					sub.follow[view.ID] = true
+					sub.watched = append(sub.watched, view.ID)
+					if len(sub.watched) > streamWatchFollow {
+						delete(sub.follow, sub.watched[0])
+						sub.watched = sub.watched[1:]
+					}
+				}
 			}
 		}
 	case "closed", "withdrawn":
@@ -368,6 +382,9 @@ func (s *Server) hears(sub *subscriber, v *rfqView, have map[string]bool, now ti
 	if v.Auction == auctionNames[3] { // direct
 		return sub.agentID != "" && v.ProviderAgentID != nil && *v.ProviderAgentID == sub.agentID
 	}
+	if sub.watch {
+		return true
+	}
 	match := false
 	for _, c := range sub.caps {
 		all := len(c) > 0
@@ -386,12 +403,12 @@ func (s *Server) hears(sub *subscriber, v *rfqView, have map[string]bool, now ti
 	return true
 }
 
-// parseStream reads a stream's subscription: capability (repeatable), agentId, rfq (repeatable).
+// parseStream reads a stream's subscription: capability (repeatable), agentId, rfq (repeatable), watch=market.
 func (s *Server) parseStream(c *gin.Context) (*subscriber, *Problem) {
 	q := c.Request.URL.Query()
 	for k := range q {
-		if k != "capability" && k != "agentId" && k != "rfq" {
-			return nil, problem(http.StatusBadRequest, CodeInvalidQuery, "unknown parameter %q: capability, agentId or rfq", clip(k))
+		if k != "capability" && k != "agentId" && k != "rfq" && k != "watch" {
+			return nil, problem(http.StatusBadRequest, CodeInvalidQuery, "unknown parameter %q: capability, agentId, rfq or watch", clip(k))
 		}
 	}
 	sub := &subscriber{follow: map[string]bool{}, out: make(chan encoded, streamBuffer), dropped: make(chan struct{})}
@@ -424,8 +441,15 @@ func (s *Server) parseStream(c *gin.Context) (*subscriber, *Problem) {
 		}
 		sub.follow[id.Hex()] = true
 	}
-	if len(sub.caps) == 0 && sub.agentID == "" && len(sub.follow) == 0 {
-		return nil, problem(http.StatusBadRequest, CodeInvalidQuery, "subscribe to a capability, an agentId or an rfq")
+	switch w := q["watch"]; {
+	case len(w) == 0:
+	case len(w) == 1 && w[0] == "market":
+		sub.watch = true
+	default:
+		return nil, problem(http.StatusBadRequest, CodeInvalidQuery, "watch=%q: the one value is market", clip(strings.Join(w, ",")))
+	}
+	if len(sub.caps) == 0 && sub.agentID == "" && len(sub.follow) == 0 && !sub.watch {
+		return nil, problem(http.StatusBadRequest, CodeInvalidQuery, "subscribe to a capability, an agentId, an rfq or watch=market")
 	}
 	return sub, nil
 }

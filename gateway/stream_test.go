@@ -109,6 +109,8 @@ func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (e
 	buyer := e.dial(t, "capability=nothing+matches+this")
 	// A listener on another gateway copy hears the same RFQ and its close through NOTIFY agora_market.
 	remote := dialAt(t, e.peer(t), "capability=invoice")
+	// A market watcher (the explorer) hears it without naming a capability, and follows it.
+	watcher := e.dial(t, "watch=market")
 
 	sse, err := http.Get(e.http.URL + "/v1/stream/sse?capability=ocr")
 	if err != nil {
@@ -174,12 +176,18 @@ func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (e
 	if ev := readEvent(t, buyer, 5*time.Second); ev.Type != "quote" || ev.RFQID != opened.ID || ev.Quotes != 1 {
 		t.Fatalf("buyer heard %+v, want one quote on %s", ev, opened.ID)
 	}
+	if ev := readEvent(t, watcher, 5*time.Second); ev.Type != "rfq" || ev.RFQ == nil || ev.RFQ.ID != opened.ID {
+		t.Fatalf("the watcher heard %+v, want the RFQ %s", ev, opened.ID)
+	}
+	if ev := readEvent(t, watcher, 5*time.Second); ev.Type != "quote" || ev.Quotes != 1 {
+		t.Fatalf("the watcher heard %+v, want the quote count", ev)
+	}
 
 	var award json.RawMessage
 	for _, c := range []struct {
 		name string
 		conn *websocket.Conn
-	}{{"buyer", buyer}, {"provider", provider}} {
+	}{{"buyer", buyer}, {"provider", provider}, {"watcher", watcher}} {
 		ev := readEvent(t, c.conn, 10*time.Second)
 		if ev.Type != "closed" || ev.RFQ == nil || ev.RFQ.Award == nil || ev.RFQ.Award.ProviderAgentID != q.ProviderAgentID.String() {
 			t.Fatalf("%s heard %+v, want the award to agent %s", c.name, ev, q.ProviderAgentID)
@@ -222,10 +230,12 @@ func testStreams(t *testing.T, e *env, rfq eip712.RFQ, quote func(eip712.RFQ) (e
 
 	// Bad subscriptions are problems before any upgrade.
 	for q, code := range map[string]string{
-		"":            gateway.CodeInvalidQuery,
-		"topic=ocr":   gateway.CodeInvalidQuery,
-		"rfq=0x12":    gateway.CodeInvalidID,
-		"agentId=abc": gateway.CodeInvalidAgentID,
+		"":                          gateway.CodeInvalidQuery,
+		"topic=ocr":                 gateway.CodeInvalidQuery,
+		"rfq=0x12":                  gateway.CodeInvalidID,
+		"agentId=abc":               gateway.CodeInvalidAgentID,
+		"watch=all":                 gateway.CodeInvalidQuery,
+		"watch=market&watch=market": gateway.CodeInvalidQuery,
 		"capability=" + url.QueryEscape(strings.Repeat("x", 101)): gateway.CodeInvalidQuery,
 		"capability=" + strings.Repeat("a&capability=", 20) + "a": gateway.CodeInvalidQuery,
 	} {

@@ -10,6 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 bash scripts/setup.sh
+bash scripts/chromium.sh # Debian's Chromium for the explorer's browser tests (installed when missing, as root)
 forge=.tools/bin/forge
 
 step() { printf '\n==> %s\n' "$*"; }

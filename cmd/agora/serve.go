@@ -51,6 +51,7 @@ requests drain for --drain before the process exits.`,
 	f.Duration("signing-window", 15*time.Minute, "how long after an award its agreement can be signed")
 	f.String("policy-dir", "", "directory of the principals' Rego policies: <principal>.rego (+ <principal>.json parameters), reloaded every second (docs/governance.md)")
 	f.Duration("approval-ttl", time.Hour, "how long an action the policy escalated waits for an approver")
+	f.Bool("explorer", true, "serve the web explorer at / (package explorer; --explorer=false: the API only)")
 	f.Duration("late-grace", gateway.DefaultLateGrace, "an award's expiredAt is the RFQ's delivery deadline plus this: the buyer reclaims the price after it")
 	f.Duration("no-sign-penalty", time.Hour, "how long a winner that did not sign ranks after every other bidder")
 	f.Uint32("auction-reputation-bps", 0, "sealed-bid awards: price surcharge (basis points) of a provider with reputation 0")
@@ -91,6 +92,7 @@ func (a *app) runServe(cmd *cobra.Command, _ []string) error {
 		PolicyDir:        v.GetString("policy-dir"),
 		ApprovalTTL:      v.GetDuration("approval-ttl"),
 		LateGrace:        v.GetDuration("late-grace"),
+		NoExplorer:       !v.GetBool("explorer"),
 		NoSignPenalty:    v.GetDuration("no-sign-penalty"),
 		AuctionWeights: auction.Weights{ReputationBps: v.GetUint32("auction-reputation-bps"),
 			LatencyBps: v.GetUint32("auction-latency-bps"), LatencyCapMs: v.GetInt64("auction-latency-cap-ms")},

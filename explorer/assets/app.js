@@ -1,0 +1,197 @@
+// The explorer's live parts: the market feed from the gateway's stream (watch=market), its charts, and the
+// feedback chart of an agent's page. Pages read without this script; it only adds what cannot be static.
+(() => {
+  'use strict';
+  const $ = (sel, el = document) => el.querySelector(sel);
+
+  // Base units with six decimals (tUSD, USDC), as the server's amount helper shows them.
+  const amount = (s) => {
+    try {
+      const x = BigInt(s), unit = 1000000n;
+      const frac = (x % unit).toString().padStart(6, '0').replace(/0+$/, '');
+      return (x / unit).toString() + (frac ? '.' + frac : '');
+    } catch { return String(s ?? ''); }
+  };
+  const shortHash = (h) => (h && h.length > 14 ? h.slice(0, 6) + '…' + h.slice(-4) : h || '');
+  const el = (tag, attrs = {}, ...kids) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === 'class') e.className = v; else e.setAttribute(k, v);
+    }
+    for (const k of kids) e.append(k instanceof Node ? k : document.createTextNode(String(k)));
+    return e;
+  };
+  const link = (href, text) => el('a', { href }, text);
+  // A time axis at least two minutes wide: points seconds apart (a fresh devnet's) would stretch it to years.
+  const timeScale = { x: { time: true, range: (u, min, max) => (max - min < 120 ? [min - 60, max + 60] : [min, max]) } };
+
+  // ------------------------------------------------------------------ an agent's feedback chart
+  for (const box of document.querySelectorAll('[data-chart="feedback"]')) {
+    let items = [];
+    try { items = JSON.parse(box.dataset.points || 'null') || []; } catch { items = []; }
+    const pts = items.filter((f) => f && f.time && !f.revoked)
+      .map((f) => [Date.parse(f.time) / 1000, Number(f.value) / Math.pow(10, Number(f.valueDecimals || 0))])
+      .filter(([t, v]) => isFinite(t) && isFinite(v)).sort((a, b) => a[0] - b[0]);
+    if (pts.length === 0) { box.textContent = 'No feedback to chart.'; continue; }
+    let sum = 0;
+    const xs = pts.map((p) => p[0]), vals = pts.map((p) => p[1]);
+    const mean = vals.map((v, i) => (sum += v) / (i + 1));
+    new uPlot({
+      width: Math.max(320, box.clientWidth || 600), height: 220,
+      scales: timeScale,
+      series: [{}, { label: 'value', stroke: '#0b5cad', paths: () => null, points: { size: 6 } },
+        { label: 'running mean', stroke: '#1a7f37', width: 2 }],
+    }, [xs, vals, mean], box);
+  }
+
+  // ------------------------------------------------------------------ the live market feed
+  const feed = $('#feed');
+  if (!feed) return;
+  const body = feed.tBodies[0], state = $('#feed-state');
+  const rows = new Map(); // RFQ id -> {row, opened}
+  const byAgreement = new Map(); // agreement id -> RFQ id
+  const stats = { rfqs: 0, awarded: 0, volume: 0n, awardTimes: [] };
+  const minutes = new Map(); // minute -> {rfqs, awards}
+  const prices = []; // {t, capability, price}
+  const MAX_ROWS = 60;
+
+  const cell = (row, i) => row.cells[i];
+  const setState = (text) => { state.textContent = text; };
+  const bump = (t, key) => {
+    const m = Math.floor(t / 60) * 60;
+    const b = minutes.get(m) || { rfqs: 0, awards: 0 };
+    b[key]++;
+    minutes.set(m, b);
+  };
+  const median = (a) => {
+    if (!a.length) return null;
+    const s = [...a].sort((x, y) => x - y), m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+  const showStats = () => {
+    $('#feed-stats').hidden = false;
+    $('#stat-rfqs').textContent = stats.rfqs;
+    $('#stat-awarded').textContent = stats.awarded;
+    $('#stat-volume').textContent = amount(stats.volume.toString());
+    const m = median(stats.awardTimes);
+    $('#stat-award-time').textContent = m == null ? '–' : (m / 1000).toFixed(2) + ' s';
+  };
+
+  const opened = (r) => {
+    if (rows.has(r.id)) return;
+    stats.rfqs++;
+    bump(Date.parse(r.openedAt) / 1000, 'rfqs');
+    const row = el('tr', { class: 'new', 'data-rfq': r.id },
+      el('td', {}, new Date(r.openedAt).toLocaleTimeString()),
+      el('td', {}, link('/rfqs/' + r.id, shortHash(r.id))),
+      el('td', {}, r.capability),
+      el('td', {}, r.auction),
+      el('td', { class: 'num' }, amount(r.maxPrice)),
+      el('td', { class: 'num' }, String(r.quotes || 0)),
+      el('td', {}, el('span', { class: 'state state-open' }, 'open')),
+      el('td', { class: 'num' }, ''),
+      el('td', {}, ''));
+    body.prepend(row);
+    rows.set(r.id, { row, opened: Date.parse(r.openedAt) });
+    while (body.rows.length > MAX_ROWS) {
+      const last = body.rows[body.rows.length - 1];
+      rows.delete(last.dataset.rfq);
+      last.remove();
+    }
+    feed.hidden = false;
+    showStats();
+  };
+
+  const closed = (r, kind) => {
+    let entry = rows.get(r.id);
+    if (!entry) { opened(r); entry = rows.get(r.id); }
+    const row = entry.row;
+    cell(row, 5).textContent = String(r.quotes || 0);
+    const winner = cell(row, 6);
+    winner.textContent = '';
+    if (r.award) {
+      winner.append(link('/agents/' + r.award.providerAgentId, 'agent ' + r.award.providerAgentId));
+      cell(row, 7).textContent = amount(r.award.paid);
+      stats.awarded++;
+      stats.volume += BigInt(r.award.paid);
+      const t = Date.parse(r.closedAt || new Date().toISOString());
+      stats.awardTimes.push(t - entry.opened);
+      bump(t / 1000, 'awards');
+      prices.push({ t: t / 1000, capability: r.capability, price: Number(r.award.paid) / 1e6 });
+      if (r.award.agreementId) {
+        byAgreement.set(r.award.agreementId, r.id);
+        cell(row, 8).replaceChildren(link('/agreements/' + r.award.agreementId, 'agreement'));
+      }
+    } else {
+      winner.append(el('span', { class: 'state state-' + (kind === 'withdrawn' ? 'withdrawn' : 'no_bids') }, kind === 'withdrawn' ? 'withdrawn' : 'no bids'));
+    }
+    showStats();
+    drawCharts();
+  };
+
+  const agreement = (a) => {
+    const id = a.rfqId || byAgreement.get(a.id);
+    const entry = id && rows.get(id);
+    if (!entry) return;
+    const c = cell(entry.row, 8);
+    c.replaceChildren(link('/agreements/' + a.id, a.jobId ? 'job ' + a.jobId : 'agreement'), ' ',
+      el('span', { class: 'state state-' + a.state }, a.state));
+  };
+
+  // Charts: clearing prices of the five busiest capabilities, and RFQs and awards per minute.
+  let priceChart = null, rateChart = null, lastDraw = 0;
+  const drawCharts = () => {
+    const now = Date.now();
+    if (now - lastDraw < 1000) return;
+    lastDraw = now;
+    $('#feed-charts').hidden = false;
+    const counts = new Map();
+    for (const p of prices) counts.set(p.capability, (counts.get(p.capability) || 0) + 1);
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map((e) => e[0]);
+    const pts = prices.filter((p) => top.includes(p.capability));
+    const xs = pts.map((p) => p.t);
+    const ys = top.map((c) => pts.map((p) => (p.capability === c ? p.price : null)));
+    const colours = ['#0b5cad', '#1a7f37', '#9a6700', '#b42318', '#6639ba'];
+    const priceBox = $('#chart-prices'), rateBox = $('#chart-rate');
+    if (priceChart) { priceChart.destroy(); priceChart = null; }
+    if (xs.length) {
+      priceChart = new uPlot({
+        width: Math.max(320, priceBox.clientWidth || 480), height: 220, scales: timeScale,
+        series: [{}, ...top.map((c, i) => ({ label: c, stroke: colours[i], paths: () => null, points: { size: 6, fill: colours[i] } }))],
+      }, [xs, ...ys], priceBox);
+    }
+    const ms = [...minutes.keys()].sort((a, b) => a - b);
+    if (rateChart) { rateChart.destroy(); rateChart = null; }
+    if (ms.length) {
+      rateChart = new uPlot({
+        width: Math.max(320, rateBox.clientWidth || 480), height: 220, scales: timeScale,
+        series: [{}, { label: 'RFQs', stroke: '#0b5cad', width: 2 }, { label: 'awards', stroke: '#1a7f37', width: 2 }],
+      }, [ms, ms.map((m) => minutes.get(m).rfqs), ms.map((m) => minutes.get(m).awards)], rateBox);
+    }
+  };
+
+  let backoff = 1000;
+  const connect = () => {
+    const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/v1/stream?watch=market';
+    const ws = new WebSocket(url);
+    ws.onopen = () => { backoff = 1000; };
+    ws.onmessage = (msg) => {
+      let ev;
+      try { ev = JSON.parse(msg.data); } catch { return; }
+      switch (ev.type) {
+        case 'subscribed': setState('Live: following every RFQ as it opens, gets quotes and closes.'); feed.hidden = false; break;
+        case 'rfq': if (ev.rfq) opened(ev.rfq); break;
+        case 'quote': { const e = rows.get(ev.rfqId); if (e) cell(e.row, 5).textContent = String(ev.quotes); break; }
+        case 'closed': case 'withdrawn': if (ev.rfq) closed(ev.rfq, ev.type); break;
+        case 'agreement': if (ev.agreement) agreement(ev.agreement); break;
+        default: break;
+      }
+    };
+    ws.onclose = () => {
+      setState('Disconnected from the gateway: reconnecting…');
+      setTimeout(connect, backoff);
+      backoff = Math.min(backoff * 2, 15000);
+    };
+  };
+  connect();
+})();

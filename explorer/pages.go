@@ -1,0 +1,111 @@
+package explorer
+
+import (
+	"net/http"
+	"net/url"
+)
+
+// searchKeys are the /v1/agents parameters the search form passes through.
+var searchKeys = []string{"q", "mode", "capability", "language", "maxPrice", "maxLatencyMs", "compliance", "jurisdiction",
+	"minReputation", "online", "token", "sort", "cursor", "limit"}
+
+func (x *Explorer) home(w http.ResponseWriter, r *http.Request) {
+	data := map[string]any{}
+	var top map[string]any
+	if err := x.get(r, "/v1/agents?online=true&sort=reputation&limit=8", &top); err == nil {
+		data["online"] = top
+	}
+	var ready map[string]any
+	_ = x.get(r, "/readyz", &ready)
+	data["ready"] = ready
+	x.render(w, "home", page{Title: "Agora market", Nav: "market", Data: data})
+}
+
+func (x *Explorer) agents(w http.ResponseWriter, r *http.Request) {
+	q := passQuery(r, searchKeys...)
+	if q.Get("limit") == "" {
+		q.Set("limit", "20")
+	}
+	var res map[string]any
+	if err := x.get(r, "/v1/agents?"+q.Encode(), &res); err != nil {
+		x.fail(w, "Agents", err)
+		return
+	}
+	next := ""
+	if c, ok := res["nextCursor"].(string); ok && c != "" {
+		nq := passQuery(r, searchKeys...)
+		nq.Set("cursor", c)
+		next = "/agents?" + nq.Encode()
+	}
+	x.render(w, "agents", page{Title: "Agents", Nav: "agents", Query: r.URL.Query(),
+		Data: map[string]any{"result": res, "next": next}})
+}
+
+func (x *Explorer) agent(w http.ResponseWriter, r *http.Request) {
+	id := url.PathEscape(r.PathValue("id"))
+	var detail map[string]any
+	if err := x.get(r, "/v1/agents/"+id, &detail); err != nil {
+		x.fail(w, "Agent "+r.PathValue("id"), err)
+		return
+	}
+	data := map[string]any{"agent": detail}
+	for key, path := range map[string]string{"reputation": "/reputation", "feedback": "/feedback?limit=50",
+		"validations": "/validations?limit=20", "jobs": "/jobs?limit=20", "mandates": "/mandates"} {
+		var v map[string]any
+		if err := x.get(r, "/v1/agents/"+id+path, &v); err == nil {
+			data[key] = v
+		}
+	}
+	name := "Agent " + r.PathValue("id")
+	if reg, ok := detail["registration"].(map[string]any); ok {
+		if n, ok := reg["name"].(string); ok && n != "" {
+			name = n
+		}
+	}
+	x.render(w, "agent", page{Title: name, Nav: "agents", Data: data})
+}
+
+func (x *Explorer) rfq(w http.ResponseWriter, r *http.Request) {
+	var v map[string]any
+	if err := x.get(r, "/v1/rfqs/"+url.PathEscape(r.PathValue("id")), &v); err != nil {
+		x.fail(w, "RFQ", err)
+		return
+	}
+	x.render(w, "rfq", page{Title: "RFQ " + short(r.PathValue("id")), Nav: "market", Data: map[string]any{"rfq": v}})
+}
+
+func (x *Explorer) agreement(w http.ResponseWriter, r *http.Request) {
+	id := url.PathEscape(r.PathValue("id"))
+	var v map[string]any
+	if err := x.get(r, "/v1/agreements/"+id, &v); err != nil {
+		x.fail(w, "Agreement", err)
+		return
+	}
+	data := map[string]any{"agreement": v}
+	if m, ok := v["mandateId"].(string); ok && m != "" && m != "0" {
+		var auth map[string]any
+		if err := x.get(r, "/v1/agreements/"+id+"/authority", &auth); err == nil {
+			data["authority"] = auth
+		}
+	}
+	x.render(w, "agreement", page{Title: "Agreement " + short(r.PathValue("id")), Nav: "market", Data: data})
+}
+
+func (x *Explorer) mandate(w http.ResponseWriter, r *http.Request) {
+	var v map[string]any
+	if err := x.get(r, "/v1/mandates/"+url.PathEscape(r.PathValue("id")), &v); err != nil {
+		x.fail(w, "Mandate", err)
+		return
+	}
+	x.render(w, "mandate", page{Title: "Mandate " + r.PathValue("id"), Nav: "agents", Data: map[string]any{"mandate": v}})
+}
+
+func (x *Explorer) status(w http.ResponseWriter, r *http.Request) {
+	var ready map[string]any
+	err := x.get(r, "/readyz", &ready)
+	data := map[string]any{"ready": ready}
+	if err != nil {
+		data["readyError"] = err.Error()
+	}
+	x.render(w, "status", page{Title: "Status", Nav: "status", Data: data})
+}
