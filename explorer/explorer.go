@@ -55,7 +55,7 @@ type Route struct {
 // Routes are the paths the gateway sends to Handler.
 var Routes = []Route{
 	{"GET", "/"}, {"GET", "/agents"}, {"GET", "/agents/:id"}, {"GET", "/rfqs/:id"}, {"GET", "/agreements/:id"},
-	{"GET", "/mandates/:id"}, {"GET", "/status"}, {"GET", "/assets/*file"},
+	{"GET", "/mandates/:id"}, {"GET", "/jobs"}, {"GET", "/jobs/:id"}, {"GET", "/status"}, {"GET", "/assets/*file"},
 }
 
 // New parses the templates and returns the explorer.
@@ -67,7 +67,7 @@ func New(cfg Config) (*Explorer, error) {
 	if x.log == nil {
 		x.log = slog.New(slog.DiscardHandler)
 	}
-	for _, page := range []string{"home", "agents", "agent", "rfq", "agreement", "mandate", "status", "error"} {
+	for _, page := range []string{"home", "agents", "agent", "rfq", "agreement", "mandate", "jobs", "job", "status", "error"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page+".html")
 		if err != nil {
 			return nil, fmt.Errorf("explorer: template %s: %w", page, err)
@@ -86,6 +86,8 @@ func New(cfg Config) (*Explorer, error) {
 	x.mux.HandleFunc("GET /rfqs/{id}", x.rfq)
 	x.mux.HandleFunc("GET /agreements/{id}", x.agreement)
 	x.mux.HandleFunc("GET /mandates/{id}", x.mandate)
+	x.mux.HandleFunc("GET /jobs", x.jobs)
+	x.mux.HandleFunc("GET /jobs/{id}", x.job)
 	x.mux.HandleFunc("GET /status", x.status)
 	return x, nil
 }

@@ -109,3 +109,40 @@ func (x *Explorer) status(w http.ResponseWriter, r *http.Request) {
 	}
 	x.render(w, "status", page{Title: "Status", Nav: "status", Data: data})
 }
+
+// jobStatuses are the filters of the jobs page, in the order a job moves.
+var jobStatuses = []string{"funded", "submitted", "completed", "disputed", "resolved", "rejected", "expired"}
+
+func (x *Explorer) jobs(w http.ResponseWriter, r *http.Request) {
+	q := passQuery(r, "status", "cursor")
+	q.Set("limit", "50")
+	var res map[string]any
+	if err := x.get(r, "/v1/jobs?"+q.Encode(), &res); err != nil {
+		x.fail(w, "Jobs", err)
+		return
+	}
+	next := ""
+	if c, ok := res["nextCursor"].(string); ok && c != "" {
+		nq := passQuery(r, "status")
+		nq.Set("cursor", c)
+		next = "/jobs?" + nq.Encode()
+	}
+	x.render(w, "jobs", page{Title: "Jobs", Nav: "jobs", Query: r.URL.Query(),
+		Data: map[string]any{"result": res, "next": next, "statuses": jobStatuses}})
+}
+
+func (x *Explorer) job(w http.ResponseWriter, r *http.Request) {
+	var v map[string]any
+	if err := x.get(r, "/v1/jobs/"+url.PathEscape(r.PathValue("id")), &v); err != nil {
+		x.fail(w, "Job "+r.PathValue("id"), err)
+		return
+	}
+	data := map[string]any{"job": v}
+	if h, ok := v["agreementHash"].(string); ok && h != "" {
+		var a map[string]any
+		if err := x.get(r, "/v1/agreements/"+url.PathEscape(h), &a); err == nil {
+			data["agreement"] = a
+		}
+	}
+	x.render(w, "job", page{Title: "Job " + r.PathValue("id"), Nav: "jobs", Data: data})
+}

@@ -34,6 +34,7 @@ const (
 	CodeRFQNotFound       = "rfq_not_found"       // 404: no such RFQ
 	CodeAgreementNotFound = "agreement_not_found" // 404: no such agreement
 	CodeMandateNotFound   = "mandate_not_found"   // 404: the MandateRegistry holds no such mandate
+	CodeJobNotFound       = "job_not_found"       // 404: no escrow job with this id (or not indexed yet)
 	CodeMandateRevoked    = "mandate_revoked"     // 403: the mandate is revoked or the agent frozen (the kill switch)
 	CodeMandateRefused    = "mandate_refused"     // 403: the mandate does not allow it (registryError names the rule)
 	CodePolicyDenied      = "policy_denied"       // 403: the principal's policy denied it

@@ -115,7 +115,8 @@ func (b *browserProblems) listen(ev any) {
 // TestExplorer drives the explorer in a real headless Chromium against a real stack with the demo market
 // trading: the home page's live feed shows auctions opening and clearing, a search and a filter narrow the
 // agents, an agent's page shows its identity, capabilities, reputation and history, and an auction from the
-// feed leads to its RFQ, its agreement and the escrow job that funded it. Keyboard navigation starts at the
+// feed leads to its RFQ, its agreement and the escrow job that funded it, with its history; the jobs page
+// filters by status. Keyboard navigation starts at the
 // skip link, the agent page reads without JavaScript, and no request fails and no console error appears on
 // any page. Every step leaves a screenshot in test-artifacts/explorer/ (or $AGORA_ARTIFACTS/explorer/).
 func TestExplorer(t *testing.T) {
@@ -286,9 +287,24 @@ func TestExplorer(t *testing.T) {
 			value(&job, chromedp.Text(chromedp.CSS(`#job`))))
 	}
 
+	var history string
+	step("7-job", chromedp.Click(chromedp.CSS(`#job a`)),
+		chromedp.WaitVisible(chromedp.ID(`hist-h`)),
+		value(&history, chromedp.Text(chromedp.CSS(`ol.timeline`))))
+	if !strings.Contains(history, "funded") || !strings.Contains(history, "0x") {
+		t.Errorf("the job's history shows %q, want its funding transaction", history)
+	}
+	var jobs int
+	step("8-jobs", chromedp.Navigate(gatewayURL+"/jobs?status=completed"),
+		chromedp.WaitVisible(chromedp.CSS(`table.jobs tbody tr td a`)),
+		value(&jobs, chromedp.Evaluate[int](`[...document.querySelectorAll("table.jobs tbody tr .state")].filter(s => s.textContent !== "completed").length`)))
+	if jobs != 0 {
+		t.Errorf("the completed filter shows %d jobs in another state", jobs)
+	}
+
 	// The agent page reads without JavaScript.
 	var noJS string
-	step("7-agent-without-javascript",
+	step("9-agent-without-javascript",
 		scripts(true),
 		chromedp.Navigate(gatewayURL+"/agents/0"),
 		value(&noJS, chromedp.Text(chromedp.CSS(`#caps-h + table tbody`))),

@@ -134,7 +134,7 @@
     const entry = id && rows.get(id);
     if (!entry) return;
     const c = cell(entry.row, 8);
-    c.replaceChildren(link('/agreements/' + a.id, a.jobId ? 'job ' + a.jobId : 'agreement'), ' ',
+    c.replaceChildren(a.jobId ? link('/jobs/' + a.jobId, 'job ' + a.jobId) : link('/agreements/' + a.id, 'agreement'), ' ',
       el('span', { class: 'state state-' + a.state }, a.state));
   };
 

@@ -1,0 +1,102 @@
+package gateway_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/agoralabs/agora/gateway"
+)
+
+type jobsPage struct {
+	Items []struct {
+		JobID  string `json:"jobId"`
+		Status string `json:"status"`
+	} `json:"items"`
+	NextCursor *string `json:"nextCursor"`
+}
+
+// testJobs reads the seeded history's escrow jobs across the market: newest first, by status, page by page
+// without gaps or repeats; one job with its history in chain order, each event with its transaction.
+func testJobs(t *testing.T, e *env) {
+	var all jobsPage
+	e.get("/v1/jobs?limit=200").decode(t, &all)
+	if len(all.Items) < 10 {
+		t.Fatalf("%d jobs, want the seeded history's", len(all.Items))
+	}
+	for i := 1; i < len(all.Items); i++ {
+		if len(all.Items[i].JobID) > len(all.Items[i-1].JobID) ||
+			(len(all.Items[i].JobID) == len(all.Items[i-1].JobID) && all.Items[i].JobID >= all.Items[i-1].JobID) {
+			t.Fatalf("job %s after %s: want newest first", all.Items[i].JobID, all.Items[i-1].JobID)
+		}
+	}
+	// Pages of 7 give the same jobs in the same order.
+	var paged []string
+	next := "/v1/jobs?limit=7"
+	for next != "" {
+		var p jobsPage
+		e.get(next).decode(t, &p)
+		for _, j := range p.Items {
+			paged = append(paged, j.JobID)
+		}
+		next = ""
+		if p.NextCursor != nil {
+			next = "/v1/jobs?limit=7&cursor=" + url.QueryEscape(*p.NextCursor)
+		}
+	}
+	if len(paged) != len(all.Items) {
+		t.Fatalf("paging gave %d jobs, one page %d", len(paged), len(all.Items))
+	}
+	for i := range paged {
+		if paged[i] != all.Items[i].JobID {
+			t.Fatalf("page order differs at %d: %s, want %s", i, paged[i], all.Items[i].JobID)
+		}
+	}
+	var completed jobsPage
+	e.get("/v1/jobs?status=completed&limit=200").decode(t, &completed)
+	if len(completed.Items) == 0 {
+		t.Fatal("no completed job")
+	}
+	for _, j := range completed.Items {
+		if j.Status != "completed" {
+			t.Fatalf("status filter let %s (%s) through", j.JobID, j.Status)
+		}
+	}
+
+	var job struct {
+		JobID   string `json:"jobId"`
+		Status  string `json:"status"`
+		History []struct {
+			Event string `json:"event"`
+			Block int64  `json:"block"`
+			Tx    string `json:"tx"`
+		} `json:"history"`
+	}
+	e.get("/v1/jobs/" + completed.Items[0].JobID).decode(t, &job)
+	var events []string
+	for i, h := range job.History {
+		events = append(events, h.Event)
+		if i > 0 && h.Block < job.History[i-1].Block {
+			t.Fatalf("history out of chain order: %+v", job.History)
+		}
+		if len(h.Tx) != 66 {
+			t.Fatalf("event %s without its transaction", h.Event)
+		}
+	}
+	got := strings.Join(events, ",")
+	for _, want := range []string{"created", "funded", "submitted", "completed", "settled"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("job %s (%s) history %s lacks %s", job.JobID, job.Status, got, want)
+		}
+	}
+	if events[0] != "created" {
+		t.Errorf("history starts with %s", events[0])
+	}
+
+	e.get("/v1/jobs/999999").problem(t, 404, gateway.CodeJobNotFound)
+	e.get("/v1/jobs/abc").problem(t, 400, gateway.CodeInvalidID)
+	e.get("/v1/jobs/007").problem(t, 400, gateway.CodeInvalidID)
+	e.get("/v1/jobs/1?x=1").problem(t, 400, gateway.CodeInvalidQuery)
+	e.get("/v1/jobs?status=paid").problem(t, 400, gateway.CodeInvalidQuery)
+	e.get("/v1/jobs?cursor=bogus").problem(t, 400, gateway.CodeInvalidCursor)
+}
