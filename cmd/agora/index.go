@@ -56,6 +56,7 @@ Stops cleanly on Ctrl-C or SIGTERM; a restart continues from the last committed 
 	f.Bool("fetch-allow-private", false, "allow registration files on private/loopback addresses and plain http (local development)")
 	f.Int("gc-percent", 200, "Go GC target percentage when GOGC is unset (200 buys about 10% backfill speed for ~20 MB of memory)")
 	f.String("cpu-profile", "", "write a Go CPU profile of the whole run to this file (for performance work)")
+	f.String("progress", "auto", `progress line on stderr (blocks behind, events/s, backfill % and ETA), redrawn in place: "auto" when stderr is a terminal, "on", "off"`)
 	f.String("ipfs-gateway", "", "HTTP gateway for ipfs:// URIs, e.g. https://ipfs.io (empty: ipfs:// is recorded as unsupported)")
 	return cmd
 }
@@ -71,6 +72,15 @@ func (a *app) runIndex(cmd *cobra.Command, _ []string) error {
 	dep, err := deployment.Read(v.GetString("deployment"))
 	if err != nil {
 		return err
+	}
+	var showProgress bool
+	switch mode := v.GetString("progress"); mode {
+	case "auto":
+		showProgress = isTerminal(a.m.Stderr)
+	case "on", "off":
+		showProgress = mode == "on"
+	default:
+		return fmt.Errorf("--progress %q: want auto, on or off", mode)
 	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(v.GetInt("gc-percent"))
@@ -143,6 +153,11 @@ func (a *app) runIndex(cmd *cobra.Command, _ []string) error {
 	}
 
 	var wg sync.WaitGroup
+	if showProgress {
+		a.status.enable(true)
+		wg.Add(1)
+		go func() { defer wg.Done(); a.status.follow(ctx, progressEvery, ix.Progress) }()
+	}
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
