@@ -80,9 +80,11 @@ ON CONFLICT (agent_id, key_hash) DO UPDATE SET metadata_key = EXCLUDED.metadata_
     block_number = EXCLUDED.block_number, updated_at = EXCLUDED.updated_at`},
 	// A MetadataSet asks for the agent's registration file to be read again at once (its owner may have
 	// changed the file behind the same URI): the row becomes due and a read already running is superseded.
+	// Rows the statement above queued in this transaction (new agents, new URIs) are due now already.
 	{tables: []string{"identity_metadata_set"}, sql: `
 UPDATE registration_files f SET next_attempt_at = now(), generation = nextval('registration_files_generation')
-WHERE f.agent_id IN (SELECT agent_id FROM identity_metadata_set WHERE ` + between + `)`},
+WHERE f.agent_id IN (SELECT agent_id FROM identity_metadata_set WHERE ` + between + `)
+  AND f.next_attempt_at IS DISTINCT FROM now()`},
 	// ---------------------------------------------------------------- feedback
 	{tables: []string{"reputation_new_feedback"}, sql: `
 INSERT INTO feedback (agent_id, client_address, feedback_index, value, value_decimals, tag1, tag1_raw, tag2, tag2_raw,
