@@ -99,7 +99,11 @@ func (r *RegistrationStore) Save(ctx context.Context, res regfile.Result) error 
 				WHERE agent_id = $1::text::numeric`, id, res.Raw, parsed)
 			if err == nil && (status != "ok" || !bytes.Equal(raw, res.Raw)) {
 				channel = DiscoveryChannel
-				err = discovery.Save(ctx, tx, res.Job.AgentID, res.Job.URI, discovery.NewProfile(res.Parsed))
+				if res.Parsed != nil {
+					err = discovery.Save(ctx, tx, res.Job.AgentID, res.Job.URI, discovery.NewProfile(res.Parsed))
+				} else {
+					err = discovery.Delete(ctx, tx, res.Job.AgentID)
+				}
 			}
 		case status == "ok" && res.Err.Temporary:
 			_, err = tx.Exec(ctx, `UPDATE registration_files SET attempts = attempts + 1,
