@@ -27,6 +27,7 @@ type agentDetail struct {
 	RegisteredAt       time.Time         `json:"registeredAt"`
 	UpdatedBlock       int64             `json:"updatedBlock"`
 	RegistrationFile   registrationFile  `json:"registrationFile"`
+	RegistrationFetch  registrationFetch `json:"registrationFetch"`
 	Registration       json.RawMessage   `json:"registration"` // the canonical file; null unless it is valid
 	Capabilities       []json.RawMessage `json:"capabilities"`
 	CapabilityProblems json.RawMessage   `json:"capabilityProblems"`
@@ -42,6 +43,25 @@ type registrationFile struct {
 	ErrorMessage *string    `json:"errorMessage"`
 	FetchedAt    *time.Time `json:"fetchedAt"`
 }
+
+// registrationFetch is where the indexer is with reading the registration file (docs/indexer.md).
+type registrationFetch struct {
+	State         string      `json:"state"`    // pending, fetched or failed
+	Attempts      int         `json:"attempts"` // reads of the current URI
+	Failures      int         `json:"failures"` // consecutive failed reads
+	LastError     *fetchError `json:"lastError"`
+	LastAttemptAt *time.Time  `json:"lastAttemptAt"`
+	NextAttemptAt *time.Time  `json:"nextAttemptAt"`
+	FetchedAt     *time.Time  `json:"fetchedAt"` // when the file in hand was read (state fetched)
+}
+
+type fetchError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// fetchStates maps registration_files.status to registrationFetch.state.
+var fetchStates = map[string]string{"pending": "pending", "ok": "fetched", "error": "failed"}
 
 type metadataEntry struct {
 	Key   string `json:"key"`
@@ -129,9 +149,14 @@ func (s *Server) loadAgent(ctx context.Context, id string) (*agentDetail, error)
 	d := &agentDetail{ID: s.globalID(id), AgentID: id}
 	var caps, problems, registration []byte
 	var sc scoreColumns
+	rf := &d.RegistrationFetch
+	var lastCode *string
+	var lastMessage string
 	err := s.pool.QueryRow(ctx, `SELECT '0x' || encode(a.owner, 'hex'), '0x' || encode(a.agent_wallet, 'hex'),
 			a.agent_uri, a.registered_block, a.registered_at, a.updated_block,
 			COALESCE(f.status, 'pending'), f.error_code, f.error_message, f.fetched_at,
+			COALESCE(f.attempts, 0), COALESCE(f.failures, 0), f.last_error_code, COALESCE(f.last_error_message, ''),
+			f.last_attempt_at, f.next_attempt_at,
 			p.registration, p.capability_problems,
 			(SELECT jsonb_agg(jsonb_build_object('index', c.idx) || c.declaration ORDER BY c.idx)
 			   FROM agent_capabilities c WHERE c.agent_id = a.agent_id),
@@ -142,8 +167,8 @@ func (s *Server) loadAgent(ctx context.Context, id string) (*agentDetail, error)
 		LEFT JOIN agent_scores r ON r.agent_id = a.agent_id
 		WHERE a.agent_id = $1::text::numeric`, id).Scan(append([]any{&d.Owner, &d.Wallet, &d.AgentURI,
 		&d.RegisteredBlock, &d.RegisteredAt, &d.UpdatedBlock, &d.RegistrationFile.Status, &d.RegistrationFile.ErrorCode,
-		&d.RegistrationFile.ErrorMessage, &d.RegistrationFile.FetchedAt, &registration, &problems, &caps},
-		sc.dest()...)...)
+		&d.RegistrationFile.ErrorMessage, &d.RegistrationFile.FetchedAt, &rf.Attempts, &rf.Failures, &lastCode,
+		&lastMessage, &rf.LastAttemptAt, &rf.NextAttemptAt, &registration, &problems, &caps}, sc.dest()...)...)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, notFound(id)
 	}
@@ -151,6 +176,18 @@ func (s *Server) loadAgent(ctx context.Context, id string) (*agentDetail, error)
 		return nil, fmt.Errorf("agent %s: %w: %w", id, errUnavailable, err)
 	}
 	d.RegisteredAt = d.RegisteredAt.UTC()
+	rf.State = fetchStates[d.RegistrationFile.Status]
+	if lastCode != nil {
+		rf.LastError = &fetchError{Code: *lastCode, Message: lastMessage}
+	}
+	if rf.State == "fetched" {
+		rf.FetchedAt = d.RegistrationFile.FetchedAt
+	}
+	for _, t := range []*time.Time{d.RegistrationFile.FetchedAt, rf.LastAttemptAt, rf.NextAttemptAt} {
+		if t != nil {
+			*t = t.UTC()
+		}
+	}
 	d.Registration = nullJSON(registration)
 	d.CapabilityProblems = json.RawMessage("[]")
 	if len(problems) > 0 {

@@ -453,6 +453,7 @@ func (s *Server) listen(ctx context.Context) {
 const (
 	channelIndexer    = "agora_indexer"    // indexer.NotifyChannel: payload is the committed block
 	channelDiscovery  = "agora_discovery"  // indexer.DiscoveryChannel: payload is an agent id
+	channelRegfile    = "agora_regfile"    // indexer.RegistrationChannel: only an agent's file fetch state changed
 	channelHeartbeats = "agora_heartbeats" // a gateway stored heartbeats
 	channelScores     = "agora_scores"     // a gateway stored reputation reports
 	channelMarket     = "agora_market"     // an RFQ opened, was quoted or closed, an agreement signed: "<open|quote|closed|agreement>|<id>|<gateway>"
@@ -464,7 +465,7 @@ func (s *Server) listenOnce(ctx context.Context) error {
 		return err
 	}
 	defer conn.Release()
-	for _, ch := range []string{channelIndexer, channelDiscovery, channelHeartbeats, channelScores, channelMarket} {
+	for _, ch := range []string{channelIndexer, channelDiscovery, channelRegfile, channelHeartbeats, channelScores, channelMarket} {
 		if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{ch}.Sanitize()); err != nil {
 			return err
 		}
@@ -495,6 +496,9 @@ func (s *Server) listenOnce(ctx context.Context) error {
 				s.log.Warn("catalog change queue full; reloading")
 				_ = s.reload(ctx)
 			}
+		case channelRegfile:
+			s.metrics.notifications.WithLabelValues("regfile").Inc()
+			s.cache.purge() // the agent detail shows the fetch state; the search document is unchanged
 		case channelHeartbeats:
 			s.metrics.notifications.WithLabelValues("heartbeats").Inc()
 			ids, own := s.namedIDs(n.Payload)

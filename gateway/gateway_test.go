@@ -359,6 +359,8 @@ func TestGateway(t *testing.T) {
 
 	t.Run("Freshness", func(t *testing.T) { testFreshness(t, e.with(t)) })
 
+	t.Run("RegistrationFetch", func(t *testing.T) { testRegistrationFetch(t, e.with(t)) })
+
 	t.Run("TypedData", func(t *testing.T) { testTypedData(t, e.with(t)) })
 
 	t.Run("Jobs", func(t *testing.T) { testJobs(t, e.with(t)) })

@@ -120,7 +120,9 @@ func (e *env) startIndexer(ctx context.Context) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := regfile.NewPool(regfile.New(regfile.Config{AllowPrivate: true}), store.Registrations(), regfile.PoolConfig{},
+	// One try per read and a quick backoff (300 ms doubling to 3 s): the tests watch failed files retried.
+	files := regfile.NewPool(regfile.New(regfile.Config{AllowPrivate: true, Attempts: 1}), store.Registrations(),
+		regfile.PoolConfig{Retry: regfile.Retry{Base: 300 * time.Millisecond, Max: 3 * time.Second}},
 		slog.New(slog.DiscardHandler), nil)
 	ix := indexer.New(chain, store, indexer.Config{Deployment: e.dep, PollInterval: 50 * time.Millisecond,
 		Log: slog.New(slog.DiscardHandler), OnCommit: func(uint64) { files.Wake() }})

@@ -72,6 +72,7 @@ type runOpts struct {
 	maxRange      uint64
 	dbURL         string
 	files         *regfile.Config // when set, a registration-file pool runs too
+	retry         regfile.Retry   // the pool's retry policy (zero: the defaults)
 	confirmations uint64
 }
 
@@ -106,7 +107,7 @@ func (e *env) start(t *testing.T, o runOpts) *running {
 	}
 	if o.files != nil {
 		pool = regfile.NewPool(regfile.New(*o.files), store.Registrations(),
-			regfile.PoolConfig{Workers: 4, Idle: 50 * time.Millisecond}, quietLog(), nil)
+			regfile.PoolConfig{Workers: 4, Idle: 50 * time.Millisecond, Retry: o.retry}, quietLog(), nil)
 		cfg.OnCommit = func(uint64) { pool.Wake() }
 	}
 	ix := indexer.New(chain, store, cfg)

@@ -64,11 +64,10 @@ upd AS (
     FROM last l LEFT JOIN xfer x USING (agent_id) LEFT JOIN uri u USING (agent_id) LEFT JOIN wal w USING (agent_id)
     WHERE a.agent_id = l.agent_id AND NOT EXISTS (SELECT 1 FROM reg WHERE reg.agent_id = l.agent_id)
     RETURNING a.agent_id, a.agent_uri, u.agent_id IS NOT NULL AS uri_set)
-INSERT INTO registration_files AS f (agent_id, agent_uri, status)
-SELECT agent_id, agent_uri, 'pending' FROM ins
-UNION ALL SELECT agent_id, agent_uri, 'pending' FROM upd WHERE uri_set
-ON CONFLICT (agent_id) DO UPDATE SET agent_uri = EXCLUDED.agent_uri, status = 'pending', raw = NULL, parsed = NULL,
-    error_code = NULL, error_message = NULL, attempts = 0, queued_at = now(), fetched_at = NULL
+INSERT INTO registration_files AS f (agent_id, agent_uri, status, next_attempt_at)
+SELECT agent_id, agent_uri, 'pending', now() FROM ins
+UNION ALL SELECT agent_id, agent_uri, 'pending', now() FROM upd WHERE uri_set
+ON CONFLICT (agent_id) DO UPDATE SET ` + sqlRegistrationReset + `
 WHERE f.agent_uri IS DISTINCT FROM EXCLUDED.agent_uri`},
 	{tables: []string{"identity_metadata_set"}, sql: `
 INSERT INTO agent_metadata AS m (agent_id, key_hash, metadata_key, metadata_key_raw, metadata_value, block_number, updated_at)
@@ -79,6 +78,13 @@ ORDER BY agent_id, indexed_metadata_key, block_number DESC, log_index DESC
 ON CONFLICT (agent_id, key_hash) DO UPDATE SET metadata_key = EXCLUDED.metadata_key,
     metadata_key_raw = EXCLUDED.metadata_key_raw, metadata_value = EXCLUDED.metadata_value,
     block_number = EXCLUDED.block_number, updated_at = EXCLUDED.updated_at`},
+	// A MetadataSet asks for the agent's registration file to be read again at once (its owner may have
+	// changed the file behind the same URI): the row becomes due and a read already running is superseded.
+	// Rows the statement above queued in this transaction (new agents, new URIs) are due now already.
+	{tables: []string{"identity_metadata_set"}, sql: `
+UPDATE registration_files f SET next_attempt_at = now(), generation = nextval('registration_files_generation')
+WHERE f.agent_id IN (SELECT agent_id FROM identity_metadata_set WHERE ` + between + `)
+  AND f.next_attempt_at IS DISTINCT FROM now()`},
 	// ---------------------------------------------------------------- feedback
 	{tables: []string{"reputation_new_feedback"}, sql: `
 INSERT INTO feedback (agent_id, client_address, feedback_index, value, value_decimals, tag1, tag1_raw, tag2, tag2_raw,

@@ -57,6 +57,7 @@ type Indexer struct {
 
 	head     atomic.Uint64 // latest head number seen
 	indexed  atomic.Uint64
+	start    atomic.Uint64 // the deployment's first block, once init has read the state
 	caughtUp atomic.Bool
 
 	headsMu  sync.Mutex
@@ -223,6 +224,8 @@ func (ix *Indexer) init(ctx context.Context) error {
 	}
 	ix.state = st
 	ix.indexed.Store(st.Block)
+	ix.start.Store(st.StartBlock)
+	ix.rate.begin(time.Now())
 	ix.m.IndexedBlock.Set(float64(st.Block))
 	ix.log.Info("indexer starting", "chain", st.ChainID, "from_block", st.Block+1, "websocket", ix.chain.CanSubscribe())
 	return nil
@@ -409,6 +412,12 @@ func (ix *Indexer) window(ctx context.Context, from, to uint64) error {
 }
 
 func (ix *Indexer) commit(ctx context.Context, b *Batch, mode string, start time.Time) error {
+	// The progress as this commit makes it, stored with the cursor (ReadProgress).
+	now := time.Now()
+	blocks := int(b.To - b.From + 1)
+	ev, bl := ix.rate.rates(now, b.Events, blocks)
+	p := ix.progress(now, b.To, ev, bl)
+	b.progress = &p
 	if err := ix.store.Write(ctx, b); err != nil {
 		if errors.Is(err, errCursorMoved) {
 			return &fatalError{err}
@@ -420,7 +429,8 @@ func (ix *Indexer) commit(ctx context.Context, b *Batch, mode string, start time
 	ix.m.IndexedBlock.Set(float64(b.To))
 	ix.m.Lag.Set(float64(int64(ix.head.Load()) - int64(b.To)))
 	ix.m.Events.Add(float64(b.Events))
-	ix.m.EventsPerSec.Set(ix.rate.add(b.Events))
+	ix.rate.add(now, b.Events, blocks)
+	ix.m.setProgress(p)
 	ix.m.Batches.WithLabelValues(mode).Observe(time.Since(start).Seconds())
 	if mode == "backfill" || b.Events > 0 {
 		ix.log.Debug("committed", "mode", mode, "from", b.From, "to", b.To, "events", b.Events,
@@ -519,39 +529,4 @@ func (ix *Indexer) addLogs(b *Batch, logs []types.Log, timeOf func(*types.Log) t
 		b.Events++
 	}
 	return nil
-}
-
-// rateMeter averages events per second over the last 10 seconds of commits.
-type rateMeter struct {
-	mu      sync.Mutex
-	samples []rateSample
-}
-
-type rateSample struct {
-	at     time.Time
-	events int
-}
-
-func (r *rateMeter) add(events int) float64 {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	now := time.Now()
-	r.samples = append(r.samples, rateSample{now, events})
-	cut := 0
-	for cut < len(r.samples) && now.Sub(r.samples[cut].at) > 10*time.Second {
-		cut++
-	}
-	r.samples = r.samples[cut:]
-	if len(r.samples) < 2 {
-		return 0
-	}
-	total := 0
-	for _, s := range r.samples[1:] {
-		total += s.events
-	}
-	span := now.Sub(r.samples[0].at).Seconds()
-	if span <= 0 {
-		return 0
-	}
-	return float64(total) / span
 }

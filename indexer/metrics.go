@@ -15,6 +15,9 @@ type Metrics struct {
 	RPCErrors    *prometheus.CounterVec
 	LoopErrors   prometheus.Counter
 	RangeSize    prometheus.Gauge
+	Progress     prometheus.Gauge
+	BlocksPerSec prometheus.Gauge
+	ETA          prometheus.Gauge
 }
 
 // NewMetrics creates the metrics and registers them with reg (nil: not registered).
@@ -30,7 +33,13 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		Events: prometheus.NewCounter(prometheus.CounterOpts{Namespace: ns, Subsystem: sub, Name: "events_total",
 			Help: "Events committed (rate() gives events per second)."}),
 		EventsPerSec: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: ns, Subsystem: sub, Name: "events_per_second",
-			Help: "Events committed per second over the last 10 seconds of work."}),
+			Help: "Events committed per second over the last 10 seconds."}),
+		BlocksPerSec: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: ns, Subsystem: sub, Name: "blocks_per_second",
+			Help: "Blocks committed per second over the last 10 seconds."}),
+		Progress: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: ns, Subsystem: sub, Name: "progress_ratio",
+			Help: "Share of the blocks from the deployment to the head (less confirmations) indexed, 0 to 1."}),
+		ETA: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: ns, Subsystem: sub, Name: "eta_seconds",
+			Help: "Estimated time to catch up with the head at the current block rate (0 when caught up or unknown)."}),
 		Batches: prometheus.NewHistogramVec(prometheus.HistogramOpts{Namespace: ns, Subsystem: sub, Name: "batch_seconds",
 			Help: "Time to commit one batch (a range in backfill, a block at the head).", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16)},
 			[]string{"mode"}),
@@ -47,7 +56,15 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 	}
 	if reg != nil {
 		reg.MustRegister(m.ChainHead, m.IndexedBlock, m.Lag, m.Events, m.EventsPerSec, m.Batches, m.Reorgs,
-			m.ReorgDepth, m.RPCErrors, m.LoopErrors, m.RangeSize)
+			m.ReorgDepth, m.RPCErrors, m.LoopErrors, m.RangeSize, m.Progress, m.BlocksPerSec, m.ETA)
 	}
 	return m
+}
+
+// setProgress sets the progress gauges.
+func (m *Metrics) setProgress(p Progress) {
+	m.EventsPerSec.Set(p.EventsPerSec)
+	m.BlocksPerSec.Set(p.BlocksPerSec)
+	m.Progress.Set(p.Percent / 100)
+	m.ETA.Set(p.ETA.Seconds())
 }

@@ -16,14 +16,18 @@ import (
 //	GET /healthz  200 while the process runs and reaches its database
 //	GET /readyz   200 once the indexer has caught up with the head (less confirmations), else 503
 //
-// /healthz and /readyz answer JSON: {"status": "...", "indexedBlock": n, "headBlock": n}.
+// /healthz and /readyz answer JSON: {"status": "...", "ready": b, "indexedBlock": n, "headBlock": n, and the
+// figures of Progress: "behindBlocks", "percent", "eventsPerSecond", "blocksPerSecond", "etaSeconds"}.
 func OpsHandler(ix *Indexer, gatherer prometheus.Gatherer) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{}))
 	status := func(w http.ResponseWriter, r *http.Request, needReady bool) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
-		body := map[string]any{"indexedBlock": ix.Indexed(), "headBlock": ix.head.Load(), "ready": ix.Ready()}
+		p := ix.Progress()
+		body := map[string]any{"indexedBlock": p.Indexed, "headBlock": p.Head, "ready": ix.Ready(),
+			"behindBlocks": p.Behind, "percent": p.Percent, "eventsPerSecond": p.EventsPerSec,
+			"blocksPerSecond": p.BlocksPerSec, "etaSeconds": p.ETA.Seconds()}
 		code := http.StatusOK
 		body["status"] = "ok"
 		if err := ix.store.pool.Ping(ctx); err != nil {

@@ -246,12 +246,19 @@ WHERE m.agent_id = ANY($1::text[]::numeric[]) AND EXISTS (SELECT 1 FROM agents a
 ORDER BY m.agent_id, m.indexed_metadata_key, m.block_number DESC, m.log_index DESC`
 
 // A registration file is (re)queued when its agent's URI changed; rows of vanished agents go by cascade.
+// The outcome and the schedule of an unchanged URI stay: they describe the file, not the chain.
 const sqlRegistrationQueue = `
-INSERT INTO registration_files AS f (agent_id, agent_uri, status)
-SELECT a.agent_id, a.agent_uri, 'pending' FROM agents a WHERE a.agent_id = ANY($1::text[]::numeric[])
-ON CONFLICT (agent_id) DO UPDATE SET agent_uri = EXCLUDED.agent_uri, status = 'pending', raw = NULL, parsed = NULL,
-    error_code = NULL, error_message = NULL, attempts = 0, queued_at = now(), fetched_at = NULL
+INSERT INTO registration_files AS f (agent_id, agent_uri, status, next_attempt_at)
+SELECT a.agent_id, a.agent_uri, 'pending', now() FROM agents a WHERE a.agent_id = ANY($1::text[]::numeric[])
+ON CONFLICT (agent_id) DO UPDATE SET ` + sqlRegistrationReset + `
 WHERE f.agent_uri IS DISTINCT FROM EXCLUDED.agent_uri`
+
+// sqlRegistrationReset starts a registration_files row over for a new URI: no outcome, due now, and a new
+// generation so that a read of the old URI still running is dropped.
+const sqlRegistrationReset = `agent_uri = EXCLUDED.agent_uri, status = 'pending', raw = NULL, parsed = NULL,
+    error_code = NULL, error_message = NULL, attempts = 0, queued_at = now(), fetched_at = NULL,
+    next_attempt_at = now(), last_attempt_at = NULL, failures = 0, last_error_code = NULL,
+    last_error_message = NULL, generation = nextval('registration_files_generation')`
 
 const sqlFeedbackKeys = `
 WITH k AS (SELECT * FROM unnest($1::text[]::numeric[], $2::bytea[], $3::text[]::numeric[])

@@ -193,6 +193,7 @@ type Batch struct {
 	unknown  [][]any
 	blocks   []blockRef
 	Events   int
+	progress *Progress // stored with the cursor when set
 }
 
 func newBatch(from, to uint64) *Batch {
@@ -235,8 +236,14 @@ func (s *Store) Write(ctx context.Context, b *Batch) error {
 	}
 	queueIncremental(batch, present, b.From, b.To)
 	s.queueBlocks(batch, b.blocks, b.To)
-	batch.Queue(`UPDATE indexer_state SET block_number = $1, block_hash = $2, updated_at = now()`,
-		int64(b.To), b.Hash.Bytes())
+	if p := b.progress; p != nil {
+		batch.Queue(`UPDATE indexer_state SET block_number = $1, block_hash = $2, updated_at = now(), head_block = $3,
+				target_block = $4, events_per_second = $5, blocks_per_second = $6`,
+			int64(b.To), b.Hash.Bytes(), int64(p.Head), int64(p.Target), p.EventsPerSec, p.BlocksPerSec)
+	} else {
+		batch.Queue(`UPDATE indexer_state SET block_number = $1, block_hash = $2, updated_at = now()`,
+			int64(b.To), b.Hash.Bytes())
+	}
 	batch.Queue(`SELECT pg_notify('`+NotifyChannel+`', $1)`, fmt.Sprint(b.To))
 	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 		return fmt.Errorf("indexer: write blocks %d-%d: %w", b.From, b.To, err)

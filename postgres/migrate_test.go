@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"io/fs"
 	"math/big"
 	"strings"
@@ -180,5 +181,64 @@ func TestMigrationsGoDownAndUpAgain(t *testing.T) {
 	}
 	if applied, err := postgres.Migrate(ctx, url); err != nil || applied == 0 {
 		t.Fatalf("Migrate after down: applied %d, %v", applied, err)
+	}
+}
+
+// TestRegfileScheduleMigration upgrades registration_files rows written before the fetch schedule (00008):
+// pending rows stay due, failed rows (never tried again before) become due now, read files unscheduled.
+func TestRegfileScheduleMigration(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.New(t)
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	p, err := goose.NewProvider(goose.DialectPostgres, db, postgres.Migrations())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.UpTo(ctx, 7); err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.ExecContext(ctx, `
+		INSERT INTO agents (agent_id, owner, agent_uri, registered_by, registered_block, registered_at, registered_tx,
+			updated_block, updated_at)
+		SELECT i, '\x0000000000000000000000000000000000000001', 'https://a.example/' || i,
+			'\x0000000000000000000000000000000000000001', 1, now(), decode(repeat('00', 32), 'hex'), 1, now()
+		FROM generate_series(1, 3) i;
+		INSERT INTO registration_files (agent_id, agent_uri, status, error_code, error_message, attempts, queued_at, fetched_at)
+		VALUES (1, 'https://a.example/1', 'pending', NULL, NULL, 0, now() - interval '1 hour', NULL),
+		       (2, 'https://a.example/2', 'ok', NULL, NULL, 2, now() - interval '1 hour', now() - interval '50 minutes'),
+		       (3, 'https://a.example/3', 'error', 'timeout', 'too slow', 3, now() - interval '1 hour', now() - interval '50 minutes')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := postgres.Migrate(ctx, url); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT agent_id::int, next_attempt_at IS NOT NULL AND next_attempt_at <= now(),
+			next_attempt_at IS NULL, failures, attempts, COALESCE(last_error_code, ''), last_attempt_at IS NOT DISTINCT FROM fetched_at
+		FROM registration_files ORDER BY agent_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	want := []string{"1 due=true unscheduled=false failures=0 attempts=0 err= last=true",
+		"2 due=false unscheduled=true failures=0 attempts=1 err= last=true",
+		"3 due=true unscheduled=false failures=1 attempts=1 err=timeout last=true"}
+	var got []string
+	for rows.Next() {
+		var id, failures, attempts int
+		var due, unscheduled, last bool
+		var code string
+		if err := rows.Scan(&id, &due, &unscheduled, &failures, &attempts, &code, &last); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%d due=%v unscheduled=%v failures=%d attempts=%d err=%s last=%v", id, due,
+			unscheduled, failures, attempts, code, last))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("after 00008:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

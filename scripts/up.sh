@@ -59,7 +59,8 @@ echo "database    $db"
 echo "indexer     http://127.0.0.1:9464/metrics /healthz /readyz"
 echo "gateway     http://127.0.0.1:8080/v1/agents  (API: /openapi.json)"
 export AGORA_DATABASE_URL="$db"
-.devnet/agora index --deployment .devnet/deployment.json --poll-interval 100ms --fetch-allow-private &
+# --progress off: the terminal is shared with the gateway's log, which would run into the redrawn line.
+.devnet/agora index --deployment .devnet/deployment.json --poll-interval 100ms --fetch-allow-private --progress off &
 index=$!
 if [[ "${AGORA_SEED:-1}" != 0 ]]; then
     rm -rf .devnet/keys

@@ -29,7 +29,7 @@ func (a *app) indexCommand() *cobra.Command {
 		Long: `Index every contract in the deployment file from its deploy block into PostgreSQL (migrating the
 schema first), then follow the chain head: by WebSocket newHeads when the node offers them, else by polling.
 Reorgs are rolled back to the common ancestor. Registration files behind agent URIs are read by a bounded
-worker pool next to the indexer. Operator endpoints (/metrics, /healthz, /readyz) are served on --listen.
+worker pool next to the indexer; failed reads are retried with backoff, on a schedule kept in PostgreSQL. Operator endpoints (/metrics, /healthz, /readyz) are served on --listen.
 Stops cleanly on Ctrl-C or SIGTERM; a restart continues from the last committed block.`,
 		Args: cobra.NoArgs,
 		RunE: a.runIndex,
@@ -51,9 +51,12 @@ Stops cleanly on Ctrl-C or SIGTERM; a restart continues from the last committed 
 	f.Int("fetch-workers", 8, "concurrent registration-file downloads")
 	f.Duration("fetch-timeout", 10*time.Second, "timeout of one registration-file download")
 	f.Int64("fetch-max-bytes", 1<<20, "largest registration file read")
+	f.Duration("fetch-retry-base", regfile.DefaultRetryBase, "first delay before reading a registration file again after a temporary failure (doubles up to --fetch-retry-max)")
+	f.Duration("fetch-retry-max", regfile.DefaultRetryMax, "longest delay before reading a failed registration file again (and the delay after a permanent failure)")
 	f.Bool("fetch-allow-private", false, "allow registration files on private/loopback addresses and plain http (local development)")
 	f.Int("gc-percent", 200, "Go GC target percentage when GOGC is unset (200 buys about 10% backfill speed for ~20 MB of memory)")
 	f.String("cpu-profile", "", "write a Go CPU profile of the whole run to this file (for performance work)")
+	f.String("progress", "auto", `progress line on stderr (blocks behind, events/s, backfill % and ETA), redrawn in place: "auto" when stderr is a terminal, "on", "off"`)
 	f.String("ipfs-gateway", "", "HTTP gateway for ipfs:// URIs, e.g. https://ipfs.io (empty: ipfs:// is recorded as unsupported)")
 	return cmd
 }
@@ -69,6 +72,15 @@ func (a *app) runIndex(cmd *cobra.Command, _ []string) error {
 	dep, err := deployment.Read(v.GetString("deployment"))
 	if err != nil {
 		return err
+	}
+	var showProgress bool
+	switch mode := v.GetString("progress"); mode {
+	case "auto":
+		showProgress = isTerminal(a.m.Stderr)
+	case "on", "off":
+		showProgress = mode == "on"
+	default:
+		return fmt.Errorf("--progress %q: want auto, on or off", mode)
 	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(v.GetInt("gc-percent"))
@@ -108,7 +120,8 @@ func (a *app) runIndex(cmd *cobra.Command, _ []string) error {
 		AllowPrivate: v.GetBool("fetch-allow-private"), IPFSGateway: v.GetString("ipfs-gateway"),
 		UserAgent: "agora-indexer/" + version,
 	})
-	files := regfile.NewPool(fetcher, store.Registrations(), regfile.PoolConfig{Workers: v.GetInt("fetch-workers")},
+	files := regfile.NewPool(fetcher, store.Registrations(), regfile.PoolConfig{Workers: v.GetInt("fetch-workers"),
+		Retry: regfile.Retry{Base: v.GetDuration("fetch-retry-base"), Max: v.GetDuration("fetch-retry-max")}},
 		a.log.With("component", "regfile"), regfile.NewMetrics(reg))
 
 	ix := indexer.New(chain, store, indexer.Config{
@@ -140,6 +153,11 @@ func (a *app) runIndex(cmd *cobra.Command, _ []string) error {
 	}
 
 	var wg sync.WaitGroup
+	if showProgress {
+		a.status.enable(true)
+		wg.Add(1)
+		go func() { defer wg.Done(); a.status.follow(ctx, progressEvery, ix.Progress) }()
+	}
 	wg.Add(1)
 	go func() {
 		defer wg.Done()

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -27,8 +29,10 @@ func TestIndexCommand(t *testing.T) {
 	t.Setenv("AGORA_DATABASE_URL", db)
 	runCtx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
+	var stderr string
 	go func() {
-		_, _, err := run(t, runCtx, "index", "--rpc-url", chain.URL, "--deployment", file, "--listen", addr,
+		var err error
+		_, stderr, err = run(t, runCtx, "index", "--rpc-url", chain.URL, "--deployment", file, "--listen", addr,
 			"--poll-interval", "50ms")
 		done <- err
 	}()
@@ -68,6 +72,36 @@ func TestIndexCommand(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("agora index did not stop")
+	}
+	// stderr is no terminal here: the log only, no progress line.
+	if strings.ContainsAny(stderr, "\r\b") || strings.Contains(stderr, "ev/s") || !strings.Contains(stderr, "indexer stopped") {
+		t.Errorf("stderr that is not a terminal:\n%q", stderr)
+	}
+
+	// Forced on, the progress line is drawn (the caught-up indexer says "live") and wiped before the log goes on.
+	var errOut syncBuffer
+	runCtx, cancel = context.WithCancel(ctx)
+	go func() {
+		m := &Main{Stdout: io.Discard, Stderr: &errOut}
+		done <- m.Run(runCtx, []string{"index", "--rpc-url", chain.URL, "--deployment", file, "--listen", "",
+			"--poll-interval", "50ms", "--progress", "on"})
+	}()
+	line := fmt.Sprintf("\rlive  block %s  0 behind", group(head))
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(errOut.String(), line); {
+		if time.Now().After(deadline) {
+			t.Fatalf("no progress line %q in %q", line, errOut.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("agora index --progress on: %v", err)
+	}
+	out := errOut.String()
+	stopped := strings.LastIndex(out, "time=")
+	if stopped < 0 || !strings.Contains(out[stopped:], "indexer stopped") || strings.ContainsAny(out[stopped:], "\r\b") ||
+		!strings.HasSuffix(strings.TrimRight(out[:stopped], " \b"), "\r") {
+		t.Errorf("the last log record is not on a wiped line: %q", out[max(0, len(out)-400):])
 	}
 }
 

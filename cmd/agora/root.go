@@ -16,6 +16,8 @@ type app struct {
 	m   *Main
 	v   *viper.Viper
 	log *slog.Logger
+	// status writes the log to m.Stderr below a progress line, when a command shows one (agora index).
+	status *statusLine
 }
 
 func (m *Main) newRootCommand() *cobra.Command {
@@ -65,11 +67,12 @@ func (a *app) configure(cmd *cobra.Command) error {
 		return fmt.Errorf("log level %q: want debug, info, warn or error", a.v.GetString("log-level"))
 	}
 	opts := &slog.HandlerOptions{Level: level}
+	a.status = newStatusLine(a.m.Stderr, false)
 	switch a.v.GetString("log-format") {
 	case "text":
-		a.log = slog.New(slog.NewTextHandler(a.m.Stderr, opts))
+		a.log = slog.New(slog.NewTextHandler(a.status, opts))
 	case "json":
-		a.log = slog.New(slog.NewJSONHandler(a.m.Stderr, opts))
+		a.log = slog.New(slog.NewJSONHandler(a.status, opts))
 	default:
 		return errors.New("log format: want text or json")
 	}

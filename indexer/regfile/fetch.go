@@ -235,6 +235,7 @@ func (f *Fetcher) FetchAttempts(ctx context.Context, uri string) ([]byte, int, e
 		if e == nil {
 			return raw, attempt, nil
 		}
+		e.RetryAfter = retryAfter
 		if !e.Temporary || e.Code == CodeCanceled || attempt >= f.cfg.Attempts || retryAfter > maxRetryAfter {
 			return nil, attempt, e
 		}

@@ -326,6 +326,9 @@ func TestFetcher_Fetch_Status(t *testing.T) {
 			if e.Temporary != tt.temporary {
 				t.Errorf("Temporary = %v, want %v", e.Temporary, tt.temporary)
 			}
+			if secs, _ := strconv.Atoi(tt.header); e.RetryAfter != time.Duration(secs)*time.Second {
+				t.Errorf("RetryAfter = %v, want %ss (the pool waits at least that long)", e.RetryAfter, tt.header)
+			}
 			if want := strconv.Itoa(tt.statuses[len(tt.statuses)-1]); !strings.HasPrefix(e.Message, want) {
 				t.Errorf("Message = %q, want it to start with %s", e.Message, want)
 			}

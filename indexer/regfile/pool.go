@@ -13,6 +13,11 @@ import (
 type Job struct {
 	AgentID *big.Int
 	URI     string
+	// Generation is the Store's token for the request this job answers (a new URI, a refetch): the Store
+	// drops a result whose request has been superseded. The pool only hands it back.
+	Generation int64
+	// Failures is how many reads in a row failed before this one (the backoff's exponent).
+	Failures int
 }
 
 // key identifies a job for the in-flight set: the same agent may be fetched for a new URI while a
@@ -35,14 +40,20 @@ type Result struct {
 	Err       *Error
 	Attempts  int // fetch attempts made (0 when the URI was refused before any try)
 	FetchedAt time.Time
+	// Retry is set after a failure that is worth another read (PoolConfig.Retry): read the file again
+	// this long after saving the result. Zero after a success, and after a failure only a new URI can
+	// change (see Final).
+	Retry time.Duration
 }
 
 // Store is where jobs come from and results go (the indexer implements it on PostgreSQL).
 type Store interface {
-	// Pending returns up to limit agents whose file is not yet read for their current URI, in a stable
-	// order. Jobs being fetched are returned too until their result is saved; the pool skips them.
+	// Pending returns up to limit agents whose file is due to be read (never read for their current URI,
+	// a retry whose time has come, a refetch requested), in a stable order. Jobs being fetched are returned
+	// too until their result is saved; the pool skips them.
 	Pending(ctx context.Context, limit int) ([]Job, error)
-	// Save records r. It must ignore a result whose URI is no longer the agent's current one.
+	// Save records r and schedules the next read when r.Retry is set. It must ignore a result whose URI is
+	// no longer the agent's current one (and may ignore one whose Generation was superseded).
 	Save(ctx context.Context, r Result) error
 }
 
@@ -52,8 +63,11 @@ type PoolConfig struct {
 	Workers int
 	// Batch is how many jobs beyond those in flight or waiting one Pending call asks for (default 64).
 	Batch int
-	// Idle is the poll interval when nothing wakes the pool (default 1s).
+	// Idle is the poll interval when nothing wakes the pool (default 1s); retries that come due are found
+	// by these polls.
 	Idle time.Duration
+	// Retry says when a file whose read failed is read again (defaults: 30s doubling to 1h).
+	Retry Retry
 }
 
 // maxWaiting bounds the network jobs a pool remembers while all workers are busy.
@@ -255,10 +269,11 @@ func (p *Pool) process(ctx context.Context, j Job) {
 	result := "ok"
 	if res.Err != nil {
 		result = res.Err.Code
+		res.Retry, _ = p.cfg.Retry.Delay(j.URI, j.Failures+1, res.Err)
 	}
 	p.m.observe(Scheme(j.URI), result, res.FetchedAt.Sub(start).Seconds(), attempts)
 	p.log.Debug("regfile: read", "agent_id", j.AgentID, "uri", truncate(j.URI, 120), "result", result,
-		"attempts", attempts, "duration", res.FetchedAt.Sub(start))
+		"attempts", attempts, "duration", res.FetchedAt.Sub(start), "retry_in", res.Retry)
 	if err := p.s.Save(ctx, res); err != nil {
 		if ctx.Err() == nil || !errors.Is(err, ctx.Err()) {
 			p.m.storeError("save")

@@ -222,6 +222,12 @@ func TestPool_Run_ProcessesAllJobs(t *testing.T) {
 		if r.FetchedAt.IsZero() {
 			t.Errorf("agent %d: FetchedAt not set", id)
 		}
+		// Only the 404 and the broken file over http are worth another read (after the default maximum: the
+		// server answered); data: URIs, the empty URI and successes are not read again.
+		if wantRetry := id == 32 || id == 33; (r.Retry > 0) != wantRetry ||
+			(wantRetry && (r.Retry < regfile.DefaultRetryMax*8/10 || r.Retry > regfile.DefaultRetryMax)) {
+			t.Errorf("agent %d (%s): Retry %v", id, got, r.Retry)
+		}
 	}
 	if r, _ := store.result(33); len(r.Raw) == 0 {
 		t.Errorf("agent 33: parse failure should keep Raw")

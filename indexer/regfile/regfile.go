@@ -13,6 +13,7 @@ package regfile
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Error codes: stable strings, stored in the database. Do not rename them.
@@ -54,6 +55,9 @@ type Error struct {
 	// Problems lists, for CodeInvalidRegistration, every problem Parse found (the first MaxListedProblems of them),
 	// one per entry; Message shows the first 20 and counts the rest. Nil for the other codes.
 	Problems []string
+	// RetryAfter is the server's Retry-After (at most an hour) when it sent one with a failing status; the
+	// pool waits at least that long before reading the file again.
+	RetryAfter time.Duration
 
 	cause error // underlying error, for errors.Is/As; never shown in Message verbatim
 }
