@@ -72,7 +72,7 @@ func testJobs(t *testing.T, e *env) {
 			Tx    string `json:"tx"`
 		} `json:"history"`
 	}
-	e.get("/v1/jobs/" + completed.Items[0].JobID).decode(t, &job)
+	e.get("/v1/jobs/"+completed.Items[0].JobID).decode(t, &job)
 	var events []string
 	for i, h := range job.History {
 		events = append(events, h.Event)
