@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"math/big"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -17,6 +18,7 @@ var funcs = template.FuncMap{
 	"str":    str,
 	"short":  short,
 	"uri":    uri,
+	"fixed":  fixed,
 	"amount": amount,
 	"when":   when,
 	"ago":    ago,
@@ -89,6 +91,15 @@ func uri(v any) string {
 		return fmt.Sprintf("%s,… (%d bytes inline)", head, len(data))
 	}
 	return s
+}
+
+// fixed shows a number with one decimal ("" for anything else).
+func fixed(v any) string {
+	f, err := strconv.ParseFloat(str(v), 64)
+	if err != nil {
+		return str(v)
+	}
+	return strconv.FormatFloat(f, 'f', 1, 64)
 }
 
 // amount shows a token amount in base units with six decimals (tUSD's and USDC's), trailing zeros trimmed.

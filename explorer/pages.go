@@ -15,9 +15,10 @@ func (x *Explorer) home(w http.ResponseWriter, r *http.Request) {
 	if err := x.get(r, "/v1/agents?online=true&sort=reputation&limit=8", &top); err == nil {
 		data["online"] = top
 	}
-	var ready map[string]any
-	_ = x.get(r, "/readyz", &ready)
-	data["ready"] = ready
+	var st map[string]any
+	if err := x.get(r, "/v1/status", &st); err == nil {
+		data["status"] = st
+	}
 	x.render(w, "home", page{Title: "Agora market", Nav: "market", Data: data})
 }
 
@@ -101,13 +102,12 @@ func (x *Explorer) mandate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (x *Explorer) status(w http.ResponseWriter, r *http.Request) {
-	var ready map[string]any
-	err := x.get(r, "/readyz", &ready)
-	data := map[string]any{"ready": ready}
-	if err != nil {
-		data["readyError"] = err.Error()
+	var st map[string]any
+	if err := x.get(r, "/v1/status", &st); err != nil {
+		x.fail(w, "Status", err)
+		return
 	}
-	x.render(w, "status", page{Title: "Status", Nav: "status", Data: data})
+	x.render(w, "status", page{Title: "Status", Nav: "status", Data: map[string]any{"status": st}})
 }
 
 // jobStatuses are the filters of the jobs page, in the order a job moves.

@@ -365,6 +365,8 @@ func TestGateway(t *testing.T) {
 
 	t.Run("Jobs", func(t *testing.T) { testJobs(t, e.with(t)) })
 
+	t.Run("Status", func(t *testing.T) { testStatus(t, e.with(t)) })
+
 	t.Run("Operator", func(t *testing.T) {
 		e := e.with(t)
 		for _, path := range []string{"/healthz", "/readyz", "/openapi.json", "/v1/schemas/capability-v1.json", "/v1/eip712/heartbeat"} {

@@ -100,3 +100,26 @@ func testJobs(t *testing.T, e *env) {
 	e.get("/v1/jobs?status=paid").problem(t, 400, gateway.CodeInvalidQuery)
 	e.get("/v1/jobs?cursor=bogus").problem(t, 400, gateway.CodeInvalidCursor)
 }
+
+// testStatus reads the indexer's progress through the gateway: caught up with the seeded chain.
+func testStatus(t *testing.T, e *env) {
+	var st struct {
+		Gateway struct {
+			Status string `json:"status"`
+		} `json:"gateway"`
+		Indexer *struct {
+			Indexed  uint64  `json:"indexed"`
+			Behind   uint64  `json:"behind"`
+			Percent  float64 `json:"percent"`
+			CaughtUp bool    `json:"caughtUp"`
+		} `json:"indexer"`
+	}
+	e.get("/v1/status").decode(t, &st)
+	if st.Gateway.Status != "ok" || st.Indexer == nil || st.Indexer.Indexed == 0 {
+		t.Fatalf("status %+v", st)
+	}
+	if st.Indexer.CaughtUp && (st.Indexer.Behind != 0 || st.Indexer.Percent != 100) {
+		t.Fatalf("caught up but %d behind at %.1f%%", st.Indexer.Behind, st.Indexer.Percent)
+	}
+	e.get("/v1/status?verbose=1").problem(t, 400, gateway.CodeInvalidQuery)
+}

@@ -160,6 +160,7 @@ func (s *Server) routes() *gin.Engine {
 	limited.GET("/agents/:id/mandates", s.listAgentMandates)
 	limited.GET("/mandates/:id", s.getMandate)
 	limited.GET("/validations", s.listValidatorQueue)
+	limited.GET("/status", s.getStatus)
 	limited.GET("/jobs", s.listMarketJobs)
 	limited.GET("/jobs/:id", s.getJob)
 	limited.GET("/approvals", s.listApprovals)

@@ -302,6 +302,13 @@ func TestExplorer(t *testing.T) {
 		t.Errorf("the completed filter shows %d jobs in another state", jobs)
 	}
 
+	var progress string
+	step("10-status", chromedp.Navigate(gatewayURL+"/status"),
+		value(&progress, chromedp.Text(chromedp.ID(`indexer-progress`))))
+	if !strings.Contains(progress, "Live") && !strings.Contains(progress, "Catching up") {
+		t.Errorf("the indexer's progress reads %q", progress)
+	}
+
 	// The agent page reads without JavaScript.
 	var noJS string
 	step("9-agent-without-javascript",
