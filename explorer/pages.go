@@ -50,7 +50,7 @@ func (x *Explorer) agent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := map[string]any{"agent": detail}
-	for key, path := range map[string]string{"reputation": "/reputation", "feedback": "/feedback?limit=50",
+	for key, path := range map[string]string{"reputation": "/reputation", "history": "/reputation/history", "feedback": "/feedback?limit=50",
 		"validations": "/validations?limit=20", "jobs": "/jobs?limit=20", "mandates": "/mandates"} {
 		var v map[string]any
 		if err := x.get(r, "/v1/agents/"+id+path, &v); err == nil {

@@ -367,6 +367,10 @@ func TestGateway(t *testing.T) {
 
 	t.Run("Status", func(t *testing.T) { testStatus(t, e.with(t)) })
 
+	t.Run("ReputationHistory", func(t *testing.T) {
+		testReputationHistory(t, e.with(t), e.seeded.Agents[0].AgentID.String())
+	})
+
 	t.Run("Operator", func(t *testing.T) {
 		e := e.with(t)
 		for _, path := range []string{"/healthz", "/readyz", "/openapi.json", "/v1/schemas/capability-v1.json", "/v1/eip712/heartbeat"} {

@@ -123,3 +123,33 @@ func testStatus(t *testing.T, e *env) {
 	}
 	e.get("/v1/status?verbose=1").problem(t, 400, gateway.CodeInvalidQuery)
 }
+
+// testReputationHistory reads an agent's stored scores: at least the current one, oldest first, the last equal
+// to the agent's current score.
+func testReputationHistory(t *testing.T, e *env, agentID string) {
+	var h struct {
+		AgentID string `json:"agentId"`
+		Points  []struct {
+			AsOf  string  `json:"asOf"`
+			Score float64 `json:"score"`
+		} `json:"points"`
+	}
+	var rep struct {
+		Score float64 `json:"score"`
+	}
+	e.get("/v1/agents/" + agentID + "/reputation").decode(t, &rep)
+	e.get("/v1/agents/" + agentID + "/reputation/history").decode(t, &h)
+	if h.AgentID != agentID || len(h.Points) == 0 {
+		t.Fatalf("history %+v", h)
+	}
+	for i := 1; i < len(h.Points); i++ {
+		if h.Points[i].AsOf < h.Points[i-1].AsOf {
+			t.Fatalf("history not oldest first: %+v", h.Points)
+		}
+	}
+	if last := h.Points[len(h.Points)-1].Score; last != rep.Score {
+		t.Fatalf("the last point %.2f, the current score %.2f", last, rep.Score)
+	}
+	e.get("/v1/agents/999999/reputation/history").problem(t, 404, gateway.CodeAgentNotFound)
+	e.get("/v1/agents/" + agentID + "/reputation/history?limit=5").problem(t, 400, gateway.CodeInvalidQuery)
+}

@@ -147,6 +147,7 @@ func (s *Server) routes() *gin.Engine {
 	limited.GET("/agents/:id/validations", s.listValidations)
 	limited.GET("/agents/:id/jobs", s.listJobs)
 	limited.GET("/agents/:id/reputation", s.getReputation)
+	limited.GET("/agents/:id/reputation/history", s.getReputationHistory)
 	limited.POST("/heartbeats", s.postHeartbeat)
 	limited.GET("/eip712/:type", s.typedDataTemplate)
 	limited.POST("/eip712/verify", s.verifyTypedData)

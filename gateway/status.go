@@ -2,10 +2,12 @@ package gateway
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/agoralabs/agora/indexer"
 )
@@ -62,4 +64,66 @@ func (s *Server) getStatus(c *gin.Context) {
 	}
 	c.Header("Cache-Control", "no-store")
 	sendJSON(c, http.StatusOK, v)
+}
+
+// scorePoint is one stored reputation score of an agent.
+type scorePoint struct {
+	AsOf       time.Time `json:"asOf"`
+	Block      int64     `json:"block"`
+	Score      float64   `json:"score"`
+	Confidence float64   `json:"confidence"`
+}
+
+// maxScorePoints is how many of an agent's latest scores the history returns.
+const maxScorePoints = 500
+
+// getReputationHistory is GET /v1/agents/{id}/reputation/history: the agent's score each time it changed,
+// oldest first (the last maxScorePoints).
+func (s *Server) getReputationHistory(c *gin.Context) {
+	id, p := s.agentParam(c)
+	if p != nil {
+		s.fail(c, p)
+		return
+	}
+	ctx := c.Request.Context()
+	var out struct {
+		AgentID string       `json:"agentId"`
+		Points  []scorePoint `json:"points"`
+	}
+	err := s.cached(ctx, "score-history:"+id, &out, func() (any, error) {
+		var exists bool
+		if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM agents WHERE agent_id = $1::text::numeric)`, id).Scan(&exists); err != nil {
+			return nil, fmt.Errorf("reputation history of %s: %w: %w", id, errUnavailable, err)
+		}
+		if !exists {
+			return nil, notFound(id)
+		}
+		rows, err := s.pool.Query(ctx, `SELECT as_of, block_number, score::float8, confidence::float8 FROM (
+				SELECT * FROM agent_score_history WHERE agent_id = $1::text::numeric ORDER BY as_of DESC LIMIT $2) h
+			ORDER BY as_of`, id, maxScorePoints)
+		if err != nil {
+			return nil, fmt.Errorf("reputation history of %s: %w: %w", id, errUnavailable, err)
+		}
+		points, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (scorePoint, error) {
+			var pt scorePoint
+			err := r.Scan(&pt.AsOf, &pt.Block, &pt.Score, &pt.Confidence)
+			pt.AsOf = pt.AsOf.UTC()
+			return pt, err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reputation history of %s: %w: %w", id, errUnavailable, err)
+		}
+		if points == nil {
+			points = []scorePoint{}
+		}
+		return struct {
+			AgentID string       `json:"agentId"`
+			Points  []scorePoint `json:"points"`
+		}{id, points}, nil
+	})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	sendJSON(c, http.StatusOK, out)
 }

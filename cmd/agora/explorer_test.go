@@ -136,7 +136,7 @@ func TestExplorer(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("AGORA_DATABASE_URL", pgtest.New(t))
-	gatewayURL := startStack(t, chain.URL, file, "--late-grace", "5s", "--max-client-streams", "256")
+	gatewayURL := startStack(t, chain.URL, file, "--late-grace", "5s", "--max-client-streams", "256", "--drain", "10s")
 	waitReady(t, gatewayURL, len(res.Agents))
 	dctx, stopDemo := context.WithCancel(ctx)
 	out, demoDone := startCommand(t, dctx, "demo", "--gateway", gatewayURL, "--rpc-url", chain.URL, "--deployment", file,
@@ -257,6 +257,7 @@ func TestExplorer(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`table.agents tbody tr td a`)),
 		chromedp.WaitVisible(chromedp.ID(`caps-h`)),
 		chromedp.WaitVisible(chromedp.ID(`rep-h`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-chart="reputation"] canvas`)),
 		value(&title, chromedp.Text(chromedp.CSS(`h1`))),
 		value(&location, chromedp.Location()))
 	if !strings.Contains(location, "/agents/") || strings.TrimSpace(title) == "" {

@@ -22,8 +22,14 @@
     return e;
   };
   const link = (href, text) => el('a', { href }, text);
-  // A time axis at least two minutes wide: points seconds apart (a fresh devnet's) would stretch it to years.
-  const timeScale = { x: { time: true, range: (u, min, max) => (max - min < 120 ? [min - 60, max + 60] : [min, max]) } };
+  // A time axis over the data, at least two minutes wide: left to itself, uPlot stretches points seconds apart
+  // (a fresh devnet's) over years.
+  const timeScale = (xs) => {
+    let lo = Math.min(...xs), hi = Math.max(...xs);
+    if (hi - lo < 120) { const mid = (lo + hi) / 2; lo = mid - 60; hi = mid + 60; }
+    const pad = (hi - lo) * 0.03;
+    return { x: { time: true, auto: false, range: [lo - pad, hi + pad] } };
+  };
 
   // ------------------------------------------------------------------ an agent's feedback chart
   for (const box of document.querySelectorAll('[data-chart="feedback"]')) {
@@ -38,10 +44,22 @@
     const mean = vals.map((v, i) => (sum += v) / (i + 1));
     new uPlot({
       width: Math.max(320, box.clientWidth || 600), height: 220,
-      scales: timeScale,
+      scales: timeScale(xs),
       series: [{}, { label: 'value', stroke: '#0b5cad', paths: () => null, points: { size: 6 } },
         { label: 'running mean', stroke: '#1a7f37', width: 2 }],
     }, [xs, vals, mean], box);
+  }
+
+  // ------------------------------------------------------------------ an agent's reputation history
+  for (const box of document.querySelectorAll('[data-chart="reputation"]')) {
+    let points = [];
+    try { points = JSON.parse(box.dataset.points || 'null') || []; } catch { points = []; }
+    const pts = points.map((p) => [Date.parse(p.asOf) / 1000, Number(p.score)]).filter(([t, v]) => isFinite(t) && isFinite(v));
+    if (pts.length === 0) { box.textContent = 'No score stored yet.'; continue; }
+    new uPlot({
+      width: Math.max(320, box.clientWidth || 600), height: 220, scales: { ...timeScale(pts.map((p) => p[0])), y: { auto: false, range: [0, 100] } },
+      series: [{}, { label: 'score', stroke: '#6639ba', width: 2, points: { size: 5 } }],
+    }, [pts.map((p) => p[0]), pts.map((p) => p[1])], box);
   }
 
   // ------------------------------------------------------------------ the live market feed
@@ -156,7 +174,7 @@
     if (priceChart) { priceChart.destroy(); priceChart = null; }
     if (xs.length) {
       priceChart = new uPlot({
-        width: Math.max(320, priceBox.clientWidth || 480), height: 220, scales: timeScale,
+        width: Math.max(320, priceBox.clientWidth || 480), height: 220, scales: timeScale(xs),
         series: [{}, ...top.map((c, i) => ({ label: c, stroke: colours[i], paths: () => null, points: { size: 6, fill: colours[i] } }))],
       }, [xs, ...ys], priceBox);
     }
@@ -164,7 +182,7 @@
     if (rateChart) { rateChart.destroy(); rateChart = null; }
     if (ms.length) {
       rateChart = new uPlot({
-        width: Math.max(320, rateBox.clientWidth || 480), height: 220, scales: timeScale,
+        width: Math.max(320, rateBox.clientWidth || 480), height: 220, scales: timeScale(ms),
         series: [{}, { label: 'RFQs', stroke: '#0b5cad', width: 2 }, { label: 'awards', stroke: '#1a7f37', width: 2 }],
       }, [ms, ms.map((m) => minutes.get(m).rfqs), ms.map((m) => minutes.get(m).awards)], rateBox);
     }
