@@ -137,8 +137,8 @@ func testReputationHistory(t *testing.T, e *env, agentID string) {
 	var rep struct {
 		Score float64 `json:"score"`
 	}
-	e.get("/v1/agents/" + agentID + "/reputation").decode(t, &rep)
-	e.get("/v1/agents/" + agentID + "/reputation/history").decode(t, &h)
+	e.get("/v1/agents/"+agentID+"/reputation").decode(t, &rep)
+	e.get("/v1/agents/"+agentID+"/reputation/history").decode(t, &h)
 	if h.AgentID != agentID || len(h.Points) == 0 {
 		t.Fatalf("history %+v", h)
 	}
@@ -151,5 +151,5 @@ func testReputationHistory(t *testing.T, e *env, agentID string) {
 		t.Fatalf("the last point %.2f, the current score %.2f", last, rep.Score)
 	}
 	e.get("/v1/agents/999999/reputation/history").problem(t, 404, gateway.CodeAgentNotFound)
-	e.get("/v1/agents/" + agentID + "/reputation/history?limit=5").problem(t, 400, gateway.CodeInvalidQuery)
+	e.get("/v1/agents/"+agentID+"/reputation/history?limit=5").problem(t, 400, gateway.CodeInvalidQuery)
 }
