@@ -19,6 +19,10 @@ func (x *Explorer) home(w http.ResponseWriter, r *http.Request) {
 	if err := x.get(r, "/v1/status", &st); err == nil {
 		data["status"] = st
 	}
+	var market map[string]any
+	if err := x.get(r, "/v1/market/stats?minutes=60", &market); err == nil {
+		data["market"] = market
+	}
 	x.render(w, "home", page{Title: "Agora market", Nav: "market", Data: data})
 }
 

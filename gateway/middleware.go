@@ -162,6 +162,7 @@ func (s *Server) routes() *gin.Engine {
 	limited.GET("/mandates/:id", s.getMandate)
 	limited.GET("/validations", s.listValidatorQueue)
 	limited.GET("/status", s.getStatus)
+	limited.GET("/market/stats", s.getMarketStats)
 	limited.GET("/jobs", s.listMarketJobs)
 	limited.GET("/jobs/:id", s.getJob)
 	limited.GET("/approvals", s.listApprovals)

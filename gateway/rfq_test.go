@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"math/big"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -233,6 +234,40 @@ func TestGateway_RFQ(t *testing.T) {
 		if v := e.awaitClose(t, id); v.Status != "no_bids" || v.Award != nil {
 			t.Fatalf("RFQ without quotes: %+v", v)
 		}
+	})
+
+	t.Run("MarketStats", func(t *testing.T) {
+		e := e.with(t)
+		var st struct {
+			Minutes []struct {
+				RFQs, Awarded int
+				VolumeByToken map[string]string
+			} `json:"minutes"`
+			Prices []struct {
+				Auction, Paid, Token string
+			} `json:"prices"`
+		}
+		e.get("/v1/market/stats?minutes=30").decode(t, &st)
+		rfqs, awarded := 0, 0
+		for _, m := range st.Minutes {
+			rfqs, awarded = rfqs+m.RFQs, awarded+m.Awarded
+		}
+		if rfqs < 2 || awarded < 2 {
+			t.Fatalf("%d RFQs, %d awarded in the stats; the first and second price auctions above were awarded", rfqs, awarded)
+		}
+		seen := map[string]bool{}
+		for _, p := range st.Prices {
+			seen[p.Auction+" "+p.Paid] = true
+			if !strings.EqualFold(p.Token, token.Hex()) {
+				t.Errorf("price in token %s", p.Token)
+			}
+		}
+		if !seen["first_price 600"] || !seen["second_price 850"] {
+			t.Fatalf("clearing prices %+v lack the first price award at 600 and the second price one at 850", st.Prices)
+		}
+		e.get("/v1/market/stats?minutes=0").problem(t, 400, gateway.CodeInvalidQuery)
+		e.get("/v1/market/stats?minutes=1441").problem(t, 400, gateway.CodeInvalidQuery)
+		e.get("/v1/market/stats?since=1").problem(t, 400, gateway.CodeInvalidQuery)
 	})
 
 	t.Run("Streams", func(t *testing.T) {

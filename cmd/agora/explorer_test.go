@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -222,6 +223,8 @@ func TestExplorer(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#feed tbody tr`)),
 		chromedp.WaitVisible(chromedp.CSS(`#feed tbody tr td:nth-child(7) a`)), // a winner
 		chromedp.WaitVisible(chromedp.CSS(`#chart-prices canvas`)),
+		chromedp.WaitVisible(chromedp.CSS(`#chart-volume canvas`)),
+		chromedp.WaitVisible(chromedp.CSS(`#chart-award canvas`)),
 		chromedp.KeyEvent("\t"),
 		value(&focused, chromedp.Evaluate[string](`document.activeElement.className`)))
 	if focused != "skip" {
@@ -262,6 +265,15 @@ func TestExplorer(t *testing.T) {
 		value(&location, chromedp.Location()))
 	if !strings.Contains(location, "/agents/") || strings.TrimSpace(title) == "" {
 		t.Errorf("agent page %s titled %q", location, title)
+	}
+
+	// A reload starts from the market's history (GET /v1/market/stats): totals and charts before any live event.
+	var rfqsLastHour string
+	step("1b-home-history", chromedp.Navigate(gatewayURL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`#chart-rate canvas`)),
+		value(&rfqsLastHour, chromedp.Text(chromedp.ID(`stat-rfqs`))))
+	if n, err := strconv.Atoi(strings.TrimSpace(rfqsLastHour)); err != nil || n < 1 {
+		t.Errorf("RFQs in the last hour after a reload: %q", rfqsLastHour)
 	}
 
 	// From the feed to an auction, its agreement and the job that funded it.

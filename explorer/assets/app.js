@@ -45,7 +45,7 @@
     new uPlot({
       width: Math.max(320, box.clientWidth || 600), height: 220,
       scales: timeScale(xs),
-      series: [{}, { label: 'value', stroke: '#0b5cad', paths: () => null, points: { size: 6 } },
+      series: [{}, { label: 'value', stroke: '#0b5cad', paths: () => null, points: { show: true, size: 6 } },
         { label: 'running mean', stroke: '#1a7f37', width: 2 }],
     }, [xs, vals, mean], box);
   }
@@ -65,29 +65,43 @@
   // ------------------------------------------------------------------ the live market feed
   const feed = $('#feed');
   if (!feed) return;
-  const body = feed.tBodies[0], state = $('#feed-state');
+  const body = feed.tBodies[0], state = $('#feed-state'), statsBox = $('#feed-stats');
   const rows = new Map(); // RFQ id -> {row, opened}
   const byAgreement = new Map(); // agreement id -> RFQ id
   const stats = { rfqs: 0, awarded: 0, volume: 0n, awardTimes: [] };
-  const minutes = new Map(); // minute -> {rfqs, awards}
+  const minutes = new Map(); // minute (unix s) -> {rfqs, awards, volume (BigInt), awardMs: []}
   const prices = []; // {t, capability, price}
   const MAX_ROWS = 60;
+  const parse = (s) => { try { return JSON.parse(s || 'null') || []; } catch { return []; } };
+  const minuteOf = (t) => Math.floor(t / 60) * 60;
+  const bucket = (t) => {
+    const m = minuteOf(t);
+    let b = minutes.get(m);
+    if (!b) { b = { rfqs: 0, awards: 0, volume: 0n, awardMs: [] }; minutes.set(m, b); }
+    return b;
+  };
+  // The last hour, from GET /v1/market/stats, rendered into the page: the charts start with history.
+  for (const m of parse(statsBox.dataset.minutes)) {
+    const b = bucket(Date.parse(m.minute) / 1000);
+    b.rfqs += m.rfqs; b.awards += m.awarded;
+    for (const v of Object.values(m.volumeByToken || {})) { try { b.volume += BigInt(v); } catch { /* not a number */ } }
+    if (m.medianAwardMs != null) for (let i = 0; i < m.awarded; i++) b.awardMs.push(m.medianAwardMs);
+    stats.rfqs += m.rfqs; stats.awarded += m.awarded; stats.volume += b.volume;
+    if (m.medianAwardMs != null) for (let i = 0; i < m.awarded; i++) stats.awardTimes.push(m.medianAwardMs);
+  }
+  for (const p of parse(statsBox.dataset.prices)) {
+    prices.push({ t: Date.parse(p.at) / 1000, capability: p.capability, price: Number(p.paid) / 1e6 });
+  }
 
   const cell = (row, i) => row.cells[i];
   const setState = (text) => { state.textContent = text; };
-  const bump = (t, key) => {
-    const m = Math.floor(t / 60) * 60;
-    const b = minutes.get(m) || { rfqs: 0, awards: 0 };
-    b[key]++;
-    minutes.set(m, b);
-  };
   const median = (a) => {
     if (!a.length) return null;
     const s = [...a].sort((x, y) => x - y), m = s.length >> 1;
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
   };
   const showStats = () => {
-    $('#feed-stats').hidden = false;
+    statsBox.hidden = false;
     $('#stat-rfqs').textContent = stats.rfqs;
     $('#stat-awarded').textContent = stats.awarded;
     $('#stat-volume').textContent = amount(stats.volume.toString());
@@ -98,7 +112,7 @@
   const opened = (r) => {
     if (rows.has(r.id)) return;
     stats.rfqs++;
-    bump(Date.parse(r.openedAt) / 1000, 'rfqs');
+    bucket(Date.parse(r.openedAt) / 1000).rfqs++;
     const row = el('tr', { class: 'new', 'data-rfq': r.id },
       el('td', {}, new Date(r.openedAt).toLocaleTimeString()),
       el('td', {}, link('/rfqs/' + r.id, shortHash(r.id))),
@@ -130,11 +144,10 @@
     if (r.award) {
       winner.append(link('/agents/' + r.award.providerAgentId, 'agent ' + r.award.providerAgentId));
       cell(row, 7).textContent = amount(r.award.paid);
-      stats.awarded++;
-      stats.volume += BigInt(r.award.paid);
-      const t = Date.parse(r.closedAt || new Date().toISOString());
-      stats.awardTimes.push(t - entry.opened);
-      bump(t / 1000, 'awards');
+      const t = Date.parse(r.closedAt || new Date().toISOString()), paid = BigInt(r.award.paid);
+      const b = bucket(entry.opened / 1000);
+      stats.awarded++; stats.volume += paid; stats.awardTimes.push(t - entry.opened);
+      b.awards++; b.volume += paid; b.awardMs.push(t - entry.opened);
       prices.push({ t: t / 1000, capability: r.capability, price: Number(r.award.paid) / 1e6 });
       if (r.award.agreementId) {
         byAgreement.set(r.award.agreementId, r.id);
@@ -156,37 +169,39 @@
       el('span', { class: 'state state-' + a.state }, a.state));
   };
 
-  // Charts: clearing prices of the five busiest capabilities, and RFQs and awards per minute.
-  let priceChart = null, rateChart = null, lastDraw = 0;
-  const drawCharts = () => {
+  // Charts: clearing prices of the five busiest capabilities; RFQs and awards, volume and the median time to
+  // award, per minute. Redrawn at most once a second.
+  const charts = {};
+  let lastDraw = 0;
+  const chart = (id, series, data) => {
+    const box = $('#' + id);
+    if (charts[id]) { charts[id].destroy(); delete charts[id]; }
+    if (!data[0].length) return;
+    charts[id] = new uPlot({ width: Math.max(320, box.clientWidth || 480), height: 220, scales: timeScale(data[0]), series: [{}, ...series] },
+      data, box);
+  };
+  const drawCharts = (force) => {
     const now = Date.now();
-    if (now - lastDraw < 1000) return;
+    if (!force && now - lastDraw < 1000) return;
     lastDraw = now;
+    if (!prices.length && !minutes.size) return;
     $('#feed-charts').hidden = false;
     const counts = new Map();
     for (const p of prices) counts.set(p.capability, (counts.get(p.capability) || 0) + 1);
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map((e) => e[0]);
-    const pts = prices.filter((p) => top.includes(p.capability));
-    const xs = pts.map((p) => p.t);
-    const ys = top.map((c) => pts.map((p) => (p.capability === c ? p.price : null)));
+    const pts = prices.filter((p) => top.includes(p.capability)).sort((a, b) => a.t - b.t);
     const colours = ['#0b5cad', '#1a7f37', '#9a6700', '#b42318', '#6639ba'];
-    const priceBox = $('#chart-prices'), rateBox = $('#chart-rate');
-    if (priceChart) { priceChart.destroy(); priceChart = null; }
-    if (xs.length) {
-      priceChart = new uPlot({
-        width: Math.max(320, priceBox.clientWidth || 480), height: 220, scales: timeScale(xs),
-        series: [{}, ...top.map((c, i) => ({ label: c, stroke: colours[i], paths: () => null, points: { size: 6, fill: colours[i] } }))],
-      }, [xs, ...ys], priceBox);
-    }
-    const ms = [...minutes.keys()].sort((a, b) => a - b);
-    if (rateChart) { rateChart.destroy(); rateChart = null; }
-    if (ms.length) {
-      rateChart = new uPlot({
-        width: Math.max(320, rateBox.clientWidth || 480), height: 220, scales: timeScale(ms),
-        series: [{}, { label: 'RFQs', stroke: '#0b5cad', width: 2 }, { label: 'awards', stroke: '#1a7f37', width: 2 }],
-      }, [ms, ms.map((m) => minutes.get(m).rfqs), ms.map((m) => minutes.get(m).awards)], rateBox);
-    }
+    chart('chart-prices', top.map((c, i) => ({ label: c, stroke: colours[i], paths: () => null, points: { show: true, size: 6, fill: colours[i] } })),
+      [pts.map((p) => p.t), ...top.map((c) => pts.map((p) => (p.capability === c ? p.price : null)))]);
+    const ms = [...minutes.keys()].sort((a, b) => a - b), at = (m) => minutes.get(m);
+    chart('chart-rate', [{ label: 'RFQs', stroke: '#0b5cad', width: 2 }, { label: 'awards', stroke: '#1a7f37', width: 2 }],
+      [ms, ms.map((m) => at(m).rfqs), ms.map((m) => at(m).awards)]);
+    chart('chart-volume', [{ label: 'tUSD', stroke: '#9a6700', width: 2 }], [ms, ms.map((m) => Number(at(m).volume) / 1e6)]);
+    chart('chart-award', [{ label: 'seconds', stroke: '#6639ba', width: 2 }],
+      [ms, ms.map((m) => { const v = median(at(m).awardMs); return v == null ? null : v / 1000; })]);
   };
+  if (stats.rfqs) showStats();
+  drawCharts(true);
 
   let backoff = 1000;
   const connect = () => {
