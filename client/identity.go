@@ -373,7 +373,7 @@ func (e *Escrow) CheckWalletProof(ctx context.Context, p eip712.AgentWalletSet, 
 	if err != nil {
 		return fmt.Errorf("wallet proof: %w", err)
 	}
-	e.verifierOnce.Do(func() { e.verifier = eip712.NewVerifier(e.backend, e.timeout, eip712.WithCodeCache(64, time.Minute)) })
+	e.verifierOnce.Do(func() { e.verifier = eip712.NewVerifier(e.backend, e.timeout, eip712.WithoutCodeCache()) })
 	if err := e.verifier.Verify(ctx, p.NewWallet, digest, sig); err != nil {
 		if errors.Is(err, eip712.ErrRPC) {
 			return fmt.Errorf("wallet proof: %w", err)

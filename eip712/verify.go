@@ -113,6 +113,12 @@ func WithCodeCache(size int, ttl time.Duration) VerifierOption {
 	}
 }
 
+// WithoutCodeCache asks the node for an account's code at every verification: for a short-lived Verifier
+// (one check and done), which then starts no cache and no goroutine of its own.
+func WithoutCodeCache() VerifierOption {
+	return func(c *verifierConfig) { c.cacheSize = -1 }
+}
+
 // NewVerifier returns a Verifier that reads code and calls contract wallets through caller, each RPC call
 // bounded by timeout (DefaultRPCTimeout when zero or negative). A nil caller means no RPC: only ECDSA
 // signatures can be checked, and every rejection also wraps ErrNeedsRPC.
@@ -125,7 +131,7 @@ func NewVerifier(caller CodeCaller, timeout time.Duration, opts ...VerifierOptio
 		timeout = DefaultRPCTimeout
 	}
 	v := &Verifier{caller: caller, timeout: timeout}
-	if caller != nil {
+	if caller != nil && cfg.cacheSize > 0 {
 		v.code = expirable.NewLRU[common.Address, bool](cfg.cacheSize, nil, cfg.cacheTTL)
 	}
 	return v
@@ -207,8 +213,10 @@ func verifyECDSA(signer common.Address, digest common.Hash, sig []byte) error {
 
 // hasCode reports whether account has code, from the cache or from the node. Failures are not cached.
 func (v *Verifier) hasCode(ctx context.Context, account common.Address) (bool, error) {
-	if known, ok := v.code.Get(account); ok {
-		return known, nil
+	if v.code != nil {
+		if known, ok := v.code.Get(account); ok {
+			return known, nil
+		}
 	}
 	cctx, cancel := context.WithTimeout(ctx, v.timeout)
 	defer cancel()
@@ -216,7 +224,9 @@ func (v *Verifier) hasCode(ctx context.Context, account common.Address) (bool, e
 	if err != nil {
 		return false, fmt.Errorf("%w: eth_getCode %s: %w", ErrRPC, account, err)
 	}
-	v.code.Add(account, len(code) > 0)
+	if v.code != nil {
+		v.code.Add(account, len(code) > 0)
+	}
 	return len(code) > 0, nil
 }
 

@@ -534,3 +534,28 @@ func BenchmarkHeartbeat_ParseVerify(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "heartbeats/s")
 }
+
+// TestVerifier_WithoutCodeCache asks the node every time and sees a gained delegation at once.
+func TestVerifier_WithoutCodeCache(t *testing.T) {
+	key, other := newKey(t), newKey(t)
+	eoa := crypto.PubkeyToAddress(key.PublicKey)
+	digest, _ := signed(t, key)
+	_, otherSig := signed(t, other)
+	ctx := context.Background()
+	node := &fakeNode{}
+	v := eip712.NewVerifier(node, time.Second, eip712.WithoutCodeCache())
+	for range 3 {
+		if err := v.Verify(ctx, eoa, digest, otherSig); !errors.Is(err, eip712.ErrSignerMismatch) {
+			t.Fatalf("Verify(other key's signature) = %v, want ErrSignerMismatch", err)
+		}
+	}
+	if codeCalls, _ := node.counts(); codeCalls != 3 {
+		t.Errorf("%d eth_getCode for 3 verifications without a cache, want 3", codeCalls)
+	}
+	node.code = map[common.Address][]byte{eoa: {0xef, 0x01, 0x00}}
+	node.out = magicWord
+	if err := v.Verify(ctx, eoa, digest, otherSig); err != nil {
+		t.Errorf("Verify after the account gained code = %v, want the wallet's ERC-1271 approval", err)
+	}
+	v.Forget(eoa) // nothing to forget: no panic
+}
