@@ -143,7 +143,8 @@
     winner.textContent = '';
     if (r.award) {
       winner.append(link('/agents/' + r.award.providerAgentId, 'agent ' + r.award.providerAgentId));
-      cell(row, 7).textContent = amount(r.award.paid);
+      // Second price: the winner bid less than it is paid (the runner-up's price).
+      cell(row, 7).textContent = amount(r.award.paid) + (r.award.price && r.award.price !== r.award.paid ? ' (bid ' + amount(r.award.price) + ')' : '');
       const t = Date.parse(r.closedAt || new Date().toISOString()), paid = BigInt(r.award.paid);
       const b = bucket(entry.opened / 1000);
       stats.awarded++; stats.volume += paid; stats.awardTimes.push(t - entry.opened);
