@@ -102,7 +102,12 @@ func (x *Explorer) mandate(w http.ResponseWriter, r *http.Request) {
 		x.fail(w, "Mandate", err)
 		return
 	}
-	x.render(w, "mandate", page{Title: "Mandate " + r.PathValue("id"), Nav: "agents", Data: map[string]any{"mandate": v}})
+	data := map[string]any{"mandate": v}
+	var act map[string]any
+	if err := x.get(r, "/v1/mandates/"+url.PathEscape(r.PathValue("id"))+"/activity", &act); err == nil {
+		data["activity"] = act
+	}
+	x.render(w, "mandate", page{Title: "Mandate " + r.PathValue("id"), Nav: "agents", Data: data})
 }
 
 func (x *Explorer) status(w http.ResponseWriter, r *http.Request) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"math/big"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -154,6 +155,29 @@ func TestGateway_Authority(t *testing.T) {
 		if a := authorityOf(approval); !a.Bound || a.ApprovalsHave != 1 || a.ApprovalsMissing != 0 {
 			t.Fatalf("after approval: %+v, want bound with one approval", a)
 		}
+	})
+	t.Run("the mandate's activity", func(t *testing.T) {
+		e.waitFor("the indexer to mirror the approval", func() bool {
+			return e.count(`SELECT count(*) FROM mandate_approvals WHERE mandate_id = $1::text::numeric`, mandateID.String()) == 1
+		})
+		var act struct {
+			MandateID string `json:"mandateId"`
+			Jobs      []any  `json:"jobs"`
+			Approvals []struct {
+				AgreementHash string   `json:"agreementHash"`
+				Approvals     int      `json:"approvals"`
+				Approvers     []string `json:"approvers"`
+			} `json:"approvals"`
+		}
+		e.get("/v1/mandates/"+mandateID.String()+"/activity").decode(t, &act)
+		if act.MandateID != mandateID.String() || len(act.Approvals) != 1 || act.Approvals[0].AgreementHash != approval.Hex() ||
+			act.Approvals[0].Approvals != 1 || len(act.Approvals[0].Approvers) != 1 ||
+			!strings.EqualFold(act.Approvals[0].Approvers[0], addressOf(approver).Hex()) || act.Jobs == nil {
+			t.Fatalf("activity %+v, want the one on-chain approval of %s by %s", act, approval.Hex(), addressOf(approver).Hex())
+		}
+		e.get("/v1/mandates/99999/activity").problem(t, http.StatusNotFound, gateway.CodeMandateNotFound)
+		e.get("/v1/mandates/x1/activity").problem(t, http.StatusBadRequest, gateway.CodeInvalidID)
+		e.get("/v1/mandates/0/activity").problem(t, http.StatusBadRequest, gateway.CodeInvalidID)
 	})
 	t.Run("no mandate binds nobody", func(t *testing.T) {
 		if a := authorityOf(none); a.Bound || a.MandateID != "0" || a.Mandate != nil {

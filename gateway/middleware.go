@@ -160,6 +160,7 @@ func (s *Server) routes() *gin.Engine {
 	limited.POST("/agreements/:id/fund-decision", s.fundDecision)
 	limited.GET("/agents/:id/mandates", s.listAgentMandates)
 	limited.GET("/mandates/:id", s.getMandate)
+	limited.GET("/mandates/:id/activity", s.getMandateActivity)
 	limited.GET("/validations", s.listValidatorQueue)
 	limited.GET("/status", s.getStatus)
 	limited.GET("/market/stats", s.getMarketStats)

@@ -322,6 +322,14 @@ func TestExplorer(t *testing.T) {
 		t.Errorf("the indexer's progress reads %q", progress)
 	}
 
+	var spent int
+	step("11-mandate", chromedp.Navigate(gatewayURL+"/mandates/"+res.Governance.Mandates[0].String()),
+		chromedp.WaitVisible(chromedp.ID(`spend-h`)),
+		value(&spent, chromedp.Evaluate[int](`document.querySelectorAll("table.spend tbody tr td a").length`)))
+	if spent == 0 {
+		t.Errorf("the capped agent's mandate shows no job it paid")
+	}
+
 	// The agent page reads without JavaScript.
 	var noJS string
 	step("9-agent-without-javascript",
