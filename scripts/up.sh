@@ -10,7 +10,8 @@
 #   - registers the demo agents of testdata/agents with a plausible history (agora seed --history --governance;
 #     skip with AGORA_SEED=0), writing every account's key to .devnet/keys/ (mode 600) and the roster that
 #     lists them to .devnet/agents.txt (docs/demo.md), so that a person can act as any of them;
-#   - serves the gateway API (agora serve) on http://127.0.0.1:8080 (/openapi.json describes it), with a one
+#   - serves the gateway API (agora serve) on http://127.0.0.1:8080 (/openapi.json describes it) and the explorer
+#     at http://127.0.0.1:8080/ (docs/explorer.md), with a one
 #     minute late grace so that missed deadlines are refunded while you watch;
 #   - keeps the market trading (agora demo --top-up; AGORA_DEMO=0 turns it off; its steps go to
 #     .devnet/demo.log).
@@ -58,6 +59,7 @@ cat .devnet/devnet.log
 echo "database    $db"
 echo "indexer     http://127.0.0.1:9464/metrics /healthz /readyz"
 echo "gateway     http://127.0.0.1:8080/v1/agents  (API: /openapi.json)"
+echo "explorer    http://127.0.0.1:8080/  (watch the market trade: docs/explorer.md)"
 export AGORA_DATABASE_URL="$db"
 # --progress off: the terminal is shared with the gateway's log, which would run into the redrawn line.
 .devnet/agora index --deployment .devnet/deployment.json --poll-interval 100ms --fetch-allow-private --progress off &
