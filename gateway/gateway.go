@@ -363,16 +363,17 @@ func (s *Server) reload(ctx context.Context) error {
 	if err := s.pool.QueryRow(ctx, `SELECT COALESCE((SELECT block_number FROM indexer_state), -1)`).Scan(&block); err != nil {
 		return err
 	}
-	if err := s.catalog.load(ctx, nil); err != nil {
-		return err
-	}
-	if err := s.catalog.pruneLive(ctx); err != nil {
-		return err
-	}
+	// Heartbeats and scores first: each document then takes its own as it is put in the catalog.
 	if err := s.catalog.loadBeats(ctx, nil); err != nil {
 		return err
 	}
 	if err := s.catalog.loadScores(ctx, nil); err != nil {
+		return err
+	}
+	if err := s.catalog.load(ctx, nil); err != nil {
+		return err
+	}
+	if err := s.catalog.pruneLive(ctx); err != nil {
 		return err
 	}
 	s.catalog.mu.Lock()
