@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -45,6 +46,12 @@ type catalog struct {
 	pre    []docPre            // per ordinal: the summary filters check first
 	capPre []capPre            // capability summaries, docPre.capLo to capHi for each document
 	nums   []uint64            // per ordinal: the agent id as a number (noNum: above 2⁶⁴-2), to order ties
+
+	// orders are the orderings of the sorts with a key per document (order.go): written under mu, or
+	// under mu held for reading by one rebuild at a time (building), read under mu.
+	orders    [len(orderSorts)]atomic.Pointer[sortOrder]
+	building  atomic.Bool
+	ordersOff bool // tests: every search evaluates every candidate, as before the orderings
 
 	beatsSeen  time.Time // newest heartbeat received_at loaded
 	scoresSeen time.Time // newest as_of loaded
@@ -175,6 +182,9 @@ func (d *doc) summary() docPre {
 
 // priceFloat is p as the nearest float64 (relative error under 2⁻⁵³; comparisons allow for it).
 func priceFloat(p *big.Int) float64 {
+	if p.IsUint64() {
+		return float64(p.Uint64()) // rounded to nearest, as big.Float does
+	}
 	f, _ := new(big.Float).SetInt(p).Float64()
 	return f
 }
@@ -360,6 +370,9 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 		c.compact()
 	}
 	c.renorm()
+	if ids == nil {
+		c.setOrders(c.buildOrders())
+	}
 	return nil
 }
 
@@ -651,6 +664,7 @@ func (c *catalog) put(d *doc, terms []string) {
 	}
 	p.capHi = int32(len(c.capPre))
 	c.pre = append(c.pre, p)
+	c.ordersInserted(d.ord)
 	for _, t := range terms {
 		p := uint32(d.ord) << 1
 		if _, found := slices.BinarySearch(d.rank, t); found {
@@ -724,6 +738,7 @@ func (c *catalog) compact() {
 		}
 	}
 	c.docs, c.dead = docs, 0
+	c.dropOrders()
 }
 
 // sortedLexemes returns the dictionary in order, rebuilding it after changes.
@@ -845,6 +860,7 @@ func (c *catalog) putBeat(id string, l liveBeat) {
 	if d := c.byID[id]; d != nil {
 		d.beat, d.hasBeat = l, true
 		c.pre[d.ord].flags |= preLive
+		c.ordersChanged(d.ord)
 	}
 }
 
@@ -905,6 +921,7 @@ func (c *catalog) setScoresLocked(scores map[string]float64) {
 			d.score, d.hasScore = s, true
 			c.pre[d.ord].score = float32(s)
 			c.pre[d.ord].flags |= preScored
+			c.ordersChanged(d.ord)
 		}
 	}
 }
