@@ -926,6 +926,18 @@ func (c *catalog) setScoresLocked(scores map[string]float64) {
 	}
 }
 
+// scored returns how many live documents have a reputation score, and how many there are.
+func (c *catalog) scored() (scored, docs int) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	for o, d := range c.docs {
+		if d != nil && c.pre[o].flags&preScored != 0 {
+			scored++
+		}
+	}
+	return scored, len(c.byID)
+}
+
 // pruneLive drops heartbeats and scores of agents that no longer exist (after a full load).
 func (c *catalog) pruneLive(ctx context.Context) error {
 	rows, err := c.pool.Query(ctx, `SELECT agent_id::text FROM agents`)

@@ -95,6 +95,11 @@ func (s *Server) searchAgents(c *gin.Context) {
 		writeProblem(c, p)
 		return
 	}
+	if p := s.warming(q); p != nil {
+		c.Header("Retry-After", strconv.Itoa(warmRetryAfter))
+		writeProblem(c, p)
+		return
+	}
 	resp, err := s.search(c.Request.Context(), q)
 	if err != nil {
 		s.fail(c, err)
