@@ -2,7 +2,6 @@ package gateway
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"math"
@@ -11,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -30,11 +30,11 @@ type catalog struct {
 	log  *slog.Logger
 
 	mu       sync.RWMutex
-	docs     []*doc              // by ordinal; nil once replaced or removed
-	byID     map[string]*doc     // live documents
-	byNum    []int32             // ordinal+1 of live documents by agent id below maxDenseID (vector filters); 0: none
-	postings map[string][]uint32 // lexeme -> ordinal<<1 | 1 when the lexeme is in the doc's rank set; ascending
-	lexemes  []string            // sorted keys of postings (rebuilt when dirty)
+	docs     []*doc               // by ordinal; nil once replaced or removed
+	byID     map[string]*doc      // live documents
+	byNum    []int32              // ordinal+1 of live documents by agent id below maxDenseID (vector filters); 0: none
+	postings map[string]*[]uint32 // lexeme -> ordinal<<1 | 1 when the lexeme is in the doc's rank set; ascending
+	lexemes  []string             // sorted keys of postings (rebuilt when dirty)
 	lexDirty bool
 	dead     int     // dead ordinals still in postings
 	totalLen float64 // sum of live documents' lexeme counts (BM25 length normalisation)
@@ -46,6 +46,12 @@ type catalog struct {
 	pre    []docPre            // per ordinal: the summary filters check first
 	capPre []capPre            // capability summaries, docPre.capLo to capHi for each document
 	nums   []uint64            // per ordinal: the agent id as a number (noNum: above 2⁶⁴-2), to order ties
+
+	// orders are the orderings of the sorts with a key per document (order.go): written under mu, or
+	// under mu held for reading by one rebuild at a time (building), read under mu.
+	orders    [len(orderSorts)]atomic.Pointer[sortOrder]
+	building  atomic.Bool
+	ordersOff bool // tests: every search evaluates every candidate, as before the orderings
 
 	beatsSeen  time.Time // newest heartbeat received_at loaded
 	scoresSeen time.Time // newest as_of loaded
@@ -176,6 +182,9 @@ func (d *doc) summary() docPre {
 
 // priceFloat is p as the nearest float64 (relative error under 2⁻⁵³; comparisons allow for it).
 func priceFloat(p *big.Int) float64 {
+	if p.IsUint64() {
+		return float64(p.Uint64()) // rounded to nearest, as big.Float does
+	}
 	f, _ := new(big.Float).SetInt(p).Float64()
 	return f
 }
@@ -200,23 +209,23 @@ type capDoc struct {
 	throughput int64 // 0 when not declared
 }
 
-// capRow is a capability as docQuery returns it.
+// capRow is a capability as capabilityQuery returns it.
 type capRow struct {
-	Idx        int      `json:"idx"`
-	Name       string   `json:"name"`
-	Languages  []string `json:"languages"`
-	Inputs     []string `json:"inputs"`
-	Outputs    []string `json:"outputs"`
-	Juris      []string `json:"jurisdictions"`
-	Classes    []string `json:"dataClasses"`
-	Attests    []string `json:"attestations"`
-	Risk       string   `json:"risk"`
-	Model      string   `json:"model"`
-	Symbol     string   `json:"symbol"`
-	TokenHex   string   `json:"token"`
-	PriceText  string   `json:"price"`
-	P95        *int64   `json:"p95"`
-	Throughput *int64   `json:"throughput"`
+	Idx        int
+	Name       string
+	Languages  []string
+	Inputs     []string
+	Outputs    []string
+	Juris      []string
+	Classes    []string
+	Attests    []string
+	Risk       string
+	Model      string
+	Symbol     string
+	TokenHex   string
+	PriceText  string
+	P95        *int64
+	Throughput *int64
 }
 
 // bits returns the mask of values in the enumeration all (bit i for all[i]); unknown values set no bit.
@@ -264,74 +273,93 @@ type liveBeat struct {
 func (l liveBeat) online(now time.Time) bool { return l.status == 1 && now.Before(l.expires) }
 
 func newCatalog(pool *pgxpool.Pool, log *slog.Logger) *catalog {
-	return &catalog{pool: pool, log: log, byID: map[string]*doc{}, postings: map[string][]uint32{},
+	return &catalog{pool: pool, log: log, byID: map[string]*doc{}, postings: map[string]*[]uint32{},
 		live: map[string]liveBeat{}, scores: map[string]float64{}, syms: symbols{}, block: -1}
 }
 
-// docQuery reads search documents; $1 = agent ids, or NULL for all.
-const docQuery = `SELECT p.agent_id::text, a.owner, p.x402_support, p.active, p.supported_trust, p.mcp_tools,
-	p.a2a_skills, p.oasf_skills, p.oasf_domains, p.data_classes, p.attestations,
-	tsvector_to_array(p.tsv), tsvector_to_array(p.tsv_rank),
-	COALESCE((SELECT json_agg(json_build_object('idx', c.idx, 'name', c.name, 'languages', c.languages,
-		'inputs', c.input_types, 'outputs', c.output_types, 'jurisdictions', c.jurisdictions,
-		'dataClasses', c.data_classes, 'attestations', c.attestations, 'risk', c.risk_class, 'model', c.pricing_model,
-		'symbol', lower(c.token_symbol), 'token', encode(c.token, 'hex'), 'price', c.price::text, 'p95', c.p95_ms,
-		'throughput', c.throughput_per_minute) ORDER BY c.idx) FROM agent_capabilities c WHERE c.agent_id = p.agent_id), '[]')
+// profileQuery reads search documents; $1 = agent ids, or NULL for all. To keep reading 100,000 documents
+// cheap, a document's lists come as one array with their lengths (profileLists), and its lexemes as one
+// string each, separated by lexemeSep (to_tsvector's parser never puts a control character in a lexeme),
+// so that it costs a few allocations rather than one per value.
+const profileQuery = `SELECT p.agent_id::text, a.owner, p.x402_support, p.active,
+	p.supported_trust || p.mcp_tools || p.a2a_skills || p.oasf_skills || p.oasf_domains || p.data_classes || p.attestations,
+	ARRAY[cardinality(p.supported_trust), cardinality(p.mcp_tools), cardinality(p.a2a_skills), cardinality(p.oasf_skills),
+		cardinality(p.oasf_domains), cardinality(p.data_classes), cardinality(p.attestations)],
+	array_to_string(tsvector_to_array(p.tsv), chr(31)), array_to_string(tsvector_to_array(p.tsv_rank), chr(31))
 FROM agent_profiles p JOIN agents a ON a.agent_id = p.agent_id
 WHERE $1::text[] IS NULL OR p.agent_id = ANY($1::text[]::numeric[])`
 
+// lexemeSep separates the lexemes of profileQuery's strings.
+const lexemeSep = "\x1f"
+
+// capabilityQuery reads their capabilities, lists as in profileQuery (capabilityLists); $1 as there.
+const capabilityQuery = `SELECT c.agent_id::text, c.idx, c.name,
+	c.languages || c.input_types || c.output_types || c.jurisdictions || c.data_classes || c.attestations,
+	ARRAY[cardinality(c.languages), cardinality(c.input_types), cardinality(c.output_types), cardinality(c.jurisdictions),
+		cardinality(c.data_classes), cardinality(c.attestations)],
+	c.risk_class, c.pricing_model, lower(c.token_symbol), encode(c.token, 'hex'), c.price::text, c.p95_ms,
+	c.throughput_per_minute
+FROM agent_capabilities c
+WHERE $1::text[] IS NULL OR c.agent_id = ANY($1::text[]::numeric[])`
+
+// splitLists cuts values into len(into) lists of the lengths given.
+func splitLists(values []string, lengths []int32, into ...*[]string) error {
+	if len(lengths) != len(into) {
+		return fmt.Errorf("%d list lengths, want %d", len(lengths), len(into))
+	}
+	at := 0
+	for i, n := range lengths {
+		if n < 0 || at+int(n) > len(values) {
+			return fmt.Errorf("list lengths %v for %d values", lengths, len(values))
+		}
+		*into[i] = values[at : at+int(n) : at+int(n)]
+		at += int(n)
+	}
+	if at != len(values) {
+		return fmt.Errorf("list lengths %v for %d values", lengths, len(values))
+	}
+	return nil
+}
+
+// loadChunk is how many documents a full load puts in the catalog under one hold of the write lock.
+const loadChunk = 2000
+
 // load reads the documents of ids (all when ids is nil) and puts them in the catalog; ids without a
-// profile are removed. A full load also drops every document it did not see.
+// profile are removed. A full load also drops every document it did not see. A full load puts documents
+// in as they are read, in chunks, each under the write lock: searches meanwhile see every agent, in its
+// old document or its new one.
 func (c *catalog) load(ctx context.Context, ids []string) error {
-	var arg any
-	if ids != nil {
-		arg = ids
-	}
-	rows, err := c.pool.Query(ctx, docQuery, arg)
-	if err != nil {
-		return fmt.Errorf("catalog: %w", err)
-	}
-	var docs []loadedDoc
-	for rows.Next() {
-		l := loadedDoc{d: &doc{}}
-		d := l.d
-		var owner []byte
-		var rank []string
-		var caps []byte
-		if err := rows.Scan(&d.id, &owner, &d.x402, &d.active, &l.trust, &l.mcp, &l.a2a, &l.skills, &l.domains,
-			&l.classes, &l.attests, &l.terms, &rank, &caps); err != nil {
-			rows.Close()
+	seen := map[string]bool{}
+	if ids == nil {
+		err := c.read(ctx, nil, func(chunk []loadedDoc) {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			for _, l := range chunk {
+				c.insert(l)
+				seen[l.d.id] = true
+			}
+		})
+		if err != nil {
 			return fmt.Errorf("catalog: %w", err)
 		}
-		d.owner = common.BytesToAddress(owner)
-		if err := json.Unmarshal(caps, &l.caps); err != nil {
-			rows.Close()
-			return fmt.Errorf("catalog: capabilities of %s: %w", d.id, err)
-		}
-		slices.Sort(rank)
-		d.rank, d.length = rank, len(l.terms)
-		docs = append(docs, l)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("catalog: %w", err)
-	}
-
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	seen := make(map[string]bool, len(docs))
-	for _, l := range docs {
-		c.insert(l)
-		seen[l.d.id] = true
-	}
-	switch {
-	case ids == nil:
+		c.mu.Lock()
+		defer c.mu.Unlock()
 		for id := range c.byID {
 			if !seen[id] {
 				c.remove(id)
 			}
 		}
-	default:
+	} else {
+		var docs []loadedDoc
+		if err := c.read(ctx, ids, func(chunk []loadedDoc) { docs = append(docs, chunk...) }); err != nil {
+			return fmt.Errorf("catalog: %w", err)
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		for _, l := range docs {
+			c.insert(l)
+			seen[l.d.id] = true
+		}
 		for _, id := range ids {
 			if !seen[id] {
 				c.remove(id)
@@ -342,7 +370,154 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 		c.compact()
 	}
 	c.renorm()
+	if ids == nil {
+		c.setOrders(c.buildOrders())
+	}
 	return nil
+}
+
+// read reads the documents of ids (all when ids is nil) from one snapshot and passes them to put, in
+// chunks, in one goroutine. A full read reads the capabilities beside the profiles, on a second connection
+// that shares the snapshot (pg_export_snapshot), and puts each chunk while it reads the next.
+func (c *catalog) read(ctx context.Context, ids []string, put func([]loadedDoc)) error {
+	var arg any
+	if ids != nil {
+		arg = ids
+	}
+	ro := pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
+	tx, err := c.pool.BeginTx(ctx, ro)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
+	if ids != nil {
+		caps, err := readCapabilities(ctx, tx, arg)
+		if err != nil {
+			return err
+		}
+		return readProfiles(ctx, tx, arg, caps, put)
+	}
+
+	var snapshot string
+	if err := tx.QueryRow(ctx, `SELECT pg_export_snapshot()`).Scan(&snapshot); err != nil {
+		return err
+	}
+	tx2, err := c.pool.BeginTx(ctx, ro)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx2.Rollback(context.WithoutCancel(ctx)) }()
+	if _, err := tx2.Exec(ctx, `SET TRANSACTION SNAPSHOT '`+strings.ReplaceAll(snapshot, "'", "''")+`'`); err != nil {
+		return err
+	}
+	var caps map[string][]capRow
+	capsDone := make(chan error, 1)
+	go func() {
+		var err error
+		caps, err = readCapabilities(ctx, tx2, arg)
+		capsDone <- err
+	}()
+	chunks := make(chan []loadedDoc, 2)
+	putDone := make(chan error, 1)
+	go func() {
+		err := <-capsDone // every chunk needs the capabilities
+		for chunk := range chunks {
+			if err == nil {
+				for i := range chunk {
+					chunk[i].caps = sortedCaps(caps[chunk[i].d.id])
+				}
+				put(chunk)
+			}
+		}
+		putDone <- err
+	}()
+	err = readProfiles(ctx, tx, arg, nil, func(chunk []loadedDoc) { chunks <- chunk })
+	close(chunks)
+	if perr := <-putDone; err == nil {
+		err = perr
+	}
+	return err
+}
+
+// readProfiles reads the profiles of ids (nil: all), with their capabilities from caps when it is not nil,
+// and passes them to put in chunks of loadChunk.
+func readProfiles(ctx context.Context, tx pgx.Tx, ids any, caps map[string][]capRow, put func([]loadedDoc)) error {
+	rows, err := tx.Query(ctx, profileQuery, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	chunk := make([]loadedDoc, 0, loadChunk)
+	for rows.Next() {
+		l := loadedDoc{d: &doc{}}
+		d := l.d
+		var owner []byte
+		var terms, rank string
+		var lists []string
+		var lengths []int32
+		if err := rows.Scan(&d.id, &owner, &d.x402, &d.active, &lists, &lengths, &terms, &rank); err != nil {
+			return err
+		}
+		if err := splitLists(lists, lengths, &l.trust, &l.mcp, &l.a2a, &l.skills, &l.domains, &l.classes, &l.attests); err != nil {
+			return fmt.Errorf("agent %s: %w", d.id, err)
+		}
+		d.owner = common.BytesToAddress(owner)
+		l.terms = splitLexemes(terms)
+		d.rank = splitLexemes(rank)
+		slices.Sort(d.rank)
+		d.length = len(l.terms)
+		if caps != nil {
+			l.caps = sortedCaps(caps[d.id])
+		}
+		if chunk = append(chunk, l); len(chunk) == loadChunk {
+			put(chunk)
+			chunk = make([]loadedDoc, 0, loadChunk)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(chunk) > 0 {
+		put(chunk)
+	}
+	return nil
+}
+
+// splitLexemes splits a profileQuery lexeme string (the lexemes share its memory).
+func splitLexemes(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, lexemeSep)
+}
+
+func sortedCaps(caps []capRow) []capRow {
+	slices.SortFunc(caps, func(a, b capRow) int { return a.Idx - b.Idx })
+	return caps
+}
+
+func readCapabilities(ctx context.Context, tx pgx.Tx, ids any) (map[string][]capRow, error) {
+	rows, err := tx.Query(ctx, capabilityQuery, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	caps := map[string][]capRow{}
+	for rows.Next() {
+		var id string
+		var r capRow
+		var lists []string
+		var lengths []int32
+		if err := rows.Scan(&id, &r.Idx, &r.Name, &lists, &lengths, &r.Risk, &r.Model, &r.Symbol, &r.TokenHex, &r.PriceText,
+			&r.P95, &r.Throughput); err != nil {
+			return nil, err
+		}
+		if err := splitLists(lists, lengths, &r.Languages, &r.Inputs, &r.Outputs, &r.Juris, &r.Classes, &r.Attests); err != nil {
+			return nil, fmt.Errorf("agent %s capability %d: %w", id, r.Idx, err)
+		}
+		caps[id] = append(caps[id], r)
+	}
+	return caps, rows.Err()
 }
 
 // loadedDoc is a search document as read from PostgreSQL: d holds the id, owner, x402, active, rank
@@ -375,6 +550,16 @@ func (c *catalog) insert(l loadedDoc) {
 		*set = slices.Compact(*set)
 	}
 	c.put(d, l.terms)
+}
+
+// normOf is the BM25 length normalisation of a document of length lexemes at the current average length.
+// Callers hold mu.
+func (c *catalog) normOf(length int) float32 {
+	avg := 1.0
+	if len(c.byID) > 0 {
+		avg = max(1, c.totalLen/float64(len(c.byID)))
+	}
+	return float32(1 / (1 - bm25B + bm25B*float64(length)/avg))
 }
 
 // renorm sets every live document's BM25 length normalisation from the current average length, so that
@@ -466,7 +651,7 @@ func (c *catalog) put(d *doc, terms []string) {
 	c.totalLen += float64(d.length)
 	d.beat, d.hasBeat = c.live[d.id]
 	d.score, d.hasScore = c.scores[d.id]
-	c.norm = append(c.norm, 1) // set by renorm
+	c.norm = append(c.norm, c.normOf(d.length)) // renorm sets it again once the load is done
 	p := d.summary()
 	num := uint64(noNum)
 	if n, err := strconv.ParseUint(d.id, 10, 64); err == nil && n < noNum {
@@ -479,15 +664,19 @@ func (c *catalog) put(d *doc, terms []string) {
 	}
 	p.capHi = int32(len(c.capPre))
 	c.pre = append(c.pre, p)
+	c.ordersInserted(d.ord)
 	for _, t := range terms {
-		if _, ok := c.postings[t]; !ok {
-			c.lexDirty = true
-		}
 		p := uint32(d.ord) << 1
 		if _, found := slices.BinarySearch(d.rank, t); found {
 			p |= 1
 		}
-		c.postings[t] = append(c.postings[t], p)
+		list := c.postings[t]
+		if list == nil {
+			c.lexDirty = true
+			list = new([]uint32)
+			c.postings[strings.Clone(t)] = list // terms may share a document's memory
+		}
+		*list = append(*list, p)
 	}
 }
 
@@ -535,8 +724,8 @@ func (c *catalog) compact() {
 	}
 	c.norm, c.pre, c.capPre, c.nums = norm, pre, caps, nums
 	for t, list := range c.postings {
-		out := list[:0]
-		for _, p := range list {
+		out := (*list)[:0]
+		for _, p := range *list {
 			if n := remap[p>>1]; n >= 0 {
 				out = append(out, uint32(n)<<1|p&1)
 			}
@@ -545,10 +734,11 @@ func (c *catalog) compact() {
 			delete(c.postings, t)
 			c.lexDirty = true
 		} else {
-			c.postings[t] = out
+			*list = out
 		}
 	}
 	c.docs, c.dead = docs, 0
+	c.dropOrders()
 }
 
 // sortedLexemes returns the dictionary in order, rebuilding it after changes.
@@ -646,11 +836,7 @@ func (c *catalog) loadBeats(ctx context.Context, ids []string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for id, l := range beats {
-		c.live[id] = l
-		if d := c.byID[id]; d != nil {
-			d.beat, d.hasBeat = l, true
-			c.pre[d.ord].flags |= preLive
-		}
+		c.putBeat(id, l)
 	}
 	if newest.After(c.beatsSeen) {
 		c.beatsSeen = newest
@@ -663,13 +849,18 @@ func (c *catalog) setBeats(rows []*heartbeatRow) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, r := range rows {
-		l := liveBeat{status: int16(r.hb.Status), price: r.hb.Price, token: r.hb.Token,
-			p95: int64(r.hb.P95LatencyMs), expires: time.Unix(int64(r.hb.ExpiresAt), 0)}
-		c.live[r.agentID] = l
-		if d := c.byID[r.agentID]; d != nil {
-			d.beat, d.hasBeat = l, true
-			c.pre[d.ord].flags |= preLive
-		}
+		c.putBeat(r.agentID, liveBeat{status: int16(r.hb.Status), price: r.hb.Price, token: r.hb.Token,
+			p95: int64(r.hb.P95LatencyMs), expires: time.Unix(int64(r.hb.ExpiresAt), 0)})
+	}
+}
+
+// putBeat records an agent's latest heartbeat. Callers hold mu.
+func (c *catalog) putBeat(id string, l liveBeat) {
+	c.live[id] = l
+	if d := c.byID[id]; d != nil {
+		d.beat, d.hasBeat = l, true
+		c.pre[d.ord].flags |= preLive
+		c.ordersChanged(d.ord)
 	}
 }
 
@@ -719,14 +910,32 @@ func (c *catalog) loadScores(ctx context.Context, ids []string) error {
 func (c *catalog) setScores(scores map[string]float64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.setScoresLocked(scores)
+}
+
+// setScoresLocked is setScores for callers holding mu.
+func (c *catalog) setScoresLocked(scores map[string]float64) {
 	for id, s := range scores {
 		c.scores[id] = s
 		if d := c.byID[id]; d != nil {
 			d.score, d.hasScore = s, true
 			c.pre[d.ord].score = float32(s)
 			c.pre[d.ord].flags |= preScored
+			c.ordersChanged(d.ord)
 		}
 	}
+}
+
+// scored returns how many live documents have a reputation score, and how many there are.
+func (c *catalog) scored() (scored, docs int) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	for o, d := range c.docs {
+		if d != nil && c.pre[o].flags&preScored != 0 {
+			scored++
+		}
+	}
+	return scored, len(c.byID)
 }
 
 // pruneLive drops heartbeats and scores of agents that no longer exist (after a full load).
@@ -819,7 +1028,7 @@ func (c *catalog) textScores(words [][]termAlt, lexemes []string, f *filter, yie
 				lo, hi = i, i+1
 			}
 			for _, t := range lexemes[lo:hi] {
-				list := c.postings[t]
+				list := *c.postings[t]
 				idf := float32(math.Log(1 + (n-float64(len(list))+0.5)/(float64(len(list))+0.5)))
 				terms[wi] = append(terms[wi], term{list, idf})
 				sizes[wi] += len(list)

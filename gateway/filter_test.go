@@ -52,47 +52,63 @@ func randomPrice(r *rand.Rand) *big.Int {
 
 // randomCatalog fills a catalog with n random documents, some with heartbeats and scores.
 func randomCatalog(r *rand.Rand, n int, now time.Time) *catalog {
+	return randomCatalogWith(r, n, now, nil)
+}
+
+// randomCatalogWith is randomCatalog with each document's lexemes (and those of them in its rank set) from
+// terms (nil: none), which draws on a random source of its own.
+func randomCatalogWith(r *rand.Rand, n int, now time.Time, terms func(i int) (all, rank []string)) *catalog {
 	c := newCatalog(nil, slog.Default())
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for i := range n {
-		id := strconv.Itoa(i)
-		if i%97 == 0 {
-			id = "1" + strconv.Itoa(i) + "000000000000000000000000" // beyond uint64
-		}
-		d := &doc{id: id, owner: testOwners[r.IntN(len(testOwners))], x402: r.IntN(2) == 0, length: 10}
-		if r.IntN(3) > 0 {
-			d.active = maybe(r, 1, r.IntN(2) == 0)
-		}
-		l := loadedDoc{d: d, trust: pick(r, testTrust, 0.4), mcp: pick(r, testTools, 0.3), a2a: pick(r, testTools, 0.2),
-			classes: pick(r, dataClasses, 0.2), attests: pick(r, attestations, 0.2)}
-		for ci := range r.IntN(5) {
-			cr := capRow{Idx: ci, Name: fmt.Sprintf("cap %d", ci), Languages: pick(r, testLangs, 0.3),
-				Inputs: pick(r, testTypes, 0.4), Outputs: pick(r, testTypes, 0.3), Juris: pick(r, testJuris, 0.3),
-				Classes: pick(r, dataClasses, 0.2), Attests: pick(r, attestations, 0.2),
-				Risk: riskClasses[r.IntN(len(riskClasses))], Model: pricingModels[r.IntN(len(pricingModels))],
-				TokenHex: testTokens[r.IntN(len(testTokens))].Hex()[2:]}
-			if r.IntN(4) > 0 {
-				cr.Symbol = testSyms[r.IntN(len(testSyms))]
-			}
-			if r.IntN(5) > 0 {
-				cr.PriceText = randomPrice(r).String()
-			}
-			cr.P95 = maybe(r, 0.7, r.Int64N(3000))
-			cr.Throughput = maybe(r, 0.5, r.Int64N(1000))
-			l.caps = append(l.caps, cr)
-		}
-		if r.IntN(3) == 0 {
-			c.live[id] = liveBeat{status: int16(r.IntN(3)), price: randomPrice(r), token: testTokens[r.IntN(len(testTokens))],
-				p95: r.Int64N(3000), expires: now.Add(time.Duration(r.IntN(120)-60) * time.Second)}
-		}
-		if r.IntN(4) > 0 {
-			c.scores[id] = float64(r.IntN(10001)) / 100 // two decimals, as stored
-		}
-		c.insert(l)
+		c.insert(randomDoc(c, r, i, now, terms))
 	}
 	c.renorm()
 	return c
+}
+
+// randomDoc returns random document i for c (its heartbeat and score, if any, put in c.live and c.scores),
+// with its lexemes from terms (nil: none). Callers hold c.mu.
+func randomDoc(c *catalog, r *rand.Rand, i int, now time.Time, terms func(i int) (all, rank []string)) loadedDoc {
+	id := strconv.Itoa(i)
+	if i%97 == 0 {
+		id = "1" + strconv.Itoa(i) + "000000000000000000000000" // beyond uint64
+	}
+	d := &doc{id: id, owner: testOwners[r.IntN(len(testOwners))], x402: r.IntN(2) == 0, length: 10}
+	if r.IntN(3) > 0 {
+		d.active = maybe(r, 1, r.IntN(2) == 0)
+	}
+	l := loadedDoc{d: d, trust: pick(r, testTrust, 0.4), mcp: pick(r, testTools, 0.3), a2a: pick(r, testTools, 0.2),
+		classes: pick(r, dataClasses, 0.2), attests: pick(r, attestations, 0.2)}
+	for ci := range r.IntN(5) {
+		cr := capRow{Idx: ci, Name: fmt.Sprintf("cap %d", ci), Languages: pick(r, testLangs, 0.3),
+			Inputs: pick(r, testTypes, 0.4), Outputs: pick(r, testTypes, 0.3), Juris: pick(r, testJuris, 0.3),
+			Classes: pick(r, dataClasses, 0.2), Attests: pick(r, attestations, 0.2),
+			Risk: riskClasses[r.IntN(len(riskClasses))], Model: pricingModels[r.IntN(len(pricingModels))],
+			TokenHex: testTokens[r.IntN(len(testTokens))].Hex()[2:]}
+		if r.IntN(4) > 0 {
+			cr.Symbol = testSyms[r.IntN(len(testSyms))]
+		}
+		if r.IntN(5) > 0 {
+			cr.PriceText = randomPrice(r).String()
+		}
+		cr.P95 = maybe(r, 0.7, r.Int64N(3000))
+		cr.Throughput = maybe(r, 0.5, r.Int64N(1000))
+		l.caps = append(l.caps, cr)
+	}
+	if r.IntN(3) == 0 {
+		c.live[id] = liveBeat{status: int16(r.IntN(3)), price: randomPrice(r), token: testTokens[r.IntN(len(testTokens))],
+			p95: r.Int64N(3000), expires: now.Add(time.Duration(r.IntN(120)-60) * time.Second)}
+	}
+	if r.IntN(4) > 0 {
+		c.scores[id] = float64(r.IntN(10001)) / 100 // two decimals, as stored
+	}
+	if terms != nil {
+		l.terms, d.rank = terms(i)
+		d.length = len(l.terms)
+	}
+	return l
 }
 
 // randomQuery returns a search with a random set of filters.

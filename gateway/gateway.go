@@ -186,6 +186,7 @@ type Server struct {
 	scoreKick chan struct{}
 
 	ready    atomic.Bool
+	repWarm  atomic.Bool                     // reputation: the first scoring pass after start is done, or every document has a score
 	running  atomic.Pointer[context.Context] // Start's context: background work (RFQ closes) ends with it
 	draining atomic.Bool
 	// closing is closed when Run starts draining: open streams end with "going away" and their clients
@@ -325,8 +326,11 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 }
 
 // Start runs the background loops until ctx ends (Run calls it; tests that use Handler directly call it).
-// It returns once the gateway listens for notifications and the catalog and the vectors are loaded (in that
-// order, so that no change falls between the load and the listening), so the server is ready when it returns.
+// It returns once the gateway listens for notifications and the catalog is loaded (in that order, so that no
+// change falls between the load and the listening), so the server is ready when it returns: text and filter
+// search are exact from then on. Vector search warms up in the background (the stored embeddings are
+// loaded, what is missing is embedded), and so do reputation scores where none are stored yet; /readyz
+// reports both, and a search that needs a part still warming is answered 503 warming (docs/gateway.md).
 func (s *Server) Start(ctx context.Context) {
 	s.running.Store(&ctx)
 	s.wg.Add(1)
@@ -337,12 +341,11 @@ func (s *Server) Start(ctx context.Context) {
 	case <-time.After(10 * time.Second):
 		s.log.Warn("not listening for notifications yet; starting anyway")
 	}
+	restoreGC := boostGC()
 	if err := s.reload(ctx); err != nil && ctx.Err() == nil {
 		s.log.Warn("initial catalog load failed", "err", err)
 	}
-	if err := s.vectors.sync(ctx); err != nil && ctx.Err() == nil {
-		s.log.Warn("initial vector load failed", "err", err)
-	}
+	restoreGC()
 	s.wg.Add(6 + heartbeatWriters)
 	for range heartbeatWriters {
 		go func() { defer s.wg.Done(); s.beats.run(ctx) }()
@@ -372,16 +375,17 @@ func (s *Server) reload(ctx context.Context) error {
 	if err := s.pool.QueryRow(ctx, `SELECT COALESCE((SELECT block_number FROM indexer_state), -1)`).Scan(&block); err != nil {
 		return err
 	}
-	if err := s.catalog.load(ctx, nil); err != nil {
-		return err
-	}
-	if err := s.catalog.pruneLive(ctx); err != nil {
-		return err
-	}
+	// Heartbeats and scores first: each document then takes its own as it is put in the catalog.
 	if err := s.catalog.loadBeats(ctx, nil); err != nil {
 		return err
 	}
 	if err := s.catalog.loadScores(ctx, nil); err != nil {
+		return err
+	}
+	if err := s.catalog.load(ctx, nil); err != nil {
+		return err
+	}
+	if err := s.catalog.pruneLive(ctx); err != nil {
 		return err
 	}
 	s.catalog.mu.Lock()

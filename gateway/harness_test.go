@@ -99,6 +99,12 @@ func setup(t testing.TB, mutate ...func(*gateway.Config)) *env {
 	e.waitFor("every profile embedded", func() bool {
 		return e.count(`SELECT (SELECT count(*) FROM agent_profiles) - (SELECT count(*) FROM agent_embeddings)`) == 0
 	})
+	e.waitFor("vectors and reputation warm", func() bool {
+		var ready struct{ Status, Vectors, Reputation string }
+		res := e.get("/readyz")
+		res.decode(t, &ready)
+		return ready.Vectors == "warm" && ready.Reputation == "warm"
+	})
 	return e
 }
 

@@ -268,7 +268,8 @@ func (s *Server) healthz(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"status": "ok"})
 }
 
-// readyz is 200 once the background loops run and the database answers, 503 while starting or draining.
+// readyz is 200 once the catalog is loaded and the database answers, 503 while starting or draining; it says
+// whether vector search and reputation scores are warm (warm.go).
 func (s *Server) readyz(c *gin.Context) {
 	c.Header("Cache-Control", "no-store")
 	switch {
@@ -281,7 +282,9 @@ func (s *Server) readyz(c *gin.Context) {
 			c.JSON(http.StatusServiceUnavailable, gin.H{"status": "database unavailable"})
 			return
 		}
-		c.JSON(http.StatusOK, gin.H{"status": "ok", "vectors": s.vectors.len()})
+		vw, vp := s.vectorsWarm()
+		rw, rp := s.reputationWarm()
+		c.JSON(http.StatusOK, gin.H{"status": "ready", "vectors": warmth(vw, vp), "reputation": warmth(rw, rp)})
 	}
 }
 

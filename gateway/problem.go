@@ -56,6 +56,7 @@ const (
 	CodeUnavailable       = "unavailable"         // 503: database or node unreachable
 	CodeInternal          = "internal"            // 500
 	CodeInvalidValue      = "invalid_value"       // 400: a value the escrow or the store cannot hold (field names it)
+	CodeWarming           = "warming"             // 503: the search needs vectors or reputation scores still computed after a start (Retry-After)
 	problemContentType    = "application/problem+json"
 	problemTypeBase       = "urn:agora:problem:"
 	jsonContentTypeHeader = "application/json; charset=utf-8"

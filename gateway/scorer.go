@@ -32,44 +32,71 @@ func (s *Server) kickScorer() {
 	}
 }
 
-// scoreLoop keeps agent_scores current: at start and every ScoreInterval it rescores every agent (recency
-// decay moves scores as time passes); after each indexer notification it rescores the agents whose
-// feedback, validations or jobs changed in the new blocks.
+// scoreLoop keeps agent_scores current: after each indexer notification it rescores the agents whose
+// feedback, validations or jobs changed in the new blocks, and every ScoreInterval it rescores every agent
+// (recency decay moves scores as time passes). At start it reuses the stored reports: when every agent has
+// one computed within ScoreInterval, the first pass rescores only the agents without one and those changed
+// after the oldest report; otherwise it rescores every agent. Reputation is warm once that first pass is
+// done, or once every document in the catalog has a score (another gateway copy may hold the lock).
 func (s *Server) scoreLoop(ctx context.Context) {
-	var last int64 = -1 // highest block the last pass covered; -1: none yet (full pass)
+	last, all, missing := s.storedScores(ctx)
 	full := time.NewTicker(s.cfg.ScoreInterval)
 	defer full.Stop()
 	for {
-		covered, err := s.scorePass(ctx, last)
+		covered, ran, err := s.scorePass(ctx, last, all, missing)
 		if err != nil && ctx.Err() == nil {
 			s.log.Warn("reputation pass failed", "err", err)
 		} else if err == nil {
 			last = covered
+			if ran {
+				all, missing = false, false
+				s.repWarm.Store(true)
+			}
+		}
+		var retry <-chan time.Time
+		if err != nil && !s.repWarm.Load() {
+			retry = time.After(5 * time.Second) // warming: do not wait for the next block
 		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-s.scoreKick:
+		case <-retry:
 		case <-full.C:
-			last = -1
+			all = true
 		}
 	}
 }
 
-// scorePass rescores the agents touched after block since (every agent when since < 0) and returns the
-// indexed block it covered. Other gateway copies skip the pass while one holds the lock.
-func (s *Server) scorePass(ctx context.Context, since int64) (int64, error) {
+// storedScores says where the stored reports leave off: the block after which agents changed since the
+// oldest report, and that agents without a report must be scored too; or all (rescore every agent) when
+// there are none or the oldest is older than ScoreInterval.
+func (s *Server) storedScores(ctx context.Context) (since int64, all, missing bool) {
+	var n int64
+	var oldest *time.Time
+	err := s.pool.QueryRow(ctx, `SELECT count(*), COALESCE(min(block_number), -1), min(as_of) FROM agent_scores`).
+		Scan(&n, &since, &oldest)
+	if err != nil || n == 0 || oldest == nil || time.Since(*oldest) > s.cfg.ScoreInterval {
+		return -1, true, false
+	}
+	return since, false, true
+}
+
+// scorePass rescores every agent (all), or those touched after block since and, with missing, those
+// without a report, and returns the indexed block it covered and whether it ran: other gateway copies skip
+// the pass while one holds the lock.
+func (s *Server) scorePass(ctx context.Context, since int64, all, missing bool) (int64, bool, error) {
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
-		return since, err
+		return since, false, err
 	}
 	defer conn.Release()
 	var locked bool
 	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, int64(scorerLock)).Scan(&locked); err != nil {
-		return since, err
+		return since, false, err
 	}
 	if !locked {
-		return since, nil
+		return since, false, nil
 	}
 	defer func() {
 		uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
@@ -79,10 +106,10 @@ func (s *Server) scorePass(ctx context.Context, since int64) (int64, error) {
 
 	var head int64
 	if err := conn.QueryRow(ctx, `SELECT COALESCE((SELECT block_number FROM indexer_state), -1)`).Scan(&head); err != nil {
-		return since, err
+		return since, false, err
 	}
 	var ids []string
-	if since < 0 {
+	if all {
 		err = pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
 			rows, err := tx.Query(ctx, `SELECT agent_id::text FROM agents ORDER BY agent_id`)
 			if err != nil {
@@ -98,23 +125,25 @@ func (s *Server) scorePass(ctx context.Context, since int64) (int64, error) {
 			UNION SELECT provider_agent_id::text FROM escrow_jobs WHERE status_block > $1 AND provider_agent_id IS NOT NULL
 			UNION SELECT a.agent_id::text FROM escrow_jobs j JOIN agents a ON a.agent_wallet = j.provider
 				WHERE j.status_block > $1 AND j.provider_agent_id IS NULL
-			UNION SELECT agent_id::text FROM agents WHERE updated_block > $1`, since)
+			UNION SELECT agent_id::text FROM agents WHERE updated_block > $1
+			UNION SELECT a.agent_id::text FROM agents a
+				WHERE $2 AND NOT EXISTS (SELECT 1 FROM agent_scores s WHERE s.agent_id = a.agent_id)`, since, missing)
 		if qerr != nil {
-			return since, qerr
+			return since, false, qerr
 		}
 		ids, err = pgx.CollectRows(rows, pgx.RowTo[string])
 	}
 	if err != nil {
-		return since, err
+		return since, false, err
 	}
 	asOf := time.Now().UTC().Truncate(time.Second)
 	for start := 0; start < len(ids); start += scoreBatch {
 		batch := ids[start:min(start+scoreBatch, len(ids))]
 		if err := s.scoreAgents(ctx, conn.Conn(), batch, asOf); err != nil {
-			return since, err
+			return since, false, err
 		}
 	}
-	return head, nil
+	return head, true, nil
 }
 
 // scoreAgents loads the inputs of ids from one snapshot, scores them and stores the reports.

@@ -95,6 +95,11 @@ func (s *Server) searchAgents(c *gin.Context) {
 		writeProblem(c, p)
 		return
 	}
+	if p := s.warming(q); p != nil {
+		c.Header("Retry-After", strconv.Itoa(warmRetryAfter))
+		writeProblem(c, p)
+		return
+	}
 	resp, err := s.search(c.Request.Context(), q)
 	if err != nil {
 		s.fail(c, err)
@@ -113,24 +118,6 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 	resp := &searchResponse{Agents: []agentSummary{}, Query: searchEcho{Text: q.Text, Mode: q.Mode, Sort: q.Sort, Limit: q.Limit}}
 	useText := q.Text != "" && q.Mode != "vector"
 	useVector := q.Text != "" && q.Mode != "text"
-	var words [][]termAlt
-	if useText {
-		var err error
-		if words, resp.Query.Corrected, err = s.queryTerms(ctx, q.Words); err != nil {
-			return nil, err
-		}
-	}
-	var qvec []float32
-	if useVector {
-		var err error
-		if qvec, err = s.vectors.embedQuery(ctx, q.Text); err != nil {
-			return nil, err
-		}
-	}
-	cat := s.catalog
-	lexemes := cat.sortedLexemes()
-	now := time.Now()
-
 	var after *sortKey
 	if q.After != nil {
 		k, err := parseSortKey(q.Sort, q.After.Key)
@@ -139,6 +126,77 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 		}
 		after = &k
 	}
+	now := time.Now()
+	if useVector && useText {
+		// The query's embedding and its nearest neighbours beside the PostgreSQL read of its lexemes.
+		type nearestResult struct {
+			qvec []float32
+			hits []hit
+			err  error
+		}
+		done := make(chan nearestResult, 1)
+		go func() {
+			var r nearestResult
+			if r.qvec, r.err = s.vectors.embedQuery(ctx, q.Text); r.err == nil {
+				cat := s.catalog
+				cat.mu.RLock()
+				r.hits = s.nearest(cat, newFilter(q, cat), r.qvec, vectorWindow(q), now)
+				cat.mu.RUnlock()
+			}
+			done <- r
+		}()
+		words, corrected, err := s.queryTerms(ctx, q.Words)
+		r := <-done
+		if err != nil {
+			return nil, err
+		}
+		if r.err != nil {
+			return nil, r.err
+		}
+		resp.Query.Corrected = corrected
+		return s.finish(ctx, q, resp, s.rankPage(q, words, r.qvec, after, now, func() []hit { return r.hits }))
+	}
+	var qvec []float32
+	var words [][]termAlt
+	if useText {
+		var err error
+		if words, resp.Query.Corrected, err = s.queryTerms(ctx, q.Words); err != nil {
+			return nil, err
+		}
+	}
+	if useVector {
+		var err error
+		if qvec, err = s.vectors.embedQuery(ctx, q.Text); err != nil {
+			return nil, err
+		}
+	}
+	return s.finish(ctx, q, resp, s.rankPage(q, words, qvec, after, now, nil))
+}
+
+// finish cuts the page to q.Limit with the cursor of the next one and reads its agents from PostgreSQL.
+func (s *Server) finish(ctx context.Context, q *searchQuery, resp *searchResponse, page []*hit) (*searchResponse, error) {
+	if len(page) > q.Limit {
+		last := page[q.Limit-1]
+		c := encodeCursor(q.hash, last.key.String(), last.d.id, q.offset()+q.Limit)
+		resp.NextCursor = &c
+		page = page[:q.Limit]
+	}
+	if err := s.hydrate(ctx, page, q.Sort, resp); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// rankPage ranks the catalog for q (its words resolved to lexemes, its embedding qvec when vectors take
+// part) and returns the page past the cursor key after, with one hit more than q.Limit when there is a
+// next page: in memory, under the catalog's read lock. vecHits, when not nil, gives the nearest neighbours
+// searched already (vectorWindow of them).
+func (s *Server) rankPage(q *searchQuery, words [][]termAlt, qvec []float32, after *sortKey, now time.Time,
+	vecHits func() []hit) []*hit {
+	cat := s.catalog
+	lexemes := cat.sortedLexemes()
+	useText := q.Text != "" && q.Mode != "vector"
+	useVector := q.Text != "" && q.Mode != "text"
 	hybrid := useText && useVector && q.Sort == "relevance"
 
 	// Every sort but hybrid relevance has a key per hit: the page is kept as the hits arrive (no list of all
@@ -179,18 +237,29 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 	case useText || useVector:
 		var textHits map[string]int  // hybrid: index of text hits by id, to add vector scores to
 		var textSeen map[string]bool // both matchers, another sort: text hits are not kept twice
+		var isText func(*doc) bool   // the same, when the text matches were scanned in the sort's order
 		if useText && useVector && !hybrid {
 			textSeen = map[string]bool{}
 		}
-		// The nearest neighbours that pass the filters: as many as this page needs in vector mode (up to 1,000
-		// results in all), a fixed window to fuse with the text ranking when both match. With both, the
-		// vector search runs beside the text search, under this read lock (held until both are done).
-		k := min(q.Limit+1+q.offset(), vectorCandidates)
-		if useText {
-			k = hybridVectorWindow // fixed, so that every page fuses the same rankings
-		}
+		// The nearest neighbours that pass the filters (vectorWindow). With both matchers, the vector search
+		// runs beside the text search, under this read lock (held until both are done), unless search ran
+		// it already.
+		k := vectorWindow(q)
 		var nearest func() []hit
 		switch {
+		case useVector && vecHits != nil:
+			// Searched before this lock (search: beside the PostgreSQL read of the query's lexemes): each
+			// neighbour is checked again against the documents as they are now.
+			nearest = func() []hit {
+				var out []hit
+				for _, v := range vecHits() {
+					h := hit{v: v.v, hasV: true}
+					if d := cat.byID[v.d.id]; d != nil && f.eval(d, now, &h) {
+						out = append(out, h)
+					}
+				}
+				return out
+			}
 		case useText && useVector:
 			done := make(chan []hit, 1)
 			go func() { done <- s.nearest(cat, f, qvec, k, now) }()
@@ -234,15 +303,38 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 				return kept < want
 			})
 		case useText:
+			// Sorted by a key (price, latency, reputation): many matches are taken in the sort's order and
+			// checked only until the page is full (catalog.scanOrdered); a few are checked and keyed each.
+			buf := matchPool.Get().(*[]textMatch)
+			defer matchPool.Put(buf)
+			cands := (*buf)[:0]
 			cat.textScores(words, lexemes, f, func(o int32, score float64) {
-				h := hit{t: score, hasT: true}
-				if f.eval(cat.docs[o], now, &h) {
+				cands = append(cands, textMatch{o: o, t: score})
+			})
+			*buf = cands
+			if so := cat.order(q.Sort); so != nil && len(cands) > orderedTextMin {
+				board := getTextBoard(len(cat.docs))
+				defer putTextBoard(board, cands)
+				scores := *board
+				for _, m := range cands {
+					scores[m.o] = m.t
+				}
+				member := func(o int32) (float64, bool) { return scores[o], scores[o] >= 0 }
+				if cat.scanOrdered(so, f, now, member, keep, &page, n, orderedTextBudget*len(cands)) {
+					isText = func(d *doc) bool { return scores[d.ord] >= 0 }
+					break
+				}
+				page = page[:0] // the matches lie far down the order: check and key each one instead
+			}
+			for _, m := range cands {
+				h := hit{t: m.t, hasT: true}
+				if f.eval(cat.docs[m.o], now, &h) {
 					if textSeen != nil {
 						textSeen[h.d.id] = true
 					}
 					keep(h)
 				}
-			})
+			}
 		}
 		if useVector {
 			if hybrid {
@@ -258,7 +350,7 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 					hits[i].v, hits[i].hasV = h.v, true
 					continue
 				}
-				if textSeen[h.d.id] {
+				if textSeen[h.d.id] || (isText != nil && isText(h.d)) {
 					continue
 				}
 				if hybrid {
@@ -269,6 +361,12 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 			}
 		}
 	default:
+		// Filters only: in the sort's order, until the page is full (every document until the orderings
+		// are built).
+		if so := cat.order(q.Sort); so != nil {
+			cat.scanOrdered(so, f, now, nil, keep, &page, n, 0)
+			break
+		}
 		for o, d := range cat.docs {
 			var h hit
 			if d != nil && f.pass(&cat.pre[o]) && f.eval(d, now, &h) {
@@ -293,16 +391,17 @@ func (s *Server) search(ctx context.Context, q *searchQuery) (*searchResponse, e
 		f.prices(h, now)
 	}
 	cat.mu.RUnlock()
-	if len(page) > q.Limit {
-		last := page[q.Limit-1]
-		c := encodeCursor(q.hash, last.key.String(), last.d.id, q.offset()+q.Limit)
-		resp.NextCursor = &c
-		page = page[:q.Limit]
+	return page
+}
+
+// vectorWindow is how many nearest neighbours that pass the filters q takes: as many as its page needs in
+// vector mode (up to 1,000 results in all), a fixed window to fuse with the text ranking when text matches
+// too (so that every page fuses the same rankings).
+func vectorWindow(q *searchQuery) int {
+	if q.Mode != "vector" {
+		return hybridVectorWindow
 	}
-	if err := s.hydrate(ctx, page, q.Sort, resp); err != nil {
-		return nil, err
-	}
-	return resp, nil
+	return min(q.Limit+1+q.offset(), vectorCandidates)
 }
 
 // nearest returns the k nearest neighbours of qvec that pass f, nearest first, as hits. The index is asked
@@ -423,6 +522,35 @@ func bestFirst(ms []textMatch, less func(a, b *textMatch) bool, yield func(textM
 
 // matchPool recycles the text matches of a search (thousands for a broad query).
 var matchPool = sync.Pool{New: func() any { return new([]textMatch) }}
+
+// orderedTextMin is how many text matches make a search sorted by a key scan them in the sort's order
+// rather than key each one (a variable for the tests); such a scan gives up after orderedTextBudget
+// documents of the order per match (looking at one costs a fraction of checking and keying a match), and
+// the matches are then checked and keyed each.
+var (
+	orderedTextMin    = 512
+	orderedTextBudget = 8
+)
+
+// textBoards recycles the text scores by ordinal (-1: not a match) of the searches that scan their matches
+// in a sort's order.
+var textBoards = sync.Pool{New: func() any { return new([]float64) }}
+
+func getTextBoard(n int) *[]float64 {
+	b := textBoards.Get().(*[]float64)
+	for len(*b) < n {
+		*b = append(*b, -1)
+	}
+	return b
+}
+
+// putTextBoard clears the matches' scores and recycles the board.
+func putTextBoard(b *[]float64, ms []textMatch) {
+	for _, m := range ms {
+		(*b)[m.o] = -1
+	}
+	textBoards.Put(b)
+}
 
 // hit is one agent that matched, with what ranks it.
 type hit struct {

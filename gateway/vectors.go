@@ -3,39 +3,52 @@ package gateway
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/agoralabs/agora/embed"
 )
 
 // vectors keeps the embeddings of every agent profile: it embeds documents that have none for the
-// configured model (or whose text changed), stores them in agent_embeddings so that other gateway copies and
-// restarts reuse them, and mirrors them into an in-memory index that vector queries search. Changed agents
-// are synced by id as their notifications arrive; a full pass runs at start and every ten minutes.
+// configured embedder (model and dimension) or whose text changed, stores them in agent_embeddings keyed by
+// the model, the dimension and the document's hash, so that other gateway copies and restarts reuse them,
+// and mirrors them into an in-memory index that vector queries search. At start the stored vectors are
+// loaded (loadStored) and the first sync embeds what is missing in the background: vector search is warm
+// once it is done. Changed agents are synced by id as their notifications arrive; a full pass runs every ten
+// minutes.
 type vectors struct {
 	emb     embed.Embedder
+	model   string
+	dims    int
 	pool    *pgxpool.Pool
 	log     *slog.Logger
 	idx     *embed.Index
 	queries *lru.Cache[string, []float32] // query embeddings (a remote embedder costs a round trip)
 
-	mu      sync.Mutex        // one sync at a time
-	loaded  map[string][]byte // agent id -> doc hash of the vector in idx
-	pending map[string]bool   // agents to sync (guarded by pendMu)
-	pendMu  sync.Mutex
-	kickc   chan struct{}
+	mu       sync.Mutex        // one sync at a time
+	loaded   map[string][]byte // agent id -> doc hash of the vector in idx
+	loadedMu sync.Mutex        // loaded, between the workers of one sync
+	pending  map[string]bool   // agents to sync (guarded by pendMu)
+	pendMu   sync.Mutex
+	kickc    chan struct{}
+
+	warm     atomic.Bool  // the first sync is done: every profile then was embedded and loaded
+	embedded atomic.Int64 // documents this gateway embedded (not queries)
 }
 
 func newVectors(emb embed.Embedder, pool *pgxpool.Pool, log *slog.Logger) *vectors {
 	q, _ := lru.New[string, []float32](4096)
-	return &vectors{emb: emb, pool: pool, log: log, idx: embed.NewIndex(emb.Dims()), queries: q,
-		loaded: map[string][]byte{}, pending: map[string]bool{}, kickc: make(chan struct{}, 1)}
+	return &vectors{emb: emb, model: emb.Model(), dims: emb.Dims(), pool: pool, log: log, idx: embed.NewIndex(emb.Dims()),
+		queries: q, loaded: map[string][]byte{}, pending: map[string]bool{}, kickc: make(chan struct{}, 1)}
 }
 
 func (v *vectors) len() int { return v.idx.Len() }
@@ -53,8 +66,28 @@ func (v *vectors) changed(ids []string) {
 	}
 }
 
-// run syncs the queued agents as they come (batched while a pass runs), and everything every ten minutes.
+// run loads the stored vectors and embeds what is missing (the first sync: vectors are warm after it),
+// then syncs the queued agents as they come (batched while a pass runs), and everything every ten minutes.
 func (v *vectors) run(ctx context.Context) {
+	if err := v.loadStored(ctx); err != nil && ctx.Err() == nil {
+		v.log.Warn("loading the stored vectors failed", "err", err)
+	}
+	for !v.warm.Load() {
+		err := v.sync(ctx)
+		if err == nil {
+			v.warm.Store(true)
+			break
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		v.log.Warn("vector sync failed; trying again", "err", err)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(5 * time.Second):
+		}
+	}
 	full := time.NewTicker(10 * time.Minute)
 	defer full.Stop()
 	for {
@@ -80,28 +113,30 @@ func (v *vectors) run(ctx context.Context) {
 	}
 }
 
-// embedBatch is how many documents one pass embeds per statement.
+// embedBatch is how many documents one embedder call embeds; embedWorkers batches are embedded and stored
+// at a time.
 const embedBatch = 256
 
-// embedMissing embeds the profiles (of ids, or all when ids is nil) that have no vector of the model for
-// their current text, and stores the vectors.
+var embedWorkers = min(4, max(1, runtime.GOMAXPROCS(0)))
+
+// embedMissing embeds the profiles (of ids, or all when ids is nil) that have no vector of the embedder for
+// their current text, stores the vectors and puts them in the index. Callers hold mu.
 func (v *vectors) embedMissing(ctx context.Context, ids []string) error {
-	model := v.emb.Model()
 	var idsArg any
 	if ids != nil {
 		idsArg = ids
 	}
+	after := "-1" // keyset: profiles in agent id order, each looked at once
 	for {
 		rows, err := v.pool.Query(ctx, `SELECT p.agent_id::text, p.search_text, p.doc_hash FROM agent_profiles p
-			LEFT JOIN agent_embeddings e ON e.model = $1 AND e.agent_id = p.agent_id
-			WHERE (e.agent_id IS NULL OR e.doc_hash <> p.doc_hash)
-			  AND ($3::text[] IS NULL OR p.agent_id = ANY($3::text[]::numeric[]))
-			ORDER BY p.agent_id LIMIT $2`, model, embedBatch, idsArg)
+			LEFT JOIN agent_embeddings e ON e.model = $1 AND e.dims = $2 AND e.agent_id = p.agent_id
+			WHERE (e.agent_id IS NULL OR e.doc_hash <> p.doc_hash) AND p.agent_id > $3::numeric
+			  AND ($5::text[] IS NULL OR p.agent_id = ANY($5::text[]::numeric[]))
+			ORDER BY p.agent_id LIMIT $4`, v.model, v.dims, after, embedBatch*embedWorkers, idsArg)
 		if err != nil {
 			return fmt.Errorf("vectors: pending: %w", err)
 		}
-		var pid, texts []string
-		var hashes [][]byte
+		var batch pendingDocs
 		for rows.Next() {
 			var id, text string
 			var h []byte
@@ -109,36 +144,100 @@ func (v *vectors) embedMissing(ctx context.Context, ids []string) error {
 				rows.Close()
 				return err
 			}
-			pid, texts, hashes = append(pid, id), append(texts, text), append(hashes, h)
+			batch.ids, batch.texts, batch.hashes = append(batch.ids, id), append(batch.texts, text), append(batch.hashes, h)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("vectors: pending: %w", err)
 		}
-		if len(pid) == 0 {
+		if len(batch.ids) == 0 {
 			return nil
 		}
-		vecs, err := v.emb.Embed(ctx, texts)
-		if err != nil {
-			return fmt.Errorf("vectors: embed: %w", err)
+		after = batch.ids[len(batch.ids)-1]
+		var wg sync.WaitGroup
+		errs := make([]error, embedWorkers)
+		for w := range embedWorkers {
+			part := batch.slice(w*embedBatch, (w+1)*embedBatch)
+			if len(part.ids) == 0 {
+				break
+			}
+			wg.Add(1)
+			go func() { defer wg.Done(); errs[w] = v.embedStore(ctx, part) }()
 		}
-		blobs := make([][]byte, len(vecs))
-		for i, vec := range vecs {
-			blobs[i] = embed.Encode(vec)
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return err
 		}
-		// Only a profile whose text is still the one embedded gets the vector.
-		if _, err := v.pool.Exec(ctx, `INSERT INTO agent_embeddings (agent_id, model, doc_hash, vector)
-			SELECT x.agent_id::numeric, $1, x.doc_hash, x.vector
-			FROM unnest($2::text[], $3::bytea[], $4::bytea[]) AS x(agent_id, doc_hash, vector)
-			JOIN agent_profiles p ON p.agent_id = x.agent_id::numeric AND p.doc_hash = x.doc_hash
-			ON CONFLICT (model, agent_id) DO UPDATE SET doc_hash = EXCLUDED.doc_hash, vector = EXCLUDED.vector`,
-			model, pid, hashes, blobs); err != nil {
-			return fmt.Errorf("vectors: store: %w", err)
-		}
-		if len(pid) < embedBatch {
+		if len(batch.ids) < embedBatch*embedWorkers {
 			return nil
 		}
 	}
+}
+
+// pendingDocs are profiles to embed: ids, texts and doc hashes alike.
+type pendingDocs struct {
+	ids, texts []string
+	hashes     [][]byte
+}
+
+func (p pendingDocs) slice(lo, hi int) pendingDocs {
+	lo, hi = min(lo, len(p.ids)), min(hi, len(p.ids))
+	return pendingDocs{p.ids[lo:hi], p.texts[lo:hi], p.hashes[lo:hi]}
+}
+
+// embedStore embeds docs, stores the vectors of the profiles whose text is still the one embedded and
+// puts those in the index. Callers hold mu (its workers share it).
+func (v *vectors) embedStore(ctx context.Context, docs pendingDocs) error {
+	vecs, err := v.emb.Embed(ctx, docs.texts)
+	if err != nil {
+		return fmt.Errorf("vectors: embed: %w", err)
+	}
+	if len(vecs) != len(docs.ids) {
+		return fmt.Errorf("vectors: embed: %d vectors for %d texts", len(vecs), len(docs.ids))
+	}
+	v.embedded.Add(int64(len(vecs)))
+	blobs := make([][]byte, len(vecs))
+	for i, vec := range vecs {
+		if len(vec) != v.dims {
+			return fmt.Errorf("vectors: embed: %w: %d values, want %d", embed.ErrDims, len(vec), v.dims)
+		}
+		blobs[i] = embed.Encode(vec)
+	}
+	// Only a profile whose text is still the one embedded gets the vector.
+	rows, err := v.pool.Query(ctx, `INSERT INTO agent_embeddings (agent_id, model, dims, doc_hash, vector)
+		SELECT x.agent_id::numeric, $1, $2, x.doc_hash, x.vector
+		FROM unnest($3::text[], $4::bytea[], $5::bytea[]) AS x(agent_id, doc_hash, vector)
+		JOIN agent_profiles p ON p.agent_id = x.agent_id::numeric AND p.doc_hash = x.doc_hash
+		ON CONFLICT (model, dims, agent_id) DO UPDATE SET doc_hash = EXCLUDED.doc_hash, vector = EXCLUDED.vector
+		RETURNING agent_id::text`,
+		v.model, v.dims, docs.ids, docs.hashes, blobs)
+	if err != nil {
+		return fmt.Errorf("vectors: store: %w", err)
+	}
+	stored, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return fmt.Errorf("vectors: store: %w", err)
+	}
+	at := make(map[string]int, len(docs.ids))
+	for i, id := range docs.ids {
+		at[id] = i
+	}
+	for _, id := range stored {
+		i := at[id]
+		if err := v.idx.Upsert(id, vecs[i]); err != nil {
+			return err
+		}
+		v.setLoaded(id, docs.hashes[i])
+	}
+	return nil
+}
+
+// setLoaded records the document hash of id's vector in the index. Callers hold mu; the workers of one
+// sync share it, hence loadedMu.
+func (v *vectors) setLoaded(id string, hash []byte) {
+	v.loadedMu.Lock()
+	v.loaded[id] = hash
+	v.loadedMu.Unlock()
 }
 
 // syncIDs embeds and loads the vectors of ids, and drops those of ids without a profile.
@@ -164,6 +263,69 @@ func (v *vectors) syncIDs(ctx context.Context, ids []string) error {
 	return nil
 }
 
+// loadStored puts every stored vector of the embedder whose document is unchanged into the index, in one
+// read (at start: a restart reuses what was embedded before).
+func (v *vectors) loadStored(ctx context.Context) error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	rows, err := v.pool.Query(ctx, `SELECT e.agent_id::text, e.doc_hash, e.vector FROM agent_embeddings e
+		JOIN agent_profiles p ON p.agent_id = e.agent_id AND p.doc_hash = e.doc_hash
+		WHERE e.model = $1 AND e.dims = $2`, v.model, v.dims)
+	if err != nil {
+		return fmt.Errorf("vectors: load: %w", err)
+	}
+	defer rows.Close()
+	// The index's work per vector (a sketch and a quantisation) runs beside the read.
+	type stored struct {
+		id         string
+		hash, blob []byte
+	}
+	work := make(chan []stored, 4)
+	var wg sync.WaitGroup
+	var upsertErr error
+	var errOnce sync.Once
+	for range max(1, runtime.GOMAXPROCS(0)-1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for chunk := range work {
+				for _, x := range chunk {
+					vec, err := embed.Decode(x.blob, v.dims)
+					if err != nil {
+						v.log.Warn("bad stored vector; skipped", "agent", x.id, "err", err)
+						continue
+					}
+					if err := v.idx.Upsert(x.id, vec); err != nil {
+						errOnce.Do(func() { upsertErr = err })
+						continue
+					}
+					v.setLoaded(x.id, x.hash)
+				}
+			}
+		}()
+	}
+	chunk := make([]stored, 0, 256)
+	for rows.Next() {
+		var x stored
+		if err := rows.Scan(&x.id, &x.hash, &x.blob); err != nil {
+			close(work)
+			wg.Wait()
+			return err
+		}
+		if chunk = append(chunk, x); len(chunk) == cap(chunk) {
+			work <- chunk
+			chunk = make([]stored, 0, 256)
+		}
+	}
+	work <- chunk
+	close(work)
+	wg.Wait()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("vectors: load: %w", err)
+	}
+	return upsertErr
+}
+
 // sync embeds what is missing, then loads into the index every stored vector that differs from the loaded
 // one and drops the vectors of vanished profiles.
 func (v *vectors) sync(ctx context.Context) error {
@@ -172,7 +334,8 @@ func (v *vectors) sync(ctx context.Context) error {
 	if err := v.embedMissing(ctx, nil); err != nil {
 		return err
 	}
-	rows, err := v.pool.Query(ctx, `SELECT agent_id::text, doc_hash FROM agent_embeddings WHERE model = $1`, v.emb.Model())
+	rows, err := v.pool.Query(ctx, `SELECT agent_id::text, doc_hash FROM agent_embeddings WHERE model = $1 AND dims = $2`,
+		v.model, v.dims)
 	if err != nil {
 		return fmt.Errorf("vectors: list: %w", err)
 	}
@@ -212,7 +375,7 @@ func (v *vectors) sync(ctx context.Context) error {
 func (v *vectors) loadVectors(ctx context.Context, ids []string) (map[string]bool, error) {
 	rows, err := v.pool.Query(ctx, `SELECT e.agent_id::text, e.doc_hash, e.vector FROM agent_embeddings e
 		JOIN agent_profiles p ON p.agent_id = e.agent_id AND p.doc_hash = e.doc_hash
-		WHERE e.model = $1 AND e.agent_id = ANY($2::text[]::numeric[])`, v.emb.Model(), ids)
+		WHERE e.model = $1 AND e.dims = $2 AND e.agent_id = ANY($3::text[]::numeric[])`, v.model, v.dims, ids)
 	if err != nil {
 		return nil, fmt.Errorf("vectors: load: %w", err)
 	}
@@ -224,7 +387,7 @@ func (v *vectors) loadVectors(ctx context.Context, ids []string) (map[string]boo
 		if err := rows.Scan(&id, &h, &blob); err != nil {
 			return nil, err
 		}
-		vec, err := embed.Decode(blob, v.emb.Dims())
+		vec, err := embed.Decode(blob, v.dims)
 		if err != nil {
 			v.log.Warn("bad stored vector; skipped", "agent", id, "err", err)
 			continue
