@@ -196,3 +196,31 @@ func TestFuncs(t *testing.T) {
 		t.Errorf("dig = %v", got)
 	}
 }
+
+// TestAgentsPage_Warming: a gateway that has just started refuses the reputation order (503 warming); the
+// page falls back to price and says so.
+func TestAgentsPage_Warming(t *testing.T) {
+	var calls []string
+	api := fakeAPI{
+		"/v1/agents?limit=20":            {503, `{"code":"warming","detail":"reputation is warming"}`},
+		"/v1/agents?limit=20&sort=price": {200, `{"agents":[{"agentId":"3","name":"Cheap","price":"1000","capabilities":[]}],"nextCursor":null}`},
+	}.call(&calls)
+	res, body := serve(t, api, "/agents")
+	if res.StatusCode != 200 || !strings.Contains(body, "sorted by price meanwhile") || !strings.Contains(body, ">Cheap</a>") {
+		t.Fatalf("%d %v\n%s", res.StatusCode, calls, body)
+	}
+	// A text query while the vectors warm: text matches only.
+	res, body = serve(t, fakeAPI{
+		"/v1/agents?limit=20&q=ocr":           {503, `{"code":"warming","detail":"vectors warming 40%"}`},
+		"/v1/agents?limit=20&mode=text&q=ocr": {200, `{"agents":[{"agentId":"4","name":"Scanner","capabilities":[]}],"nextCursor":null}`},
+	}.call(&calls), "/agents?q=ocr")
+	if res.StatusCode != 200 || !strings.Contains(body, "text matches only meanwhile") || !strings.Contains(body, ">Scanner</a>") {
+		t.Fatalf("text query while warming: %d\n%s", res.StatusCode, body)
+	}
+	// An explicit minimum reputation cannot be answered another way: the problem is shown.
+	res, _ = serve(t, fakeAPI{"/v1/agents?limit=20&minReputation=50": {503, `{"code":"warming","detail":"warming"}`}}.call(&calls),
+		"/agents?minReputation=50")
+	if res.StatusCode != 503 {
+		t.Fatalf("minReputation while warming: %d, want the 503", res.StatusCode)
+	}
+}

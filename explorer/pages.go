@@ -1,8 +1,10 @@
 package explorer
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // searchKeys are the /v1/agents parameters the search form passes through.
@@ -14,6 +16,8 @@ func (x *Explorer) home(w http.ResponseWriter, r *http.Request) {
 	var top map[string]any
 	if err := x.get(r, "/v1/agents?online=true&sort=reputation&limit=8", &top); err == nil {
 		data["online"] = top
+	} else if err := x.get(r, "/v1/agents?online=true&sort=price&limit=8", &top); err == nil { // reputation warming
+		data["online"], data["onlineByPrice"] = top, true
 	}
 	var st map[string]any
 	if err := x.get(r, "/v1/status", &st); err == nil {
@@ -32,7 +36,30 @@ func (x *Explorer) agents(w http.ResponseWriter, r *http.Request) {
 		q.Set("limit", "20")
 	}
 	var res map[string]any
-	if err := x.get(r, "/v1/agents?"+q.Encode(), &res); err != nil {
+	var notices []string
+	err := x.get(r, "/v1/agents?"+q.Encode(), &res)
+	// A gateway that has just started may still be warming its vectors or its reputation scores
+	// (docs/gateway.md, "Start and warming"): the page asks for what it can answer and says so.
+retry:
+	for try := 0; try < 2; try++ {
+		var ae *apiError
+		if !errors.As(err, &ae) || ae.Code != "warming" {
+			break
+		}
+		switch {
+		case q.Get("q") != "" && q.Get("mode") == "":
+			q.Set("mode", "text")
+			notices = append(notices, "Vector search is still warming after a restart: these are text matches only meanwhile.")
+		case q.Get("q") == "" && (q.Get("sort") == "" || q.Get("sort") == "reputation") && q.Get("minReputation") == "":
+			q.Set("sort", "price")
+			notices = append(notices, "Reputation scores are still being computed after a restart: these agents are sorted by price meanwhile.")
+		default:
+			break retry // nothing else to ask for
+		}
+		err = x.get(r, "/v1/agents?"+q.Encode(), &res)
+	}
+	notice := strings.Join(notices, " ")
+	if err != nil {
 		x.fail(w, "Agents", err)
 		return
 	}
@@ -43,7 +70,7 @@ func (x *Explorer) agents(w http.ResponseWriter, r *http.Request) {
 		next = "/agents?" + nq.Encode()
 	}
 	x.render(w, "agents", page{Title: "Agents", Nav: "agents", Query: r.URL.Query(),
-		Data: map[string]any{"result": res, "next": next}})
+		Data: map[string]any{"result": res, "next": next, "notice": notice}})
 }
 
 func (x *Explorer) agent(w http.ResponseWriter, r *http.Request) {
