@@ -66,8 +66,10 @@ func (p *provider) priceFor(r eip712.RFQ) *big.Int {
 		for _, w := range strings.Fields(strings.ToLower(c.Name)) {
 			have[w] = true
 		}
-		for _, t := range c.Tags {
-			have[strings.ToLower(strings.TrimSpace(t))] = true
+		for _, t := range c.Tags { // a tag of several words ("accounts payable") gives each
+			for _, w := range strings.Fields(strings.ToLower(t)) {
+				have[w] = true
+			}
 		}
 		ok := len(want) > 0
 		for _, w := range want {
