@@ -334,8 +334,8 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 		err := c.read(ctx, nil, func(chunk []loadedDoc) {
 			c.mu.Lock()
 			defer c.mu.Unlock()
+			c.insertChunk(chunk)
 			for _, l := range chunk {
-				c.insert(l)
 				seen[l.d.id] = true
 			}
 		})
@@ -417,7 +417,7 @@ func (c *catalog) read(ctx context.Context, ids []string, put func([]loadedDoc))
 		caps, err = readCapabilities(ctx, tx2, arg)
 		capsDone <- err
 	}()
-	chunks := make(chan []loadedDoc, 2)
+	chunks := make(chan []loadedDoc, 1024) // the profiles are read on while the capabilities are
 	putDone := make(chan error, 1)
 	go func() {
 		err := <-capsDone // every chunk needs the capabilities
@@ -531,6 +531,12 @@ type loadedDoc struct {
 
 // insert interns l's values and puts its document in the catalog. Callers hold mu.
 func (c *catalog) insert(l loadedDoc) {
+	c.insertDoc(l)
+	c.postTerms(l.d, l.terms)
+}
+
+// insertDoc is insert but for the document's postings (postTerms). Callers hold mu.
+func (c *catalog) insertDoc(l loadedDoc) {
 	d := l.d
 	d.trust, d.mcp, d.a2a = c.syms.all(l.trust), c.syms.all(l.mcp), c.syms.all(l.a2a)
 	d.skills, d.domains = c.syms.all(l.skills), c.syms.all(l.domains)
@@ -549,7 +555,26 @@ func (c *catalog) insert(l loadedDoc) {
 		slices.Sort(*set)
 		*set = slices.Compact(*set)
 	}
-	c.put(d, l.terms)
+	c.putDoc(d)
+}
+
+// insertChunk inserts the documents of a full load: the postings of each (a map lookup per lexeme, half
+// the work) are added by a second goroutine while the next documents are put. Callers hold mu.
+func (c *catalog) insertChunk(chunk []loadedDoc) {
+	put := make(chan int, len(chunk))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range put {
+			c.postTerms(chunk[i].d, chunk[i].terms)
+		}
+	}()
+	for i, l := range chunk {
+		c.insertDoc(l)
+		put <- i
+	}
+	close(put)
+	<-done
 }
 
 // normOf is the BM25 length normalisation of a document of length lexemes at the current average length.
@@ -636,8 +661,9 @@ func (c *catalog) ordByNum(num uint64, id string) int32 {
 	return -1
 }
 
-// put adds d under a new ordinal, retiring the agent's previous document. Callers hold mu.
-func (c *catalog) put(d *doc, terms []string) {
+// putDoc adds d under a new ordinal, retiring the agent's previous document (its postings are added by
+// postTerms). Callers hold mu.
+func (c *catalog) putDoc(d *doc) {
 	c.remove(d.id)
 	d.ord = int32(len(c.docs))
 	c.docs = append(c.docs, d)
@@ -665,6 +691,11 @@ func (c *catalog) put(d *doc, terms []string) {
 	p.capHi = int32(len(c.capPre))
 	c.pre = append(c.pre, p)
 	c.ordersInserted(d.ord)
+}
+
+// postTerms adds d's lexemes to the postings. It touches nothing else (insertChunk runs it beside
+// putDoc). Callers hold mu.
+func (c *catalog) postTerms(d *doc, terms []string) {
 	for _, t := range terms {
 		p := uint32(d.ord) << 1
 		if _, found := slices.BinarySearch(d.rank, t); found {

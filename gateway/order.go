@@ -203,19 +203,15 @@ func (c *catalog) rebuildOrders() {
 func (c *catalog) scanOrdered(so *sortOrder, f *filter, now time.Time, member func(o int32) (float64, bool),
 	keep func(hit) bool, page *[]*hit, n, budget int) bool {
 	offer := func(o int32) {
-		d := c.docs[o]
-		if d == nil || !f.pass(&c.pre[o]) {
-			return
-		}
 		var h hit
-		if member != nil {
+		if member != nil { // first: most documents are not members, and this is a small array
 			t, ok := member(o)
 			if !ok {
 				return
 			}
 			h.t, h.hasT = t, true
 		}
-		if f.eval(d, now, &h) {
+		if d := c.docs[o]; d != nil && f.pass(&c.pre[o]) && f.eval(d, now, &h) {
 			keep(h)
 		}
 	}

@@ -229,7 +229,7 @@ func TestRankPage_OrderingsMatchFullEvaluation(t *testing.T) {
 			for qi := range queries {
 				q, words, qvec := randomSearch(r)
 				orderedTextMin = []int{0, 50, 512}[r.IntN(3)]
-				orderedTextBudget = []int{1, 8}[r.IntN(2)] // 1: some scans give up
+				orderedTextBudget = []int{1, 16}[r.IntN(2)] // 1: some scans give up
 				c.ordersOff = true
 				want := pages(t, s, q, words, qvec, now, false)
 				c.ordersOff = false

@@ -529,7 +529,7 @@ var matchPool = sync.Pool{New: func() any { return new([]textMatch) }}
 // the matches are then checked and keyed each.
 var (
 	orderedTextMin    = 512
-	orderedTextBudget = 8
+	orderedTextBudget = 16
 )
 
 // textBoards recycles the text scores by ordinal (-1: not a match) of the searches that scan their matches
