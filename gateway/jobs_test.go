@@ -105,7 +105,11 @@ func testJobs(t *testing.T, e *env) {
 func testStatus(t *testing.T, e *env) {
 	var st struct {
 		Gateway struct {
-			Status string `json:"status"`
+			Status     string `json:"status"`
+			Agents     int    `json:"agents"`
+			Vectors    int    `json:"vectors"`
+			VectorWarm string `json:"vectorWarm"`
+			Reputation string `json:"reputation"`
 		} `json:"gateway"`
 		Indexer *struct {
 			Indexed  uint64  `json:"indexed"`
@@ -120,6 +124,15 @@ func testStatus(t *testing.T, e *env) {
 	}
 	if st.Indexer.CaughtUp && (st.Indexer.Behind != 0 || st.Indexer.Percent != 100) {
 		t.Fatalf("caught up but %d behind at %.1f%%", st.Indexer.Behind, st.Indexer.Percent)
+	}
+	if st.Gateway.Agents == 0 || st.Gateway.Vectors > st.Gateway.Agents {
+		t.Fatalf("status: %d agents, %d vectors", st.Gateway.Agents, st.Gateway.Vectors)
+	}
+	// Warmth only grows: what the status called warm, /readyz read afterwards calls warm too.
+	var ready struct{ Vectors, Reputation string }
+	e.get("/readyz").decode(t, &ready)
+	if (st.Gateway.VectorWarm == "warm" && ready.Vectors != "warm") || (st.Gateway.Reputation == "warm" && ready.Reputation != "warm") {
+		t.Fatalf("status says vectors %q, reputation %q; /readyz then says %q, %q", st.Gateway.VectorWarm, st.Gateway.Reputation, ready.Vectors, ready.Reputation)
 	}
 	e.get("/v1/status?verbose=1").problem(t, 400, gateway.CodeInvalidQuery)
 }

@@ -16,8 +16,11 @@ import (
 // (the figures `agora index` draws on a terminal).
 type statusView struct {
 	Gateway struct {
-		Status  string `json:"status"` // ok, starting, draining
-		Vectors int    `json:"vectors"`
+		Status     string `json:"status"`     // ok, starting, draining
+		Agents     int    `json:"agents"`     // agents in the search catalog
+		Vectors    int    `json:"vectors"`    // agents in the vector index
+		VectorWarm string `json:"vectorWarm"` // "warm", or "warming 40%" after a start (as /readyz says)
+		Reputation string `json:"reputation"` // "warm", or "warming 40%" while scores are computed
 	} `json:"gateway"`
 	Indexer *indexerStatus `json:"indexer"` // null before the indexer's first commit
 }
@@ -51,6 +54,11 @@ func (s *Server) getStatus(c *gin.Context) {
 		v.Gateway.Status = "ok"
 	}
 	v.Gateway.Vectors = s.vectors.len()
+	s.catalog.mu.RLock()
+	v.Gateway.Agents = len(s.catalog.byID)
+	s.catalog.mu.RUnlock()
+	v.Gateway.VectorWarm = warmth(s.vectorsWarm())
+	v.Gateway.Reputation = warmth(s.reputationWarm())
 	p, err := indexer.ReadProgress(c.Request.Context(), s.pool)
 	switch {
 	case errors.Is(err, indexer.ErrNoProgress):

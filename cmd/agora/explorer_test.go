@@ -315,11 +315,15 @@ func TestExplorer(t *testing.T) {
 		t.Errorf("the completed filter shows %d jobs in another state", jobs)
 	}
 
-	var progress string
+	var progress, health string
 	step("10-status", chromedp.Navigate(gatewayURL+"/status"),
-		value(&progress, chromedp.Text(chromedp.ID(`indexer-progress`))))
+		value(&progress, chromedp.Text(chromedp.ID(`indexer-progress`))),
+		value(&health, chromedp.Text(chromedp.ID(`gateway-status`))))
 	if !strings.Contains(progress, "Live") && !strings.Contains(progress, "Catching up") {
 		t.Errorf("the indexer's progress reads %q", progress)
+	}
+	if !strings.HasPrefix(health, "ok · ") || strings.HasPrefix(health, "ok · 0 agents") {
+		t.Errorf("the gateway's health reads %q", health)
 	}
 
 	var spent int
