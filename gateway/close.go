@@ -282,18 +282,29 @@ func (s *Server) penaliseUnsigned(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
+	var payloads []string
 	for rows.Next() {
 		var rfq []byte
 		var agent string
 		var until time.Time
 		if err := rows.Scan(&rfq, &agent, &until); err != nil {
+			rows.Close()
 			return err
 		}
 		s.metrics.noSignPenalties.Inc()
 		s.log.Info("winner did not sign; penalised", "rfq", common.BytesToHash(rfq).Hex(), "agent", agent, "until", until)
+		payloads = append(payloads, s.marketEvent("penalty", common.BytesToHash(rfq)))
 	}
-	return rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil || len(payloads) == 0 {
+		return err
+	}
+	// Watchers on every copy hear the penalty (a "penalty" event): this one's at once, the others' by NOTIFY.
+	for _, p := range payloads {
+		s.streams.notify(p)
+	}
+	_, err = s.pool.Exec(ctx, `SELECT pg_notify($1, p) FROM unnest($2::text[]) p`, channelMarket, payloads)
+	return err
 }
 
 // awardRefusal is why the buyer's mandate or policy refuses awarding quote q's agreement a ("" when it may

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coder/websocket"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -362,7 +363,9 @@ func TestGateway_RFQ(t *testing.T) {
 			t.Fatalf("a winner that signed has %d penalties", n)
 		}
 
-		// Provider 0 wins and never signs: penalised.
+		// Provider 0 wins and never signs: penalised. Market watchers on this gateway and on another copy
+		// hear the penalty.
+		watchers := map[string]*websocket.Conn{"this gateway's": e.dial(t, "watch=market"), "another copy's": dialAt(t, e.peer(t), "watch=market")}
 		unsignedID, v := award(map[int]int64{0: 200, 1: 400})
 		if v.Award == nil || v.Award.ProviderAgentID != providers[0].AgentID.String() {
 			t.Fatalf("award %+v, want provider 0", v.Award)
@@ -370,6 +373,12 @@ func TestGateway_RFQ(t *testing.T) {
 		expire(unsignedID)
 		if n := penalties(providers[0].AgentID); n != 1 {
 			t.Fatalf("the winner that did not sign has %d penalties, want 1", n)
+		}
+		for name, w := range watchers {
+			ev := awaitEvent(t, w, "penalty", unsignedID, 15*time.Second)
+			if ev.Penalty == nil || ev.Penalty.AgentID != providers[0].AgentID.String() || ev.Penalty.RFQID != unsignedID || !ev.Penalty.Until.After(time.Now()) {
+				t.Fatalf("%s watcher heard the penalty %+v", name, ev.Penalty)
+			}
 		}
 
 		// Next auction: provider 0 bids far lower and still ranks last; provider 1 wins.

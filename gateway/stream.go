@@ -39,13 +39,14 @@ func capWords(s string) []string { return words.FindAllString(strings.ToLower(s)
 
 // streamEvent is one message to a subscriber; Type names it (also the SSE event name).
 type streamEvent struct {
-	Type      string          `json:"type"` // subscribed, rfq, quote, closed, withdrawn, agreement, quote_accepted, problem
+	Type      string          `json:"type"` // subscribed, rfq, quote, closed, withdrawn, agreement, penalty, quote_accepted, problem
 	RFQID     string          `json:"rfqId,omitempty"`
 	Quotes    int             `json:"quotes,omitempty"`
 	RFQ       *rfqView        `json:"rfq,omitempty"`
 	TypedData json.RawMessage `json:"typedData,omitempty"` // with rfq: what the buyer signed
 	Quote     *quoteAccepted  `json:"quote,omitempty"`
 	Agreement *agreementView  `json:"agreement,omitempty"` // with agreement: its new state
+	Penalty   *marketPenalty  `json:"penalty,omitempty"`   // with penalty: a winner that did not sign
 	Problem   *Problem        `json:"problem,omitempty"`
 }
 
@@ -247,6 +248,9 @@ func (h *streams) deliver(ctx context.Context, msg marketMsg) error {
 		h.sendAgreement(v)
 		return nil
 	}
+	if kind == "penalty" {
+		return h.penalty(ctx, id)
+	}
 	if kind == "quote" {
 		// Only followers hear quotes, and only their number: no need to read the RFQ.
 		h.mu.Lock()
@@ -349,6 +353,27 @@ func (h *streams) agreementsChanged(ctx context.Context, from, to string) error 
 			return err
 		}
 		h.sendAgreement(v)
+	}
+	return nil
+}
+
+// penalty sends a "penalty" event (the winner of RFQ id did not sign its award's agreement in time) to the
+// market watchers and the RFQ's followers.
+func (h *streams) penalty(ctx context.Context, id common.Hash) error {
+	var p marketPenalty
+	err := h.s.pool.QueryRow(ctx, `SELECT agent_id::text, since, until FROM provider_penalties WHERE rfq_id = $1 LIMIT 1`,
+		id.Bytes()).Scan(&p.AgentID, &p.Since, &p.Until)
+	if err != nil {
+		return err
+	}
+	p.RFQID, p.Since, p.Until = id.Hex(), p.Since.UTC(), p.Until.UTC()
+	ev := encode(streamEvent{Type: "penalty", RFQID: p.RFQID, Penalty: &p})
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for sub := range h.subs {
+		if sub.watch || sub.follow[p.RFQID] {
+			h.sendLocked(sub, ev)
+		}
 	}
 	return nil
 }

@@ -38,6 +38,26 @@ type event struct {
 		State string  `json:"state"`
 		RFQID *string `json:"rfqId"`
 	} `json:"agreement"`
+	Penalty *struct {
+		AgentID string    `json:"agentId"`
+		RFQID   string    `json:"rfqId"`
+		Until   time.Time `json:"until"`
+	} `json:"penalty"`
+}
+
+// awaitEvent reads conn until an event of type typ about the RFQ rfqID arrives (other events are skipped).
+func awaitEvent(t *testing.T, conn *websocket.Conn, typ, rfqID string, within time.Duration) event {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		left := time.Until(deadline)
+		if left <= 0 {
+			t.Fatalf("no %s event about %s within %s", typ, rfqID, within)
+		}
+		if ev := readEvent(t, conn, left); ev.Type == typ && ev.RFQID == rfqID {
+			return ev
+		}
+	}
 }
 
 // dial opens a WebSocket stream with the query and reads its "subscribed" event.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -217,7 +218,7 @@ func TestExplorer(t *testing.T) {
 	}
 
 	// The market: the feed fills as auctions open and clear.
-	var focused string
+	var focused, dutchOffer string
 	step("1-home-live-feed",
 		chromedp.Navigate(gatewayURL+"/"),
 		chromedp.WaitVisible(chromedp.CSS(`#feed tbody tr`)),
@@ -225,8 +226,14 @@ func TestExplorer(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#chart-prices canvas`)),
 		chromedp.WaitVisible(chromedp.CSS(`#chart-volume canvas`)),
 		chromedp.WaitVisible(chromedp.CSS(`#chart-award canvas`)),
+		// An open Dutch auction shows its public offer beside its count of acceptances.
+		value(&dutchOffer, chromedp.Poll[string](`[...document.querySelectorAll("#feed tbody tr td:nth-child(6)")].map((td) => td.textContent).find((s) => s.includes("(offer ")) || ""`,
+			chromedp.WithPollingTimeout(30*time.Second))),
 		chromedp.KeyEvent("\t"),
 		value(&focused, chromedp.Evaluate[string](`document.activeElement.className`)))
+	if !regexp.MustCompile(`^\d+ \(offer \d+(\.\d+)?\)$`).MatchString(dutchOffer) {
+		t.Errorf("a Dutch auction's row reads %q, want its count and offer", dutchOffer)
+	}
 	if focused != "skip" {
 		t.Errorf("the first Tab focuses %q, want the skip link", focused)
 	}

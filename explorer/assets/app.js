@@ -124,7 +124,8 @@
       el('td', { class: 'num' }, ''),
       el('td', {}, ''));
     body.prepend(row);
-    rows.set(r.id, { row, opened: Date.parse(r.openedAt) });
+    rows.set(r.id, { row, opened: Date.parse(r.openedAt), quotes: r.quotes || 0 });
+    if (r.auction === 'dutch' && r.status === 'open') dutch.set(r.id, r);
     while (body.rows.length > MAX_ROWS) {
       const last = body.rows[body.rows.length - 1];
       rows.delete(last.dataset.rfq);
@@ -134,9 +135,34 @@
     showStats();
   };
 
+  // A Dutch auction's offer is public (docs/auction.md, §3): it rises from the floor at the opening to the
+  // maximum at the window's end; the feed shows it beside the count of acceptances, four times a second.
+  const dutch = new Map(); // RFQ id -> RFQ, while open
+  const dutchOffer = (r, now) => {
+    const floor = BigInt(r.floorPrice || '0'), max = BigInt(r.maxPrice), open = Date.parse(r.openedAt);
+    const windowMs = BigInt(Math.max(1, r.quoteWindowMs)), elapsed = BigInt(Math.max(0, Math.floor(now - open)));
+    return elapsed >= windowMs ? max : floor + ((max - floor) * elapsed) / windowMs;
+  };
+  setInterval(() => {
+    const now = Date.now();
+    for (const [id, r] of dutch) {
+      const entry = rows.get(id);
+      if (!entry) { dutch.delete(id); continue; }
+      cell(entry.row, 5).textContent = String(entry.quotes || 0) + ' (offer ' + amount(dutchOffer(r, now).toString()) + ')';
+    }
+  }, 250);
+  const quoted = (id, n) => {
+    const entry = rows.get(id);
+    if (!entry) return;
+    entry.quotes = n;
+    const r = dutch.get(id);
+    cell(entry.row, 5).textContent = String(n) + (r ? ' (offer ' + amount(dutchOffer(r, Date.now()).toString()) + ')' : '');
+  };
+
   const closed = (r, kind) => {
     let entry = rows.get(r.id);
     if (!entry) { opened(r); entry = rows.get(r.id); }
+    dutch.delete(r.id);
     const row = entry.row;
     cell(row, 5).textContent = String(r.quotes || 0);
     const winner = cell(row, 6);
@@ -168,6 +194,20 @@
     const c = cell(entry.row, 8);
     c.replaceChildren(a.jobId ? link('/jobs/' + a.jobId, 'job ' + a.jobId) : link('/agreements/' + a.id, 'agreement'), ' ',
       el('span', { class: 'state state-' + a.state }, a.state));
+  };
+
+  // A winner that did not sign: a row in the penalties table, and its RFQ's row says so.
+  const penalty = (p) => {
+    const box = $('#penalties');
+    if (!box) return;
+    box.hidden = false;
+    box.querySelector('tbody').prepend(el('tr', { class: 'new' },
+      el('td', {}, link('/agents/' + p.agentId, 'agent ' + p.agentId)),
+      el('td', {}, link('/rfqs/' + p.rfqId, shortHash(p.rfqId))),
+      el('td', {}, new Date(p.since).toLocaleTimeString()),
+      el('td', {}, new Date(p.until).toLocaleString())));
+    const entry = rows.get(p.rfqId);
+    if (entry) cell(entry.row, 8).replaceChildren(el('span', { class: 'state state-penalised' }, 'not signed: penalised'));
   };
 
   // Charts: clearing prices of the five busiest capabilities; RFQs and awards, volume and the median time to
@@ -215,9 +255,10 @@
       switch (ev.type) {
         case 'subscribed': setState('Live: following every RFQ as it opens, gets quotes and closes.'); feed.hidden = false; break;
         case 'rfq': if (ev.rfq) opened(ev.rfq); break;
-        case 'quote': { const e = rows.get(ev.rfqId); if (e) cell(e.row, 5).textContent = String(ev.quotes); break; }
+        case 'quote': quoted(ev.rfqId, ev.quotes); break;
         case 'closed': case 'withdrawn': if (ev.rfq) closed(ev.rfq, ev.type); break;
         case 'agreement': if (ev.agreement) agreement(ev.agreement); break;
+        case 'penalty': if (ev.penalty) penalty(ev.penalty); break;
         default: break;
       }
     };
