@@ -264,6 +264,25 @@ func TestVerifyCatchesTampering(t *testing.T) {
 			}
 		})
 	}
+	// A head anchored on chain that the entries no longer rebuild; and one beyond the end of the log.
+	t.Run("anchors", func(t *testing.T) {
+		cp, err := audit.CheckpointOf(ctx, base.pool, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := audit.VerifyDB(ctx, base.pool, base.verifier, audit.Anchor{Size: 100, Root: cp.Root, Block: 9, Tx: "0x01"})
+		if err != nil || rep.Anchors != 1 {
+			t.Fatalf("a true anchor: %+v %v", rep, err)
+		}
+		_, err = audit.VerifyDB(ctx, base.pool, base.verifier, audit.Anchor{Size: 60, Root: cp.Root, Block: 9, Tx: "0x01"})
+		if p, ok := audit.AsProblem(err); !ok || !strings.Contains(p.Reason, "anchored on chain at size 60") {
+			t.Fatalf("a rewritten log: %v", err)
+		}
+		_, err = audit.VerifyDB(ctx, base.pool, base.verifier, audit.Anchor{Size: 150, Root: cp.Root, Block: 9, Tx: "0x01"})
+		if p, ok := audit.AsProblem(err); !ok || p.Entry != 100 || !strings.Contains(p.Reason, "anchored on chain") {
+			t.Fatalf("a cut tail: %v", err)
+		}
+	})
 	// A head forged with another key of the same name, inserted as a new checkpoint.
 	t.Run("a head signed by another key", func(t *testing.T) {
 		skey, _, _ := audit.GenerateKey("agora.test/audit")

@@ -2,16 +2,26 @@ package audit
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/transparency-dev/merkle/compact"
 	"golang.org/x/mod/sumdb/note"
 )
+
+// Anchor is a tree head recorded on chain (the AuditAnchor contract): what the operator cannot take back.
+type Anchor struct {
+	Size  uint64 `json:"size"`
+	Root  []byte `json:"root"`
+	Block uint64 `json:"block"`
+	Tx    string `json:"tx"`
+}
 
 // Report is what a verification checked.
 type Report struct {
@@ -20,6 +30,7 @@ type Report struct {
 	Size        uint64 `json:"size"`        // the tree's size at the newest checkpoint verified
 	Unsigned    uint64 `json:"unsigned"`    // entries after the newest checkpoint (not signed yet)
 	Checkpoints int    `json:"checkpoints"` // signed heads whose signature and root were checked
+	Anchors     int    `json:"anchors"`     // on-chain heads the entries were checked against
 	Root        string `json:"root"`        // the newest verified root, hex
 }
 
@@ -103,9 +114,10 @@ func archives(ctx context.Context, q Querier) ([]archivedRange, error) {
 
 // VerifyDB checks the audit log in a database end to end: every checkpoint's signature (by v) and root,
 // every entry's canonical form, leaf hash and place in the tree, the columns it is found by, that no entry
-// is missing, repeated or moved, and that the stored tree is the one its entries make. Pruned months are
-// checked through their leaf hashes, which the tree keeps. The first problem is returned as a *Problem.
-func VerifyDB(ctx context.Context, q Querier, v note.Verifier) (*Report, error) {
+// is missing, repeated or moved, and that the stored tree is the one its entries make; and the heads
+// anchored on chain, each of whose roots the entries must rebuild at its size. Pruned months are checked
+// through their leaf hashes, which the tree keeps. The first problem is returned as a *Problem.
+func VerifyDB(ctx context.Context, q Querier, v note.Verifier, anchors ...Anchor) (*Report, error) {
 	cps, err := checkpoints(ctx, q, v)
 	if err != nil {
 		return nil, err
@@ -120,10 +132,24 @@ func VerifyDB(ctx context.Context, q Querier, v note.Verifier) (*Report, error) 
 	rep := &Report{}
 	rng := factory.NewEmptyRange(0)
 	next := 0 // the next checkpoint to reach
-	// place appends a leaf and checks the checkpoints it reaches.
+	anchors = slices.Clone(anchors)
+	slices.SortFunc(anchors, func(a, b Anchor) int { return cmp.Compare(a.Size, b.Size) })
+	// place appends a leaf and checks the checkpoints and anchors it reaches.
 	place := func(leaf []byte) error {
 		if err := rng.Append(leaf, nil); err != nil {
 			return err
+		}
+		for len(anchors) > 0 && anchors[0].Size == rng.End() {
+			root, err := rng.GetRootHash(nil)
+			if err != nil {
+				return err
+			}
+			if !bytes.Equal(root, anchors[0].Root) {
+				return logProblem("the head anchored on chain at size %d (block %d, transaction %s) has root %x; the entries hash to %x: the log was rewritten after it was anchored",
+					anchors[0].Size, anchors[0].Block, anchors[0].Tx, anchors[0].Root, root)
+			}
+			rep.Anchors++
+			anchors = anchors[1:]
 		}
 		for next < len(cps) && cps[next].Size == rng.End() {
 			root, err := rng.GetRootHash(nil)
@@ -197,6 +223,10 @@ func VerifyDB(ctx context.Context, q Querier, v note.Verifier) (*Report, error) 
 	if next < len(cps) {
 		return nil, entryProblem(rng.End(), "is missing: the log ends with %d entries, but a checkpoint of size %d was signed (the tail was cut)",
 			rng.End(), cps[next].Size)
+	}
+	if len(anchors) > 0 {
+		return nil, entryProblem(rng.End(), "is missing: the log ends with %d entries, but a head of size %d was anchored on chain (block %d): the tail was cut",
+			rng.End(), anchors[0].Size, anchors[0].Block)
 	}
 	rep.Unsigned = rng.End() - rep.Size
 	if err := checkTree(ctx, q, rng); err != nil {
