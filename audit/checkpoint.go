@@ -1,7 +1,9 @@
 package audit
 
 import (
+	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"strings"
@@ -74,4 +76,25 @@ func OpenCheckpoint(text string, v note.Verifier) (*Checkpoint, error) {
 		return nil, fmt.Errorf("%w: %w", ErrCheckpoint, err)
 	}
 	return &Checkpoint{Origin: cp.Origin, Size: cp.Size, Root: cp.Hash, Note: text}, nil
+}
+
+// VerifierKey returns the verifier key (public) of a signer key (from GenerateKey).
+func VerifierKey(skey string) (string, error) {
+	parts := strings.SplitN(strings.TrimSpace(skey), "+", 5)
+	if len(parts) != 5 || parts[0] != "PRIVATE" || parts[1] != "KEY" {
+		return "", fmt.Errorf("audit: not a signer key")
+	}
+	key, err := base64.StdEncoding.DecodeString(parts[4])
+	if err != nil || len(key) != 1+ed25519.SeedSize || key[0] != 1 { // 1: Ed25519, as sumdb/note writes it
+		return "", fmt.Errorf("audit: not an Ed25519 signer key")
+	}
+	pub := ed25519.NewKeyFromSeed(key[1:]).Public().(ed25519.PublicKey)
+	vkey, err := note.NewEd25519VerifierKey(parts[2], pub)
+	if err != nil {
+		return "", fmt.Errorf("audit: %w", err)
+	}
+	if _, err := NewSigner(skey); err != nil { // the name and hash agree with the key
+		return "", err
+	}
+	return vkey, nil
 }

@@ -99,6 +99,12 @@ func TestCheckpoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if derived, err := audit.VerifierKey(skey); err != nil || derived != vkey {
+		t.Fatalf("the verifier key of the signer key: %q %v, want %q", derived, err, vkey)
+	}
+	if _, err := audit.VerifierKey(vkey); err == nil {
+		t.Fatal("a verifier key taken for a signer key")
+	}
 	root := sha256.Sum256([]byte("root"))
 	text, err := audit.SignCheckpoint(signer, 42, root[:])
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -226,4 +228,67 @@ func Decimal(n *big.Int) string {
 		return ""
 	}
 	return n.String()
+}
+
+// insertSQL stores one pending entry.
+const insertSQL = `INSERT INTO audit_pending (entry, time, action, actor, principal, agent_id, subject, trace_id)
+	VALUES ($1, $2, $3, $4, $5, $6::numeric, $7, $8)`
+
+// statement returns the arguments of insertSQL for e, its version, time and source filled when empty.
+func statement(source string, e Entry) ([]any, error) {
+	w := Writer{source: source}
+	row, err := w.prepare(&e)
+	if err != nil {
+		return nil, err
+	}
+	opt := func(s string) *string {
+		if s == "" {
+			return nil
+		}
+		return &s
+	}
+	return []any{row.entry, row.time, row.action, opt(row.actor), opt(row.principal), opt(row.agentID), opt(row.subject),
+		opt(row.trace)}, nil
+}
+
+// Queue adds to b the statement that stores e as a pending entry, so that the entry commits or rolls back
+// with the caller's own writes: a decision and its record are one. An invalid entry is refused and nothing
+// is queued.
+func Queue(b *pgx.Batch, source string, e Entry) error {
+	args, err := statement(source, e)
+	if err != nil {
+		return err
+	}
+	b.Queue(insertSQL, args...)
+	return nil
+}
+
+// Execer runs a statement (a transaction, a connection or a pool).
+type Execer interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+// Insert stores e as a pending entry in the caller's transaction tx.
+func Insert(ctx context.Context, tx Execer, source string, e Entry) error {
+	args, err := statement(source, e)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, insertSQL, args...); err != nil {
+		return fmt.Errorf("audit: store entry: %w", err)
+	}
+	return nil
+}
+
+type traceKey struct{}
+
+// WithTrace returns ctx carrying the W3C trace id (32 lower-case hex digits) that entries made under it record.
+func WithTrace(ctx context.Context, traceID string) context.Context {
+	return context.WithValue(ctx, traceKey{}, traceID)
+}
+
+// TraceID returns the trace id ctx carries ("" none).
+func TraceID(ctx context.Context) string {
+	id, _ := ctx.Value(traceKey{}).(string)
+	return id
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/agoralabs/agora/audit"
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/governance"
 	"github.com/agoralabs/agora/governance/policy"
@@ -116,6 +117,7 @@ func (s *Server) postAgreement(c *gin.Context) {
 		if err != nil {
 			return err
 		}
+		var parties []string // whose signatures this request adds
 		if !exists {
 			first, second := nilIfEmpty(req.ClientSignature), nilIfEmpty(req.ProviderSignature)
 			var signedAt *time.Time
@@ -136,6 +138,12 @@ func (s *Server) postAgreement(c *gin.Context) {
 			}
 			if tag.RowsAffected() == 1 {
 				clientSig, providerSig, changed = first, second, true
+				if first != nil {
+					parties = append(parties, "client")
+				}
+				if second != nil {
+					parties = append(parties, "provider")
+				}
 			} else if clientSig, providerSig, exists, err = lock(); err != nil {
 				return err
 			} else if !exists {
@@ -146,9 +154,11 @@ func (s *Server) postAgreement(c *gin.Context) {
 			// A party's first valid signature stays (an ERC-1271 wallet may sign the same digest differently).
 			if clientSig == nil && len(req.ClientSignature) > 0 {
 				clientSig, changed = req.ClientSignature, true
+				parties = append(parties, "client")
 			}
 			if providerSig == nil && len(req.ProviderSignature) > 0 {
 				providerSig, changed = req.ProviderSignature, true
+				parties = append(parties, "provider")
 			}
 			signed = clientSig != nil && providerSig != nil
 			if !changed {
@@ -174,6 +184,25 @@ func (s *Server) postAgreement(c *gin.Context) {
 				if !fresh {
 					return problem(http.StatusConflict, CodeNonceUsed, "nonce %s of %s was already used for another agreement", a.Nonce, signer.Hex())
 				}
+			}
+		}
+		for _, party := range parties {
+			signer := a.Client
+			if party == "provider" {
+				signer = a.Provider
+			}
+			outcome := "signed"
+			if !signed {
+				outcome = "awaiting_other_party"
+			}
+			inputs := map[string]string{"party": party, "provider": addr(a.Provider), "client": addr(a.Client),
+				"price": a.Price.String(), "token": addr(a.Token)}
+			if a.MandateID != nil && a.MandateID.Sign() > 0 {
+				inputs["mandateId"] = a.MandateID.String()
+			}
+			if err := s.auditTx(ctx, tx, audit.Entry{Action: "agreement.signature", Actor: addr(signer),
+				AgentID: bigOrZero(a.ProviderAgentID).String(), Subject: "agreement:" + id.Hex(), Inputs: inputs, Outcome: outcome}); err != nil {
+				return err
 			}
 		}
 		if _, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("agreement", id)); err != nil {

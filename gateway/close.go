@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -14,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/agoralabs/agora/auction"
+	"github.com/agoralabs/agora/audit"
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/governance"
 	"github.com/agoralabs/agora/governance/policy"
@@ -222,6 +225,7 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 			b.Queue(`UPDATE quotes SET demoted = true WHERE rfq_id = $1 AND provider_agent_id = ANY($2::text[]::numeric[])`,
 				id.Bytes(), penalised)
 		}
+		s.auditBatch(ctx, &b, closeEntry(id, v, quotes, res, refusedJSON))
 		b.Queue(`SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("closed", id))
 		// The close alone commits without waiting for the WAL flush: it is derived data. Should a crash lose
 		// it, the RFQ is open again with exactly the quotes it had (they were flushed, and later ones are
@@ -242,6 +246,25 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 		}
 	}
 	return err
+}
+
+// closeEntry is the audit record of a close: the rule's decision, its winner and price, and hashes of the
+// ranking and the refusals (GET /v1/rfqs/{id} shows them).
+func closeEntry(id common.Hash, v *rfqView, quotes []quoteView, res *rfqResult, refusedJSON []byte) audit.Entry {
+	e := audit.Entry{Action: "auction." + v.Status, Actor: strings.ToLower(v.Buyer), Subject: "rfq:" + id.Hex(),
+		Outcome: v.Status, Rule: v.Auction, Inputs: map[string]string{"quotes": strconv.Itoa(len(quotes)),
+			"refused": strconv.Itoa(len(res.refused)), "refusals": audit.Hash(refusedJSON), "ranking": audit.HashJSON(res.ranked)}}
+	if v.MandateID != "" && v.MandateID != "0" {
+		e.Inputs["mandateId"] = v.MandateID
+	}
+	if a := v.Award; a != nil {
+		e.AgentID = a.ProviderAgentID
+		e.Inputs["paid"], e.Inputs["price"], e.Inputs["winnerQuote"] = a.Paid, a.Price, a.QuoteID
+		if a.AgreementID != "" {
+			e.Inputs["agreement"] = a.AgreementID
+		}
+	}
+	return e
 }
 
 // inTx runs fn on a connection of pool on which fn itself begins and commits a transaction (in pipelines);
@@ -269,35 +292,53 @@ func inTx(ctx context.Context, pool *pgxpool.Pool, fn func(*pgxpool.Conn) error)
 // for NoSignPenalty from signBy. One statement per sweep: every gateway sweeps, and the RFQ row locks (SKIP
 // LOCKED) keep two from judging the same award.
 func (s *Server) penaliseUnsigned(ctx context.Context) error {
-	rows, err := s.durable.Query(ctx, `WITH due AS (
-			SELECT r.id, r.agreement_id, r.sign_by, q.provider_agent_id FROM rfqs r JOIN quotes q ON q.id = r.winner_quote
-			WHERE r.status = 'awarded' AND NOT r.sign_checked AND r.sign_by < now()
-			ORDER BY r.sign_by LIMIT 100 FOR UPDATE OF r SKIP LOCKED),
-		judged AS (UPDATE rfqs SET sign_checked = true FROM due WHERE rfqs.id = due.id RETURNING due.*)
-		INSERT INTO provider_penalties (agent_id, rfq_id, since, until)
-		SELECT provider_agent_id, id, sign_by, sign_by + $1 * interval '1 microsecond' FROM judged
-		WHERE NOT EXISTS (SELECT 1 FROM agreements a WHERE a.id = judged.agreement_id AND a.provider_signature IS NOT NULL)
-		ON CONFLICT DO NOTHING
-		RETURNING rfq_id, agent_id::text, until`, s.cfg.NoSignPenalty.Microseconds())
-	if err != nil {
-		return err
+	type penalty struct {
+		rfq          []byte
+		agent        string
+		since, until time.Time
 	}
-	var payloads []string
-	for rows.Next() {
-		var rfq []byte
-		var agent string
-		var until time.Time
-		if err := rows.Scan(&rfq, &agent, &until); err != nil {
-			rows.Close()
+	var judged []penalty
+	// One transaction: the penalties and their audit entries.
+	err := pgx.BeginFunc(ctx, s.durable, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `WITH due AS (
+				SELECT r.id, r.agreement_id, r.sign_by, q.provider_agent_id FROM rfqs r JOIN quotes q ON q.id = r.winner_quote
+				WHERE r.status = 'awarded' AND NOT r.sign_checked AND r.sign_by < now()
+				ORDER BY r.sign_by LIMIT 100 FOR UPDATE OF r SKIP LOCKED),
+			judged AS (UPDATE rfqs SET sign_checked = true FROM due WHERE rfqs.id = due.id RETURNING due.*)
+			INSERT INTO provider_penalties (agent_id, rfq_id, since, until)
+			SELECT provider_agent_id, id, sign_by, sign_by + $1 * interval '1 microsecond' FROM judged
+			WHERE NOT EXISTS (SELECT 1 FROM agreements a WHERE a.id = judged.agreement_id AND a.provider_signature IS NOT NULL)
+			ON CONFLICT DO NOTHING
+			RETURNING rfq_id, agent_id::text, since, until`, s.cfg.NoSignPenalty.Microseconds())
+		if err != nil {
 			return err
 		}
-		s.metrics.noSignPenalties.Inc()
-		s.log.Info("winner did not sign; penalised", "rfq", common.BytesToHash(rfq).Hex(), "agent", agent, "until", until)
-		payloads = append(payloads, s.marketEvent("penalty", common.BytesToHash(rfq)))
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(payloads) == 0 {
+		judged, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (penalty, error) {
+			var p penalty
+			err := r.Scan(&p.rfq, &p.agent, &p.since, &p.until)
+			return p, err
+		})
+		if err != nil {
+			return err
+		}
+		for _, p := range judged {
+			if err := s.auditTx(ctx, tx, audit.Entry{Action: "penalty.no_sign", AgentID: p.agent,
+				Subject: "rfq:" + common.BytesToHash(p.rfq).Hex(), Outcome: "penalised", Rule: "no_sign",
+				Inputs: map[string]string{"since": audit.FormatTime(p.since), "until": audit.FormatTime(p.until)}}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil || len(judged) == 0 {
 		return err
+	}
+	payloads := make([]string, 0, len(judged))
+	for _, p := range judged {
+		id := common.BytesToHash(p.rfq)
+		s.metrics.noSignPenalties.Inc()
+		s.log.Info("winner did not sign; penalised", "rfq", id.Hex(), "agent", p.agent, "until", p.until)
+		payloads = append(payloads, s.marketEvent("penalty", id))
 	}
 	// Watchers on every copy hear the penalty (a "penalty" event): this one's at once, the others' by NOTIFY.
 	for _, p := range payloads {

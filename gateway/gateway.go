@@ -30,6 +30,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/agoralabs/agora/auction"
+	"github.com/agoralabs/agora/audit"
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/embed"
@@ -59,6 +60,9 @@ type Config struct {
 	LateGrace time.Duration
 	// NoExplorer turns the web pages off (GET /, /agents, ...: package explorer); the API is the same.
 	NoExplorer bool
+	// AuditKey is the operator's audit log signer key (audit.GenerateKey; agora audit keygen): with it every
+	// decision is an audit entry and this gateway sequences the log and signs its heads; "": no audit log.
+	AuditKey string
 	// Embedder embeds search documents and queries; nil uses embed.NewLocal(256).
 	Embedder embed.Embedder
 
@@ -182,6 +186,11 @@ type Server struct {
 	authority     *authority.Reader // nil without a chain
 	gate          *governance.Gate
 	beats         *heartbeatWriter
+	// The audit log (audit.go): nil auditLog when Config.AuditKey is empty.
+	auditLog    *audit.Writer
+	sequencer   *audit.Sequencer
+	auditSource string // "gateway:<instance>"
+	auditKey    string // the verifier key
 
 	scoreKick chan struct{}
 
@@ -244,12 +253,6 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		s.authority = authority.NewReader(cfg.Chain, cfg.Deployment.Contracts.MandateRegistry.Address,
 			cfg.Deployment.Contracts.AgentEscrow.Address, 5*time.Second)
 	}
-	s.gate = governance.New(governance.Config{Pool: pool, Authority: s.authority, ApprovalTTL: cfg.ApprovalTTL,
-		USDToken: cfg.Deployment.Contracts.TestUSD.Address, USDDecimals: 6})
-	s.cache = newCache(cfg.CacheEntries)
-	s.vectors = newVectors(cfg.Embedder, pool, cfg.Log.With("component", "vectors"))
-	s.catalog = newCatalog(pool, cfg.Log.With("component", "catalog"))
-	s.changed = make(chan string, 4096)
 	var inst [8]byte
 	if _, err := rand.Read(inst[:]); err != nil {
 		pool.Close()
@@ -257,6 +260,18 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.instance = hex.EncodeToString(inst[:])
+	if err := s.setupAudit(); err != nil {
+		pool.Close()
+		durable.Close()
+		return nil, err
+	}
+	s.gate = governance.New(governance.Config{Pool: pool, Authority: s.authority, ApprovalTTL: cfg.ApprovalTTL,
+		USDToken: cfg.Deployment.Contracts.TestUSD.Address, USDDecimals: 6, AuditSource: s.auditSource,
+		Log: cfg.Log.With("component", "governance")})
+	s.cache = newCache(cfg.CacheEntries)
+	s.vectors = newVectors(cfg.Embedder, pool, cfg.Log.With("component", "vectors"))
+	s.catalog = newCatalog(pool, cfg.Log.With("component", "catalog"))
+	s.changed = make(chan string, 4096)
 	s.beats = newHeartbeatWriter(pool, s.catalog, s.instance)
 	s.streams = newStreams(s, cfg.MaxStreams)
 	s.quoteNotes = &quoteNotes{ids: map[common.Hash]struct{}{}}
@@ -274,8 +289,12 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 // gives itself to requests it cannot read are problems only under Run, which wraps its listener.
 func (s *Server) Handler() http.Handler { return s.engine }
 
-// Close releases the database pools. Run closes nothing; call Close after it returns.
+// Close stores the audit entries still queued and releases the database pools. Run closes nothing; call
+// Close after it returns.
 func (s *Server) Close() {
+	if s.auditLog != nil {
+		s.auditLog.Close()
+	}
 	s.pool.Close()
 	s.durable.Close()
 }
@@ -354,6 +373,10 @@ func (s *Server) Start(ctx context.Context) {
 	go func() { defer s.wg.Done(); s.scoreLoop(ctx) }()
 	go func() { defer s.wg.Done(); s.catalogLoop(ctx) }()
 	go func() { defer s.wg.Done(); s.closeLoop(ctx) }()
+	if s.sequencer != nil {
+		s.wg.Add(1)
+		go func() { defer s.wg.Done(); s.sequencer.Run(ctx) }()
+	}
 	if s.cfg.PolicyDir != "" {
 		s.wg.Add(1)
 		go func() {

@@ -16,6 +16,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/agoralabs/agora/audit"
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/governance"
 	"github.com/agoralabs/agora/governance/policy"
@@ -379,6 +380,7 @@ func (s *Server) killSwitch(ctx context.Context) {
 	for _, raw := range ids {
 		id := common.BytesToHash(raw)
 		s.log.Info("rfq withdrawn: its mandate was revoked or its agent frozen", "rfq", id.Hex())
+		s.auditAsync(ctx, audit.Entry{Action: "rfq.withdrawn", Subject: "rfq:" + id.Hex(), Outcome: "withdrawn", Rule: "kill_switch"})
 		event := s.marketEvent("withdrawn", id)
 		s.streams.notify(event) // this gateway's streams; the other copies on the notification
 		if _, err := s.pool.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, event); err != nil {

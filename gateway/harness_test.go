@@ -20,7 +20,9 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"golang.org/x/mod/sumdb/note"
 
+	"github.com/agoralabs/agora/audit"
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/gateway"
 	"github.com/agoralabs/agora/indexer"
@@ -44,6 +46,10 @@ type env struct {
 	http   *httptest.Server
 	api    *openAPI
 	cancel context.CancelFunc
+	// auditKey is the operator's audit signer key every gateway of the env is given; auditVerifier checks
+	// its heads.
+	auditKey      string
+	auditVerifier note.Verifier
 }
 
 // setup starts the stack and waits until the indexer has mirrored the seeded chain and read every
@@ -68,8 +74,16 @@ func setup(t testing.TB, mutate ...func(*gateway.Config)) *env {
 	e.dbURL = pgtest.New(t)
 	e.startIndexer(ctx)
 
+	skey, vkey, err := audit.GenerateKey("agora.test/audit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.auditVerifier, err = audit.NewVerifier(vkey); err != nil {
+		t.Fatal(err)
+	}
+	e.auditKey = skey
 	cfg := gateway.Config{DatabaseURL: e.dbURL, Deployment: e.dep, Caller: e.chain.Client, Chain: e.chain.Client, RateLimit: -1,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), AuditKey: skey}
 	if testing.Verbose() {
 		cfg.Log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
@@ -130,7 +144,7 @@ func (e *env) startIndexer(ctx context.Context) {
 	files := regfile.NewPool(regfile.New(regfile.Config{AllowPrivate: true, Attempts: 1}), store.Registrations(),
 		regfile.PoolConfig{Retry: regfile.Retry{Base: 300 * time.Millisecond, Max: 3 * time.Second}},
 		slog.New(slog.DiscardHandler), nil)
-	ix := indexer.New(chain, store, indexer.Config{Deployment: e.dep, PollInterval: 50 * time.Millisecond,
+	ix := indexer.New(chain, store, indexer.Config{Deployment: e.dep, PollInterval: 50 * time.Millisecond, Audit: true,
 		Log: slog.New(slog.DiscardHandler), OnCommit: func(uint64) { files.Wake() }})
 	ictx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -224,7 +238,7 @@ func (e *env) post(path string, body any) response {
 }
 
 // do sends a request to the gateway and validates the response against the OpenAPI document.
-func (e *env) do(method, path, contentType string, body []byte) response {
+func (e *env) do(method, path, contentType string, body []byte, header ...http.Header) response {
 	e.t.Helper()
 	req, err := http.NewRequest(method, e.http.URL+path, bytes.NewReader(body))
 	if err != nil {
@@ -232,6 +246,11 @@ func (e *env) do(method, path, contentType string, body []byte) response {
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
+	}
+	for _, h := range header {
+		for k, vs := range h {
+			req.Header[k] = vs
+		}
 	}
 	res, err := e.http.Client().Do(req)
 	if err != nil {

@@ -114,7 +114,7 @@ func (s *Server) routes() *gin.Engine {
 			}
 		})
 	}
-	e.Use(s.limits)
+	e.Use(s.limits, traceContext)
 	e.NoRoute(func(c *gin.Context) {
 		writeProblem(c, problem(http.StatusNotFound, CodeNotFound, "no route %s %s", c.Request.Method, clipTo(c.Request.URL.Path, maxInstance)))
 	})
@@ -172,6 +172,10 @@ func (s *Server) routes() *gin.Engine {
 	limited.GET("/stream", s.streamWS)
 	limited.GET("/stream/sse", s.streamSSE)
 	limited.GET("/schemas/capability-v1.json", s.capabilitySchema)
+	limited.GET("/audit/checkpoint", s.getAuditCheckpoint)
+	limited.GET("/audit/key", s.getAuditKey)
+	limited.GET("/audit/proof", s.getAuditProof)
+	limited.GET("/audit/consistency", s.getAuditConsistency)
 	return e
 }
 

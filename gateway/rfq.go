@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/agoralabs/agora/auction"
+	"github.com/agoralabs/agora/audit"
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/governance"
 	"github.com/agoralabs/agora/governance/policy"
@@ -117,8 +119,9 @@ func (s *Server) postRFQ(c *gin.Context) {
 		s.fail(c, p)
 		return
 	}
+	buyerAgent := s.agentIDOf(ctx, rfq.Buyer)
 	gr := governance.Request{Action: policy.ActionRFQPost, Subject: id, Agent: rfq.Buyer, MandateID: rfq.MandateID,
-		AgentID: agentBig(s.agentIDOf(ctx, rfq.Buyer)), // a frozen agent posts nothing, even on its own money
+		AgentID: agentBig(buyerAgent), // a frozen agent posts nothing, even on its own money
 		Token:   rfq.Token, Price: rfq.MaxPrice, Capability: rfq.Capability, Expires: time.Unix(int64(rfq.Expiry), 0),
 		Counterparty: policy.Counterparty{SybilFlags: []string{}}}
 	if rfq.Auction == eip712.AuctionDirect {
@@ -159,6 +162,21 @@ func (s *Server) postRFQ(c *gin.Context) {
 			provider, validator, int(rfq.ValidationThreshold), rfq.Nonce.String(), storedTime(rfq.Expiry), td, []byte(sig),
 			now, closes, arbiter, int64(rfq.ReviewWindow), int(rfq.LatePenaltyBps))
 		if err != nil {
+			return err
+		}
+		inputs := map[string]string{"capability": rfq.Capability, "token": addr(rfq.Token), "maxPrice": rfq.MaxPrice.String(),
+			"quoteWindowMs": strconv.Itoa(int(rfq.QuoteWindowMs)), "deliveryDeadline": strconv.FormatUint(rfq.DeliveryDeadline, 10)}
+		if len(rfq.Capability) > audit.MaxInput {
+			inputs["capability"] = audit.Hash([]byte(rfq.Capability))
+		}
+		if rfq.MandateID != nil && rfq.MandateID.Sign() > 0 {
+			inputs["mandateId"] = rfq.MandateID.String()
+		}
+		if rfq.Auction == eip712.AuctionDirect {
+			inputs["providerAgentId"] = rfq.ProviderAgentID.String()
+		}
+		if err := s.auditTx(ctx, tx, audit.Entry{Action: "rfq.posted", Actor: addr(rfq.Buyer), AgentID: buyerAgent,
+			Subject: "rfq:" + id.Hex(), Inputs: inputs, Outcome: "open", Rule: auctionNames[min(int(rfq.Auction), len(auctionNames)-1)]}); err != nil {
 			return err
 		}
 		_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("open", id))
@@ -343,6 +361,8 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 			FROM rfqs r WHERE r.id = $2 ON CONFLICT (id) DO NOTHING`,
 			id.Bytes(), rfqID.Bytes(), agentID, q.Provider.Bytes(), q.Price.String(), storedTime(q.DeliveryDeadline),
 			q.SLAHash.Bytes(), bigOrZero(q.Nonce).String(), storedTime(q.ValidUntil), td, []byte(sig), now, rep, p95)
+		// Its audit entry, stored with it (a refusal below rolls both back and is recorded after).
+		audited := s.auditBatch(ctx, &b, quoteEntry(id, rfqID, agentID, q, "accepted", ""))
 		br := conn.SendBatch(ctx, &b)
 		defer br.Close()
 		if _, err := br.Exec(); err != nil {
@@ -368,6 +388,11 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 		if _, err := br.Exec(); err != nil {
 			return err
 		}
+		if audited {
+			if _, err := br.Exec(); err != nil {
+				return err
+			}
+		}
 		if err := br.Close(); err != nil {
 			return err
 		}
@@ -391,6 +416,9 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 		return err
 	})
 	if p := s.storeProblem("quote", err); p != nil {
+		if p.Status < 500 { // the RFQ's terms refused a signed quote: a decision of the market's
+			s.auditAsync(ctx, quoteEntry(id, rfqID, agentID, q, "refused", p.Code))
+		}
 		return nil, p
 	}
 	// This gateway's followers hear it now; the other copies within quoteNoteEvery (a NOTIFY in the quote's
@@ -398,6 +426,14 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 	s.streams.notify(s.marketEvent("quote", rfqID))
 	s.quoteNotes.add(rfqID)
 	return &quoteAccepted{ID: id.Hex(), RFQID: rfqID.Hex(), ProviderAgentID: agentID}, nil
+}
+
+// quoteEntry is the audit record of a signed quote accepted or refused (rule: the refusal's code).
+func quoteEntry(id, rfqID common.Hash, agentID string, q eip712.Quote, outcome, rule string) audit.Entry {
+	return audit.Entry{Action: "quote." + outcome, Actor: addr(q.Provider), AgentID: agentID, Subject: "rfq:" + rfqID.Hex(),
+		Inputs: map[string]string{"quote": id.Hex(), "price": q.Price.String(), "validUntil": strconv.FormatUint(q.ValidUntil, 10),
+			"deliveryDeadline": strconv.FormatUint(q.DeliveryDeadline, 10)},
+		Outcome: outcome, Rule: rule}
 }
 
 // liveProvider reports whether the agent has an unexpired online or busy heartbeat, with its reputation and

@@ -395,6 +395,24 @@ func TestGateway_RFQ(t *testing.T) {
 			t.Fatalf("award %+v, want the only bidder", v.Award)
 		}
 	})
+
+	// Last: every decision above is in the audit log, which verifies.
+	t.Run("Audit", func(t *testing.T) {
+		e := e.with(t)
+		testAudit(t, e, func(traceparent string) string {
+			b, err := json.Marshal(signed(t, market, newRFQ(eip712.AuctionFirstPrice, 300), buyer, nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := e.do(http.MethodPost, "/v1/rfqs", "application/json", b, http.Header{"Traceparent": {traceparent}})
+			if res.Status != http.StatusCreated {
+				t.Fatalf("POST /v1/rfqs: %d %s", res.Status, res.Body)
+			}
+			var v rfqResult
+			res.decode(t, &v)
+			return v.ID
+		})
+	})
 }
 
 // testAwardFundsOnChain signs an award's ServiceAgreement by the buyer and the provider and sends

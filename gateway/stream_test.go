@@ -67,7 +67,7 @@ func (e *env) dial(t *testing.T, query string) *websocket.Conn { return dialAt(t
 func (e *env) peer(t *testing.T) string {
 	t.Helper()
 	ctx, stop := context.WithCancel(context.Background())
-	srv, err := gateway.New(ctx, gateway.Config{DatabaseURL: e.dbURL, Deployment: e.dep, Caller: e.chain.Client, Chain: e.chain.Client, RateLimit: -1,
+	srv, err := gateway.New(ctx, gateway.Config{DatabaseURL: e.dbURL, Deployment: e.dep, Caller: e.chain.Client, Chain: e.chain.Client, RateLimit: -1, AuditKey: e.auditKey,
 		ScoreInterval: time.Hour, Registry: prometheus.NewRegistry(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)

@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/agoralabs/agora/audit"
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/governance/authority"
 	"github.com/agoralabs/agora/governance/policy"
@@ -204,13 +206,36 @@ func (g *Gate) Decide(ctx context.Context, id common.Hash, approver common.Addre
 		return nil, fmt.Errorf("decision %d: want %d (approve) or %d (deny)", decision, eip712.PolicyApprove, eip712.PolicyDeny)
 	}
 	now := g.cfg.Now()
-	tag, err := g.cfg.Pool.Exec(ctx, `UPDATE approvals SET status = $2, decided_by = $3, signature = $4, decided_at = $5
-		WHERE id = $1 AND status = 'pending' AND expires_at > $5`, id.Bytes(), status, approver.Bytes(), signature, now)
+	// The decision and its audit entry in one transaction: both or neither.
+	err = pgx.BeginFunc(ctx, g.cfg.Pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE approvals SET status = $2, decided_by = $3, signature = $4, decided_at = $5
+			WHERE id = $1 AND status = 'pending' AND expires_at > $5`, id.Bytes(), status, approver.Bytes(), signature, now)
+		if err != nil {
+			return fmt.Errorf("%w: decide: %w", ErrUnavailable, err)
+		}
+		if tag.RowsAffected() == 0 {
+			return fmt.Errorf("%w: %s is %s", ErrDecided, id.Hex(), a.Status)
+		}
+		if g.cfg.AuditSource == "" {
+			return nil
+		}
+		e := audit.Entry{Time: audit.FormatTime(now), Action: "approval." + status, Actor: strings.ToLower(approver.Hex()),
+			Principal: strings.ToLower(a.Principal.Hex()), Subject: "approval:" + id.Hex(), Outcome: status, Rule: a.Rule,
+			TraceID: audit.TraceID(ctx), Inputs: map[string]string{"action": a.Action, "agent": strings.ToLower(a.Agent.Hex()),
+				"signature": audit.Hash(signature)}}
+		if a.MandateID != "" && a.MandateID != "0" {
+			e.Inputs["mandateId"] = a.MandateID
+		}
+		if err := audit.Insert(ctx, tx, g.cfg.AuditSource, e); err != nil {
+			return fmt.Errorf("%w: %w", ErrUnavailable, err)
+		}
+		return nil
+	})
 	if err != nil {
+		if errors.Is(err, ErrDecided) || errors.Is(err, ErrUnavailable) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%w: decide: %w", ErrUnavailable, err)
-	}
-	if tag.RowsAffected() == 0 {
-		return nil, fmt.Errorf("%w: %s is %s", ErrDecided, id.Hex(), a.Status)
 	}
 	return g.Approval(ctx, id)
 }

@@ -11,14 +11,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/big"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/agoralabs/agora/audit"
 	"github.com/agoralabs/agora/governance/authority"
 	"github.com/agoralabs/agora/governance/policy"
 )
@@ -54,6 +58,10 @@ type Config struct {
 	USDDecimals int
 	ApprovalTTL time.Duration
 	Now         func() time.Time
+	// AuditSource, when set, makes every decision an audit entry too (package audit), stored with the
+	// decision's own record and naming this source ("gateway:<instance>").
+	AuditSource string
+	Log         *slog.Logger // nil: slog.Default()
 }
 
 // Gate decides actions.
@@ -71,6 +79,9 @@ func New(cfg Config) *Gate {
 	}
 	if cfg.Engine == nil {
 		cfg.Engine = policy.NewEngine(policy.Options{})
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
 	}
 	return &Gate{cfg: cfg}
 }
@@ -309,11 +320,56 @@ func (g *Gate) record(ctx context.Context, r Request, v *Verdict, in *policy.Inp
 	if v.Approval != nil {
 		approval = v.Approval.ID.Bytes()
 	}
-	_, _ = g.cfg.Pool.Exec(ctx, `INSERT INTO policy_decisions (action, subject, agent, principal, mandate_id, outcome,
+	var b pgx.Batch
+	b.Queue(`INSERT INTO policy_decisions (action, subject, agent, principal, mandate_id, outcome,
 		rule, reason, rules, policy_version, input_hash, input, approval_id, decided_at)
 		VALUES ($1, $2, $3, $4, $5::text::numeric, $6, $7, $8, $9, $10, decode($11, 'hex'), $12, $13, $14)`,
 		r.Action, r.Subject.Bytes(), r.Agent.Bytes(), principal, mandate, string(v.Outcome), v.Rule, v.Reason, rules,
 		v.Decision.PolicyVersion, hash, raw, approval, now)
+	if g.cfg.AuditSource != "" {
+		if err := audit.Queue(&b, g.cfg.AuditSource, g.auditEntry(ctx, r, v, hash, now)); err != nil {
+			g.cfg.Log.Warn("audit entry refused", "action", r.Action, "err", err)
+		}
+	}
+	// One implicit transaction: the decision and its audit entry are stored together or not at all.
+	if err := g.cfg.Pool.SendBatch(ctx, &b).Close(); err != nil {
+		g.cfg.Log.Warn("policy decision not recorded", "action", r.Action, "err", err)
+	}
+}
+
+// auditEntry is the audit record of a decision: who asked, for whom, what, the outcome and the rule, with
+// the policy input's hash (the input itself stays in policy_decisions).
+func (g *Gate) auditEntry(ctx context.Context, r Request, v *Verdict, inputHash string, now time.Time) audit.Entry {
+	kind := "agreement"
+	switch r.Action {
+	case policy.ActionRFQPost:
+		kind = "rfq"
+	case policy.ActionQuote:
+		kind = "quote"
+	}
+	e := audit.Entry{Time: audit.FormatTime(now), Action: "policy." + string(v.Outcome), Actor: strings.ToLower(r.Agent.Hex()),
+		AgentID: audit.Decimal(r.AgentID), Subject: kind + ":" + r.Subject.Hex(), Outcome: string(v.Outcome), Rule: v.Rule,
+		TraceID: audit.TraceID(ctx), Inputs: map[string]string{"action": r.Action, "inputHash": "sha256:" + inputHash}}
+	if v.Principal != nil {
+		e.Principal = strings.ToLower(v.Principal.Hex())
+	}
+	if v.Code != "" {
+		e.Inputs["code"] = v.Code
+	}
+	if v.Decision.PolicyVersion != 0 {
+		e.Inputs["policyVersion"] = strconv.Itoa(v.Decision.PolicyVersion)
+	}
+	if r.MandateID != nil && r.MandateID.Sign() > 0 {
+		e.Inputs["mandateId"] = r.MandateID.String()
+	}
+	if r.Price != nil {
+		e.Inputs["price"] = r.Price.String()
+		e.Inputs["token"] = strings.ToLower(r.Token.Hex())
+	}
+	if v.Approval != nil {
+		e.Inputs["approval"] = v.Approval.ID.Hex()
+	}
+	return e
 }
 
 func nonNil(h []policy.Hit) []policy.Hit {

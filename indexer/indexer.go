@@ -36,6 +36,9 @@ type Config struct {
 	PollInterval  time.Duration // head polling period without WebSocket [1s]
 	Log           *slog.Logger
 	Metrics       *Metrics
+	// Audit writes every escrow and mandate event as an audit entry too, in the same transaction (package
+	// audit; a gateway with the operator's key integrates them).
+	Audit bool
 	// OnCommit is called after every committed batch with the new cursor (e.g. to wake the registration
 	// file fetcher). It must not block.
 	OnCommit func(block uint64)
@@ -93,6 +96,9 @@ func New(chain *Chain, store *Store, cfg Config) *Indexer {
 	}
 	if cfg.Metrics == nil {
 		cfg.Metrics = NewMetrics(nil)
+	}
+	if cfg.Audit && cfg.Deployment != nil {
+		store.auditChain = cfg.Deployment.ChainID
 	}
 	if store.KeepBlocks < 2*cfg.ReorgWindow {
 		store.KeepBlocks = 2 * cfg.ReorgWindow

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -12,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/agoralabs/agora/audit"
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/indexer/catalog"
 	"github.com/agoralabs/agora/postgres"
@@ -44,6 +46,9 @@ type Store struct {
 	lock  *pgxpool.Conn
 	// KeepBlocks is how many recent block hashes are kept for reorg detection.
 	KeepBlocks uint64
+	// auditChain, when not 0, is the chain id of the escrow and mandate events also written as audit
+	// entries (Config.Audit; audit.go).
+	auditChain uint64
 }
 
 // State is the stored cursor and what it belongs to.
@@ -235,6 +240,11 @@ func (s *Store) Write(ctx context.Context, b *Batch) error {
 		}
 	}
 	queueIncremental(batch, present, b.From, b.To)
+	if s.auditChain != 0 {
+		if err := s.queueAudit(batch, b); err != nil {
+			return fmt.Errorf("indexer: audit entries of blocks %d-%d: %w", b.From, b.To, err)
+		}
+	}
 	s.queueBlocks(batch, b.blocks, b.To)
 	if p := b.progress; p != nil {
 		batch.Queue(`UPDATE indexer_state SET block_number = $1, block_hash = $2, updated_at = now(), head_block = $3,
@@ -320,6 +330,14 @@ func (s *Store) Rollback(ctx context.Context, ancestor uint64, ancestorHash comm
 		deleted += tag.RowsAffected()
 	}
 	batch := &pgx.Batch{}
+	if s.auditChain != 0 && deleted > 0 {
+		// The log keeps what was seen; this entry says it was undone.
+		if err := audit.Queue(batch, auditSource(s.auditChain), audit.Entry{Action: "chain.reorg", Outcome: "rolled_back",
+			Inputs: map[string]string{"ancestor": strconv.FormatUint(ancestor, 10), "ancestorHash": strings.ToLower(ancestorHash.Hex()),
+				"eventsRemoved": strconv.FormatInt(deleted, 10)}}); err != nil {
+			return 0, err
+		}
+	}
 	batch.Queue(`DELETE FROM unknown_logs WHERE block_number > $1`, int64(ancestor))
 	batch.Queue(`DELETE FROM indexer_blocks WHERE block_number > $1`, int64(ancestor))
 	touched.queue(batch, true)
