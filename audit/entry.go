@@ -2,7 +2,8 @@
 // the escrow and the mandates is an entry, and the entries are the leaves of one append-only Merkle tree
 // hashed as RFC 6962 says (github.com/transparency-dev/merkle), whose heads the operator signs as C2SP
 // tlog-checkpoint signed notes (golang.org/x/mod/sumdb/note). An auditor checks a database or an export
-// offline with Verify; docs/audit.md states the formats and the threat model.
+// offline with Verify; docs/audit.md states the formats and the threat model. The Anchorer records signed heads
+// in the AuditAnchor contract, so that the operator cannot rewrite what it anchored unnoticed (ReadAnchors, VerifyDB).
 //
 // An entry is hashed in its RFC 8785 (JCS) canonical JSON form: every field is inside the hash, and any JCS
 // implementation reproduces the bytes from an export. Entries hold identifiers, addresses, amounts and

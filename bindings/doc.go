@@ -1,5 +1,5 @@
 // Package bindings holds the abigen v2 Go bindings of Agora's contracts: IdentityRegistry,
-// ReputationRegistry, ValidationRegistry (ERC-8004), AgentEscrow and TestUSD.
+// ReputationRegistry, ValidationRegistry (ERC-8004), AgentEscrow, MandateRegistry, AuditAnchor and TestUSD.
 //
 // The files are generated from Foundry's artifacts and committed; do not edit them. After changing a
 // contract run

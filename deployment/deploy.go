@@ -55,8 +55,9 @@ var (
 )
 
 // Deploy deploys IdentityRegistry, ReputationRegistry(identity), ValidationRegistry(identity), TestUSD,
-// AgentEscrow(identity, validation, mandates, tUSD, owner, feeRecipient, feeBps) and MandateRegistry(identity,
-// escrow) from key's account, in that order, waiting for each receipt, and returns where they are. The escrow
+// AgentEscrow(identity, validation, mandates, tUSD, owner, feeRecipient, feeBps), MandateRegistry(identity,
+// escrow) and AuditAnchor() from key's account, in that order, waiting for each receipt, and returns where they
+// are. The escrow
 // and the registry name each other: the escrow is given the registry's address computed from the deployer's
 // nonce, and Deploy fails if the registry does not land there.
 func Deploy(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, opts Options) (*Deployment, error) {
@@ -126,7 +127,10 @@ func Deploy(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, opts Op
 		return nil, fmt.Errorf("MandateRegistry landed at %s, but the escrow names %s: was another transaction "+
 			"sent from %s during the deployment?", c.MandateRegistry.Address, mandates, from)
 	}
-	if err := out.Validate(); err != nil {
+	if c.AuditAnchor, err = d.deploy(ctx, AuditAnchor, bindings.AuditAnchorMetaData.Bin, nil); err != nil {
+		return nil, err
+	}
+	if err := out.ValidateNew(); err != nil {
 		return nil, err
 	}
 	return out, nil

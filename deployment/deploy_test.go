@@ -59,8 +59,11 @@ func TestDeploy(t *testing.T) {
 	if d.Deployer != deployer {
 		t.Errorf("Deployer = %s, want %s", d.Deployer, deployer)
 	}
-	if err := d.Validate(); err != nil {
-		t.Errorf("Validate() = %v", err)
+	if err := d.ValidateNew(); err != nil {
+		t.Errorf("ValidateNew() = %v", err)
+	}
+	if got := len(d.All()); got != len(deployment.Names) {
+		t.Errorf("%d contracts deployed, want %d", got, len(deployment.Names))
 	}
 
 	for i, c := range d.All() {
@@ -113,6 +116,14 @@ func TestDeploy(t *testing.T) {
 	tusd := bindings.NewTestUSD()
 	if got := call(t, chain, d.Contracts.TestUSD.Address, tusd, tusd.PackDecimals(), tusd.UnpackDecimals); got != 6 {
 		t.Errorf("tUSD decimals = %d, want 6", got)
+	}
+	anchor := bindings.NewAuditAnchor()
+	at, err := d.AuditAnchorAddress()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := call(t, chain, at, anchor, anchor.PackLatest(deployer, [32]byte{1}), anchor.UnpackLatest); got.Size != 0 || got.BlockNumber != 0 {
+		t.Errorf("AuditAnchor latest = %+v, want nothing anchored", got)
 	}
 }
 

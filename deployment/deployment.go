@@ -12,14 +12,17 @@
 //	    "ValidationRegistry": {"address": "0x9fe4…", "deployBlock": 3, "txHash": "0x…"},
 //	    "TestUSD":            {"address": "0xcf7e…", "deployBlock": 4, "txHash": "0x…"},
 //	    "AgentEscrow":        {"address": "0xdc64…", "deployBlock": 5, "txHash": "0x…"},
-//	    "MandateRegistry":    {"address": "0x5fc8…", "deployBlock": 6, "txHash": "0x…"}
+//	    "MandateRegistry":    {"address": "0x5fc8…", "deployBlock": 6, "txHash": "0x…"},
+//	    "AuditAnchor":        {"address": "0x0165…", "deployBlock": 7, "txHash": "0x…"}
 //	  }
 //	}
 //
 // chainId is the EIP-155 chain id; deployer is the account that sent the deployments; each contract has its
 // address, the number of the block that holds its creation transaction, and that transaction's hash.
-// All six contracts are required, addresses are distinct and non-zero, and unknown fields are rejected.
-// docs/deployment.md says the same for readers who are not Go programs.
+// All seven contracts are required in a file written now; a file written before AuditAnchor existed (six
+// contracts) is still read, and AuditAnchorAddress says so with ErrNoAuditAnchor to a caller that needs it.
+// Addresses are distinct and non-zero, and unknown fields are rejected. docs/deployment.md says the same for
+// readers who are not Go programs.
 package deployment
 
 import (
@@ -42,13 +45,20 @@ const (
 	TestUSD            = "TestUSD"
 	AgentEscrow        = "AgentEscrow"
 	MandateRegistry    = "MandateRegistry"
+	AuditAnchor        = "AuditAnchor"
 )
 
 // Names lists the contracts in deployment order.
-var Names = []string{IdentityRegistry, ReputationRegistry, ValidationRegistry, TestUSD, AgentEscrow, MandateRegistry}
+var Names = []string{IdentityRegistry, ReputationRegistry, ValidationRegistry, TestUSD, AgentEscrow, MandateRegistry,
+	AuditAnchor}
 
 // ErrInvalid is returned (wrapped) for a deployment that fails validation.
 var ErrInvalid = errors.New("invalid deployment")
+
+// ErrNoAuditAnchor is returned (wrapped) by AuditAnchorAddress for a deployment written before AuditAnchor
+// was part of Agora.
+var ErrNoAuditAnchor = errors.New("the deployment has no AuditAnchor (written before Agora deployed one): " +
+	"deploy again with agora deploy, or deploy AuditAnchor (no constructor arguments) and add it to the file")
 
 // Deployment records where Agora's contracts are on one chain.
 type Deployment struct {
@@ -65,6 +75,8 @@ type Contracts struct {
 	TestUSD            Contract `json:"TestUSD"`
 	AgentEscrow        Contract `json:"AgentEscrow"`
 	MandateRegistry    Contract `json:"MandateRegistry"`
+	// AuditAnchor is zero in a file written before it existed (see AuditAnchorAddress).
+	AuditAnchor Contract `json:"AuditAnchor"`
 }
 
 // Contract is one deployed contract.
@@ -80,10 +92,11 @@ type Named struct {
 	Contract
 }
 
-// All returns the contracts in deployment order.
+// All returns the contracts in deployment order: all of Names, but AuditAnchor only when the deployment has
+// one (a file written before it existed has not).
 func (d *Deployment) All() []Named {
 	c := &d.Contracts
-	return []Named{
+	all := []Named{
 		{IdentityRegistry, c.IdentityRegistry},
 		{ReputationRegistry, c.ReputationRegistry},
 		{ValidationRegistry, c.ValidationRegistry},
@@ -91,6 +104,19 @@ func (d *Deployment) All() []Named {
 		{AgentEscrow, c.AgentEscrow},
 		{MandateRegistry, c.MandateRegistry},
 	}
+	if c.AuditAnchor != (Contract{}) {
+		all = append(all, Named{AuditAnchor, c.AuditAnchor})
+	}
+	return all
+}
+
+// AuditAnchorAddress returns the AuditAnchor's address, or ErrNoAuditAnchor when the deployment was written
+// before it existed.
+func (d *Deployment) AuditAnchorAddress() (common.Address, error) {
+	if d.Contracts.AuditAnchor.Address == (common.Address{}) {
+		return common.Address{}, ErrNoAuditAnchor
+	}
+	return d.Contracts.AuditAnchor.Address, nil
 }
 
 // Contract returns the contract called name, or false if there is none.
@@ -113,7 +139,9 @@ func (d *Deployment) StartBlock() uint64 {
 	return lowest
 }
 
-// Validate checks that the deployment is complete and consistent.
+// Validate checks that the deployment is complete and consistent, as read: AuditAnchor may be absent (all its
+// fields missing) from a file written before it existed. Encode and Write also require AuditAnchor
+// (ValidateNew).
 func (d *Deployment) Validate() error {
 	if d.ChainID == 0 {
 		return fmt.Errorf("%w: chainId is zero", ErrInvalid)
@@ -137,6 +165,15 @@ func (d *Deployment) Validate() error {
 		seen[n.Address] = n.Name
 	}
 	return nil
+}
+
+// ValidateNew is Validate for a deployment written now: every contract of Names, AuditAnchor included, is
+// present.
+func (d *Deployment) ValidateNew() error {
+	if d.Contracts.AuditAnchor == (Contract{}) {
+		return fmt.Errorf("%w: %s: address is missing or zero", ErrInvalid, AuditAnchor)
+	}
+	return d.Validate()
 }
 
 // Decode reads and validates a deployment.
@@ -170,9 +207,9 @@ func Read(path string) (*Deployment, error) {
 	return d, nil
 }
 
-// Encode writes the deployment as indented JSON after validating it.
+// Encode writes the deployment as indented JSON after validating it (ValidateNew).
 func (d *Deployment) Encode(w io.Writer) error {
-	if err := d.Validate(); err != nil {
+	if err := d.ValidateNew(); err != nil {
 		return err
 	}
 	data, err := json.MarshalIndent(d, "", "  ")

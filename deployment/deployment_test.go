@@ -29,6 +29,7 @@ func sample() *deployment.Deployment {
 			TestUSD:            c(4, 10),
 			AgentEscrow:        c(5, 11),
 			MandateRegistry:    c(6, 12),
+			AuditAnchor:        c(7, 13),
 		},
 	}
 }
@@ -128,6 +129,54 @@ func TestDecode_Invalid(t *testing.T) {
 	}
 	if _, err := deployment.Decode(strings.NewReader(`{"chainId":1} {}`)); !errors.Is(err, deployment.ErrInvalid) {
 		t.Errorf("Decode(two objects) error = %v, want ErrInvalid", err)
+	}
+}
+
+// A file written before AuditAnchor existed is read: AuditAnchorAddress then says it has none, All leaves it out,
+// and such a deployment is not written again. A partial AuditAnchor entry is refused.
+func TestDecode_WithoutAuditAnchor(t *testing.T) {
+	var buf bytes.Buffer
+	if err := sample().Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	contracts := doc["contracts"].(map[string]any)
+	anchor := contracts[deployment.AuditAnchor]
+	delete(contracts, deployment.AuditAnchor)
+	old, _ := json.Marshal(doc)
+	d, err := deployment.Decode(bytes.NewReader(old))
+	if err != nil {
+		t.Fatalf("Decode(six contracts) = %v", err)
+	}
+	if _, err := d.AuditAnchorAddress(); !errors.Is(err, deployment.ErrNoAuditAnchor) {
+		t.Errorf("AuditAnchorAddress() error = %v, want ErrNoAuditAnchor", err)
+	}
+	if n := len(d.All()); n != 6 {
+		t.Errorf("All() has %d contracts, want 6", n)
+	}
+	if _, ok := d.Contract(deployment.AuditAnchor); ok {
+		t.Errorf("Contract(AuditAnchor) found in a file without it")
+	}
+	if got := d.StartBlock(); got != 7 {
+		t.Errorf("StartBlock() = %d, want 7", got)
+	}
+	if err := d.Encode(&bytes.Buffer{}); !errors.Is(err, deployment.ErrInvalid) || !strings.Contains(err.Error(), "AuditAnchor") {
+		t.Errorf("Encode(no AuditAnchor) error = %v, want ErrInvalid naming AuditAnchor", err)
+	}
+
+	// With it, the address is there; without its deployBlock, the file is refused.
+	if addr, err := sample().AuditAnchorAddress(); err != nil || addr != sample().Contracts.AuditAnchor.Address {
+		t.Errorf("AuditAnchorAddress() = %s, %v", addr, err)
+	}
+	delete(anchor.(map[string]any), "deployBlock")
+	contracts[deployment.AuditAnchor] = anchor
+	partial, _ := json.Marshal(doc)
+	if _, err := deployment.Decode(bytes.NewReader(partial)); !errors.Is(err, deployment.ErrInvalid) ||
+		!strings.Contains(err.Error(), "AuditAnchor: deployBlock") {
+		t.Errorf("Decode(partial AuditAnchor) error = %v, want ErrInvalid", err)
 	}
 }
 

@@ -23,9 +23,9 @@ func (a *app) deployCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "deploy",
 		Short: "Deploy Agora's contracts and write the deployment file",
-		Long: `Deploy IdentityRegistry, ReputationRegistry, ValidationRegistry, TestUSD and AgentEscrow to the
-chain at --rpc-url from the account of the private key, then write the deployment file (chain id, and each
-contract's address, deploy block and transaction) that the other components read.
+		Long: `Deploy IdentityRegistry, ReputationRegistry, ValidationRegistry, TestUSD, AgentEscrow, MandateRegistry
+and AuditAnchor to the chain at --rpc-url from the account of the private key, then write the deployment file
+(chain id, and each contract's address, deploy block and transaction) that the other components read.
 
 Prefer AGORA_PRIVATE_KEY to --private-key: a flag is visible to other users of the machine.`,
 		Args: cobra.NoArgs,

@@ -86,6 +86,9 @@ func TestDeployCommand(t *testing.T) {
 	if d.Deployer != chain.Address(0) {
 		t.Errorf("deployer = %s, want %s", d.Deployer, chain.Address(0))
 	}
+	if n := len(d.All()); n != len(deployment.Names) {
+		t.Errorf("the deployment file names %d contracts, want %d (%v)", n, len(deployment.Names), deployment.Names)
+	}
 	for i, c := range d.All() {
 		if !strings.Contains(stdout, c.Address.Hex()) {
 			t.Errorf("stdout does not show %s at %s:\n%s", c.Name, c.Address, stdout)
@@ -277,6 +280,11 @@ func TestDevnetCommand(t *testing.T) {
 	defer client.Close()
 	if id, err := client.ChainID(cctx); err != nil || id.Uint64() != d.ChainID {
 		t.Errorf("ChainID = %v, %v; want %d", id, err, d.ChainID)
+	}
+	if at, err := d.AuditAnchorAddress(); err != nil {
+		t.Errorf("devnet deployment: %v", err)
+	} else if code, err := client.CodeAt(cctx, at, nil); err != nil || len(code) == 0 {
+		t.Errorf("AuditAnchor at %s: %d bytes of code, %v", at, len(code), err)
 	}
 	tusd := bindings.NewTestUSD()
 	inst := tusd.Instance(client, d.Contracts.TestUSD.Address)

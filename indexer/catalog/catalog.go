@@ -90,7 +90,7 @@ type Catalog struct {
 	byTopic   map[string]map[common.Hash]*Event // contract name -> topic0 -> event
 }
 
-// Default is the catalog of Agora's six contracts.
+// Default is the catalog of Agora's seven contracts.
 var Default = mustBuild()
 
 func mustBuild() *Catalog {
@@ -101,6 +101,7 @@ func mustBuild() *Catalog {
 		{deployment.AgentEscrow, "escrow", &bindings.AgentEscrowMetaData},
 		{deployment.TestUSD, "tusd", &bindings.TestUSDMetaData},
 		{deployment.MandateRegistry, "governance", &bindings.MandateRegistryMetaData},
+		{deployment.AuditAnchor, "audit_anchor", &bindings.AuditAnchorMetaData},
 	})
 	if err != nil {
 		panic(err) // the bindings are generated and tested; an unsupported type is a programming error

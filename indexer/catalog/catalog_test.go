@@ -40,6 +40,7 @@ func TestCatalog_CoversEveryEvent(t *testing.T) {
 		"IdentityRegistry": {&bindings.IdentityRegistryMetaData}, "ReputationRegistry": {&bindings.ReputationRegistryMetaData},
 		"ValidationRegistry": {&bindings.ValidationRegistryMetaData}, "AgentEscrow": {&bindings.AgentEscrowMetaData},
 		"TestUSD": {&bindings.TestUSDMetaData}, "MandateRegistry": {&bindings.MandateRegistryMetaData},
+		"AuditAnchor": {&bindings.AuditAnchorMetaData},
 	}
 	total := 0
 	for name, m := range metas {

@@ -774,7 +774,23 @@ CREATE TABLE governance_mandate_spent (
 );
 CREATE INDEX ON governance_mandate_spent (job_id);
 
+-- AuditAnchor.Anchored(address,bytes32,uint64,bytes32)
+CREATE TABLE audit_anchor_anchored (
+    block_number BIGINT NOT NULL,
+    block_hash hash32 NOT NULL,
+    block_time TIMESTAMPTZ NOT NULL,
+    tx_hash hash32 NOT NULL,
+    tx_index INTEGER NOT NULL,
+    log_index INTEGER NOT NULL,
+    operator address NOT NULL,
+    log_id hash32 NOT NULL,
+    size NUMERIC(20, 0) NOT NULL,
+    root hash32 NOT NULL,
+    PRIMARY KEY (block_number, log_index)
+);
+
 -- +goose Down
+DROP TABLE audit_anchor_anchored;
 DROP TABLE governance_mandate_spent;
 DROP TABLE governance_mandate_spec;
 DROP TABLE governance_mandate_revoked;

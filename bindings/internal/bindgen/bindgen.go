@@ -42,6 +42,7 @@ var Contracts = []Contract{
 	{Name: "TestUSD", File: "test_usd.go"},
 	{Name: "AgentEscrow", File: "agent_escrow.go"},
 	{Name: "MandateRegistry", File: "mandate_registry.go"},
+	{Name: "AuditAnchor", File: "audit_anchor.go"},
 }
 
 // ErrNoArtifact is returned when a contract's Foundry artifact is missing or has no bytecode.
