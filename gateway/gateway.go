@@ -9,6 +9,7 @@ package gateway
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -63,6 +64,12 @@ type Config struct {
 	// AuditKey is the operator's audit log signer key (audit.GenerateKey; agora audit keygen): with it every
 	// decision is an audit entry and this gateway sequences the log and signs its heads; "": no audit log.
 	AuditKey string
+	// AuditAnchorKey, with AuditKey and AnchorBackend, makes this gateway anchor the log's newest signed head
+	// on chain (the deployment's AuditAnchor) every AuditAnchorEvery (0: audit.DefaultAnchorEvery), sending
+	// from this key's account; nil: no anchoring here.
+	AuditAnchorKey   *ecdsa.PrivateKey
+	AuditAnchorEvery time.Duration
+	AnchorBackend    deployment.Backend
 	// Embedder embeds search documents and queries; nil uses embed.NewLocal(256).
 	Embedder embed.Embedder
 
@@ -189,8 +196,9 @@ type Server struct {
 	// The audit log (audit.go): nil auditLog when Config.AuditKey is empty.
 	auditLog    *audit.Writer
 	sequencer   *audit.Sequencer
-	auditSource string // "gateway:<instance>"
-	auditKey    string // the verifier key
+	anchorer    *audit.Anchorer // nil without Config.AuditAnchorKey
+	auditSource string          // "gateway:<instance>"
+	auditKey    string          // the verifier key
 
 	scoreKick chan struct{}
 
@@ -376,6 +384,10 @@ func (s *Server) Start(ctx context.Context) {
 	if s.sequencer != nil {
 		s.wg.Add(1)
 		go func() { defer s.wg.Done(); s.sequencer.Run(ctx) }()
+	}
+	if s.anchorer != nil {
+		s.wg.Add(1)
+		go func() { defer s.wg.Done(); s.anchorer.Run(ctx) }()
 	}
 	if s.cfg.PolicyDir != "" {
 		s.wg.Add(1)

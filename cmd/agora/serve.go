@@ -61,6 +61,7 @@ requests drain for --drain before the process exits.`,
 	f.String("embeddings-model", "text-embedding-3-small", "model name sent to --embeddings-url")
 	f.Int("embeddings-dims", 256, "vector dimensions (local embedder, or requested from the endpoint)")
 	f.String("embeddings-key", "", "API key of --embeddings-url (prefer env AGORA_EMBEDDINGS_KEY)")
+	auditServeFlags(f)
 	return cmd
 }
 
@@ -114,6 +115,11 @@ func (a *app) runServe(cmd *cobra.Command, _ []string) error {
 			return fmt.Errorf("--rpc-url is chain %s but the deployment is on chain %d", id, dep.ChainID)
 		}
 		cfg.Caller, cfg.Chain = client, client
+		if err := a.auditServeConfig(&cfg, client); err != nil {
+			return err
+		}
+	} else if err := a.auditServeConfig(&cfg, nil); err != nil {
+		return err
 	}
 	dims := v.GetInt("embeddings-dims")
 	if url := v.GetString("embeddings-url"); url != "" {
