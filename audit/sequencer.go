@@ -37,7 +37,7 @@ type Sequencer struct {
 	Interval        time.Duration
 	CheckpointEvery time.Duration
 	lastSigned      time.Time
-	signedSize      uint64 // the size of the head this sequencer signed (or found signed) last
+	signedSize      uint64    // the size of the head this sequencer signed (or found signed) last
 	partition       time.Time // the month whose partition this sequencer made sure of last
 }
 

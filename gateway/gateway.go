@@ -67,6 +67,9 @@ type Config struct {
 	// AuditAnchorKey, with AuditKey and AnchorBackend, makes this gateway anchor the log's newest signed head
 	// on chain (the deployment's AuditAnchor) every AuditAnchorEvery (0: audit.DefaultAnchorEvery), sending
 	// from this key's account; nil: no anchoring here.
+	// AuditReaders are the auditors the operator names: their AuditQuery reads every entry (others read the
+	// entries that name them, docs/audit.md).
+	AuditReaders     []common.Address
 	AuditAnchorKey   *ecdsa.PrivateKey
 	AuditAnchorEvery time.Duration
 	AnchorBackend    deployment.Backend
