@@ -75,7 +75,7 @@ type Engine struct {
 
 	mu       sync.RWMutex
 	policies map[string]*compiled
-	versions map[string]int // last version assigned per principal; survives Remove
+	versions map[string]int     // last version assigned per principal; survives Remove
 	overlays []*compiledOverlay // the operator's sector overlays, evaluated for every decision (overlay.go)
 }
 
