@@ -52,8 +52,7 @@ type Config struct {
 	// PolicyDir holds the principals' Rego policies, <principal>.rego with optional <principal>.json
 	// parameters, reloaded every second ("": none; docs/governance.md).
 	PolicyDir string
-	// PolicyOverlays names the sector overlays (policy.OverlayNames: "hipaa", "eu-ai-act") evaluated, on their
-	// default parameters, with every principal's policy (docs/governance.md); an unknown name fails New.
+	// PolicyOverlays: the sector overlays ("hipaa", "eu-ai-act") run with every principal's policy; unknown names fail New.
 	PolicyOverlays []string
 	// ApprovalTTL is how long an escalated action waits for an approver (0: governance.DefaultApprovalTTL).
 	ApprovalTTL time.Duration
