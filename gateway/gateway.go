@@ -53,6 +53,8 @@ type Config struct {
 	// PolicyDir holds the principals' Rego policies, <principal>.rego with optional <principal>.json
 	// parameters, reloaded every second ("": none; docs/governance.md).
 	PolicyDir string
+	// PolicyOverlays: the sector overlays ("hipaa", "eu-ai-act") run with every principal's policy; unknown names fail New.
+	PolicyOverlays []string
 	// ApprovalTTL is how long an escalated action waits for an approver (0: governance.DefaultApprovalTTL).
 	ApprovalTTL time.Duration
 	// LateGrace is how long after an RFQ's delivery deadline its agreement's job may still be delivered
@@ -221,6 +223,10 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err := cfg.setDefaults(); err != nil {
 		return nil, err
 	}
+	engine, err := policyEngine(cfg.PolicyOverlays)
+	if err != nil {
+		return nil, err
+	}
 	if _, err := postgres.Migrate(ctx, cfg.DatabaseURL); err != nil {
 		return nil, err
 	}
@@ -276,7 +282,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		durable.Close()
 		return nil, err
 	}
-	s.gate = governance.New(governance.Config{Pool: pool, Authority: s.authority, ApprovalTTL: cfg.ApprovalTTL,
+	s.gate = governance.New(governance.Config{Pool: pool, Authority: s.authority, Engine: engine, ApprovalTTL: cfg.ApprovalTTL,
 		USDToken: cfg.Deployment.Contracts.TestUSD.Address, USDDecimals: 6, AuditSource: s.auditSource,
 		Log: cfg.Log.With("component", "governance")})
 	s.cache = newCache(cfg.CacheEntries)
