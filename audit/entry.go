@@ -145,7 +145,8 @@ func (e *Entry) Validate() error {
 			return bad("input %s is longer than %d bytes or not plain text: hash it", k, MaxInput)
 		}
 	}
-	if c := e.Chain; c != nil && (c.ChainID == 0 || !hexRE.MatchString(c.Tx)) {
+	if c := e.Chain; c != nil && (c.ChainID == 0 || c.ChainID > maxSafeInteger || c.Block > maxSafeInteger ||
+		uint64(c.LogIndex) > maxSafeInteger || !hexRE.MatchString(c.Tx)) {
 		return bad("chain reference %+v", *c)
 	}
 	return nil
@@ -159,16 +160,12 @@ func plain(s string) bool {
 	return !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
 }
 
-// Canonical returns the entry's RFC 8785 canonical JSON: the bytes its leaf hash covers.
+// Canonical returns the entry's RFC 8785 canonical JSON: the bytes its leaf hash covers (canonical.go).
 func (e *Entry) Canonical() ([]byte, error) {
 	if err := e.Validate(); err != nil {
 		return nil, err
 	}
-	b, err := json.Marshal(e)
-	if err != nil {
-		return nil, fmt.Errorf("audit: %w", err)
-	}
-	return jcs.Transform(b)
+	return e.appendCanonical(nil), nil
 }
 
 // Canonicalize returns the RFC 8785 form of any JSON value: what a verifier hashes of an exported entry.
@@ -183,12 +180,10 @@ func Canonicalize(raw []byte) ([]byte, error) {
 // LeafHash is the RFC 6962 leaf hash of canonical entry bytes: SHA-256(0x00 || entry).
 func LeafHash(canonical []byte) []byte { return rfc6962.DefaultHasher.HashLeaf(canonical) }
 
-// Parse decodes canonical entry bytes strictly (unknown fields refused) and checks their form.
-func Parse(canonical []byte) (*Entry, error) {
-	dec := json.NewDecoder(strings.NewReader(string(canonical)))
-	dec.DisallowUnknownFields()
+// Parse decodes entry JSON strictly (unknown fields refused) and checks the entry's form.
+func Parse(raw []byte) (*Entry, error) {
 	var e Entry
-	if err := dec.Decode(&e); err != nil {
+	if err := decodeEntry(raw, &e); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	return &e, e.Validate()

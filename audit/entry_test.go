@@ -3,7 +3,10 @@ package audit_test
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -135,5 +138,60 @@ func TestCheckpoint(t *testing.T) {
 	}
 	if _, _, err := audit.GenerateKey("has space"); err == nil {
 		t.Fatal("an origin with a space")
+	}
+}
+
+// The entry's canonical form, written directly, is what an RFC 8785 library (github.com/gowebpki/jcs) makes
+// of its JSON, on random entries with quotes, backslashes, HTML characters, line and paragraph separators,
+// non-BMP characters and every optional field.
+func TestCanonicalMatchesJCS(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(8785, 1))
+	alphabet := []string{"a", "Z", "0", " ", `"`, `\`, "<", ">", "&", "ü", "\u2028", "\u2029", "€", "𝄞", "/", "'", "é", "\u007e", "\u0080", "\ufeff"}
+	text := func(n int) string {
+		var b strings.Builder
+		for range rnd.IntN(n) {
+			b.WriteString(alphabet[rnd.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for i := range 2000 {
+		e := sampleEntry()
+		e.Outcome = "x" + text(20)
+		e.Subject, e.Rule, e.Source = text(30), text(10), "s"+text(10)
+		e.Inputs = map[string]string{}
+		for range rnd.IntN(6) {
+			e.Inputs[fmt.Sprintf("k%c%d", 'a'+rune(rnd.IntN(26)), rnd.IntN(100))] = text(40)
+		}
+		if rnd.IntN(2) == 0 {
+			e.Chain = &audit.ChainRef{ChainID: rnd.Uint64N(1 << 53), Block: rnd.Uint64N(1 << 53), Tx: "0x" + strings.Repeat("ab", 32), LogIndex: uint(rnd.IntN(1000))}
+		}
+		if rnd.IntN(2) == 0 {
+			e.Actor, e.Principal, e.AgentID, e.TraceID = "", "", "", ""
+		}
+		got, err := e.Canonical()
+		if err != nil {
+			t.Fatalf("entry %d: %v", i, err)
+		}
+		b, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := audit.Canonicalize(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("entry %d:\n got %s\nwant %s", i, got, want)
+		}
+		back, err := audit.Parse(got)
+		if err != nil || back.Outcome != e.Outcome || len(back.Inputs) != len(e.Inputs) {
+			t.Fatalf("entry %d does not parse back: %v", i, err)
+		}
+	}
+	// Numbers beyond 2^53 are refused: JSON would not hold them exactly.
+	e := sampleEntry()
+	e.Chain = &audit.ChainRef{ChainID: 1, Block: 1 << 53, Tx: "0x" + strings.Repeat("ab", 32)}
+	if _, err := e.Canonical(); !errors.Is(err, audit.ErrInvalid) {
+		t.Fatalf("block 2^53: %v", err)
 	}
 }

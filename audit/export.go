@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	fastjson "github.com/goccy/go-json"
 	"github.com/transparency-dev/merkle/compact"
 	"github.com/transparency-dev/merkle/proof"
 	"github.com/transparency-dev/merkle/rfc6962"
@@ -275,54 +276,85 @@ func VerifyExport(r io.Reader, v note.Verifier) (*Report, error) {
 	rep := &Report{Size: cp.Size, Checkpoints: 1, Root: hex.EncodeToString(cp.Root)}
 	var rng *compact.Range // entries without proofs: the tree rebuilt
 	var last int64 = -1
-	for line := 2; sc.Scan(); line++ {
-		var l Line
-		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+	// Each line is decoded, canonicalised, hashed and its proof checked on every core; the order, and the tree
+	// of an export without proofs, in order.
+	type line struct {
+		n       int
+		raw     []byte
+		l       Line
+		leaf    []byte
+		problem *Problem
+	}
+	n := 1
+	read := func() (line, bool, error) {
+		if !sc.Scan() {
+			return line{}, false, sc.Err()
+		}
+		n++
+		return line{n: n, raw: bytes.Clone(sc.Bytes())}, true, nil
+	}
+	check := func(x *line) {
+		dec := fastjson.NewDecoder(bytes.NewReader(x.raw))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(&l); err != nil || l.Type != "entry" || len(l.Entry) == 0 {
-			return nil, logProblem("line %d is not an entry of an export", line)
+		if err := dec.Decode(&x.l); err != nil || x.l.Type != "entry" || len(x.l.Entry) == 0 {
+			x.problem = logProblem("line %d is not an entry of an export", x.n)
+			return
+		}
+		// The entry's content, in its canonical form: an export may be reformatted, not changed.
+		e, err := Parse(x.l.Entry)
+		if err != nil {
+			x.problem = entryProblem(x.l.Seq, "%v", err)
+			return
+		}
+		x.leaf = LeafHash(e.appendCanonical(nil))
+		if x.l.Proof != nil && x.l.Seq < cp.Size {
+			if err := VerifyInclusion(x.l.Seq, cp.Size, x.leaf, x.l.Proof, cp.Root); err != nil {
+				x.problem = entryProblem(x.l.Seq, "is not in the signed tree: its contents or its proof were changed (%v)", err)
+			}
+		}
+	}
+	err = inOrder(context.Background(), read, check, func(x *line) error {
+		l := x.l
+		if x.problem != nil && x.problem.Entry < 0 {
+			return x.problem
 		}
 		switch {
 		case int64(l.Seq) == last:
-			return nil, entryProblem(l.Seq, "appears twice")
+			return entryProblem(l.Seq, "appears twice")
 		case int64(l.Seq) < last:
-			return nil, entryProblem(l.Seq, "is out of order: it comes after entry %d", last)
+			return entryProblem(l.Seq, "is out of order: it comes after entry %d", last)
 		case l.Seq >= cp.Size:
-			return nil, entryProblem(l.Seq, "is beyond the checkpoint's %d entries", cp.Size)
+			return entryProblem(l.Seq, "is beyond the checkpoint's %d entries", cp.Size)
 		}
-		canon, err := Canonicalize(l.Entry)
-		if err != nil {
-			return nil, entryProblem(l.Seq, "%v", err)
-		}
-		if _, err := Parse(canon); err != nil {
-			return nil, entryProblem(l.Seq, "%v", err)
-		}
-		leaf := LeafHash(canon)
 		if l.Proof == nil {
 			if rng == nil {
 				if last != -1 {
-					return nil, entryProblem(l.Seq, "has no proof, after entries with proofs")
+					return entryProblem(l.Seq, "has no proof, after entries with proofs")
 				}
 				rng = factory.NewEmptyRange(0)
 			}
 			if l.Seq != rng.End() {
-				return nil, entryProblem(rng.End(), "is missing: the export goes from entry %d to entry %d", int64(rng.End())-1, l.Seq)
+				return entryProblem(rng.End(), "is missing: the export goes from entry %d to entry %d", int64(rng.End())-1, l.Seq)
 			}
-			if err := rng.Append(leaf, nil); err != nil {
-				return nil, err
-			}
-		} else {
-			if rng != nil {
-				return nil, entryProblem(l.Seq, "has a proof, after entries without")
-			}
-			if err := VerifyInclusion(l.Seq, cp.Size, leaf, l.Proof, cp.Root); err != nil {
-				return nil, entryProblem(l.Seq, "is not in the signed tree: its contents or its proof were changed (%v)", err)
+		} else if rng != nil {
+			return entryProblem(l.Seq, "has a proof, after entries without")
+		}
+		if x.problem != nil {
+			return x.problem
+		}
+		if rng != nil {
+			if err := rng.Append(x.leaf, nil); err != nil {
+				return err
 			}
 		}
 		last = int64(l.Seq)
 		rep.Entries++
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
+		if p, ok := AsProblem(err); ok {
+			return nil, p
+		}
 		return nil, fmt.Errorf("audit: read export: %w", err)
 	}
 	if rng != nil {

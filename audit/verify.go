@@ -170,6 +170,22 @@ func VerifyDB(ctx context.Context, q Querier, v note.Verifier, anchors ...Anchor
 		}
 		return nil
 	}
+	// The leaves of pruned months, read before the entries (one query at a time on q).
+	archLeaves := make([][][]byte, len(arch))
+	for k, a := range arch {
+		if archLeaves[k], err = archivedLeaves(ctx, q, a); err != nil {
+			return nil, err
+		}
+	}
+	placeArchived := func(k int) error {
+		for _, h := range archLeaves[k] {
+			if err := place(h); err != nil {
+				return err
+			}
+		}
+		rep.Archived += uint64(len(archLeaves[k]))
+		return nil
+	}
 	rows, err := q.Query(ctx, `SELECT l.seq, l.entry, l.leaf_hash, n.hash, l.time, l.action, coalesce(l.actor, ''), coalesce(l.principal, ''),
 			coalesce(l.agent_id::text, ''), coalesce(l.subject, ''), coalesce(l.trace_id, '')
 		FROM audit_log l LEFT JOIN audit_nodes n ON n.level = 0 AND n.idx = l.seq ORDER BY l.seq, l.logged_at`)
@@ -177,47 +193,52 @@ func VerifyDB(ctx context.Context, q Querier, v note.Verifier, anchors ...Anchor
 		return nil, fmt.Errorf("audit: read entries: %w", err)
 	}
 	defer rows.Close()
-	var r logRow
-	for rows.Next() {
-		if err := rows.Scan(&r.seq, &r.entry, &r.leaf, &r.node, &r.time, &r.action, &r.actor, &r.principal, &r.agentID,
-			&r.subject, &r.trace); err != nil {
-			return nil, fmt.Errorf("audit: read entries: %w", err)
+	type checked struct {
+		logRow
+		problem *Problem
+	}
+	read := func() (checked, bool, error) {
+		var r checked
+		if !rows.Next() {
+			return r, false, rows.Err()
 		}
+		err := rows.Scan(&r.seq, &r.entry, &r.leaf, &r.node, &r.time, &r.action, &r.actor, &r.principal, &r.agentID,
+			&r.subject, &r.trace)
+		return r, err == nil, err
+	}
+	err = inOrder(ctx, read, func(r *checked) { r.problem = r.check() }, func(r *checked) error {
 		i := rng.End()
 		seq := uint64(r.seq)
-		// A pruned month: its leaves from the tree.
-		for _, a := range arch {
+		for k, a := range arch { // a pruned month before this entry: its leaves from the tree
 			if i == a.first && seq > a.last {
-				if err := archivedLeaves(ctx, q, a, place); err != nil {
-					return nil, err
+				if err := placeArchived(k); err != nil {
+					return err
 				}
-				rep.Archived += a.last - a.first + 1
 				i = rng.End()
 			}
 		}
 		switch {
 		case seq < i:
-			return nil, entryProblem(seq, "appears twice")
+			return entryProblem(seq, "appears twice")
 		case seq > i:
-			return nil, entryProblem(i, "is missing: the log goes from entry %d to entry %d", int64(i)-1, seq)
-		}
-		if p := r.check(); p != nil {
-			return nil, p
+			return entryProblem(i, "is missing: the log goes from entry %d to entry %d", int64(i)-1, seq)
+		case r.problem != nil:
+			return r.problem
 		}
 		rep.Entries++
-		if err := place(r.leaf); err != nil {
-			return nil, err
+		return place(r.leaf)
+	})
+	if err != nil {
+		if p, ok := AsProblem(err); ok {
+			return nil, p
 		}
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("audit: read entries: %w", err)
 	}
-	for _, a := range arch { // pruned months at the end of what is left
+	for k, a := range arch { // pruned months at the end of what is left
 		if rng.End() == a.first {
-			if err := archivedLeaves(ctx, q, a, place); err != nil {
+			if err := placeArchived(k); err != nil {
 				return nil, err
 			}
-			rep.Archived += a.last - a.first + 1
 		}
 	}
 	if next < len(cps) {
@@ -247,14 +268,7 @@ type logRow struct {
 // leaf, and the columns the entry is found by.
 func (r *logRow) check() *Problem {
 	i := uint64(r.seq)
-	canon, err := Canonicalize(r.entry)
-	if err != nil {
-		return entryProblem(i, "its contents are not JSON: %v", err)
-	}
-	if !bytes.Equal(canon, r.entry) {
-		return entryProblem(i, "its contents are not in RFC 8785 canonical form")
-	}
-	e, err := Parse(r.entry)
+	e, err := parseCanonical(r.entry)
 	if err != nil {
 		return entryProblem(i, "%v", err)
 	}
@@ -283,36 +297,35 @@ func (r *logRow) check() *Problem {
 	return nil
 }
 
-// archivedLeaves places the leaves of a pruned month, read from the tree's nodes.
-func archivedLeaves(ctx context.Context, q Querier, a archivedRange, place func([]byte) error) error {
+// archivedLeaves reads the leaves of a pruned month from the tree's nodes.
+func archivedLeaves(ctx context.Context, q Querier, a archivedRange) ([][]byte, error) {
 	rows, err := q.Query(ctx, `SELECT idx, hash FROM audit_nodes WHERE level = 0 AND idx BETWEEN $1 AND $2 ORDER BY idx`,
 		int64(a.first), int64(a.last))
 	if err != nil {
-		return fmt.Errorf("audit: read archived leaves: %w", err)
+		return nil, fmt.Errorf("audit: read archived leaves: %w", err)
 	}
 	defer rows.Close()
 	want := a.first
+	var out [][]byte
 	for rows.Next() {
 		var idx int64
 		var h []byte
 		if err := rows.Scan(&idx, &h); err != nil {
-			return fmt.Errorf("audit: read archived leaves: %w", err)
+			return nil, fmt.Errorf("audit: read archived leaves: %w", err)
 		}
 		if uint64(idx) != want {
-			return entryProblem(want, "pruned, and its leaf is missing from the tree")
+			return nil, entryProblem(want, "pruned, and its leaf is missing from the tree")
 		}
-		if err := place(h); err != nil {
-			return err
-		}
+		out = append(out, h)
 		want++
 	}
 	if err := rows.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	if want != a.last+1 {
-		return entryProblem(want, "pruned, and its leaf is missing from the tree")
+		return nil, entryProblem(want, "pruned, and its leaf is missing from the tree")
 	}
-	return nil
+	return out, nil
 }
 
 // checkTree compares the stored tree (audit_tree) with the range the entries make.

@@ -30,6 +30,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/agoralabs/agora/audit"
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/discovery"
 	"github.com/agoralabs/agora/eip712"
@@ -263,9 +264,9 @@ func benchDatabase(b *testing.B, n int) string {
 }
 
 // benchServer starts a gateway on dbURL and waits until vector search and reputation scores are warm.
-func benchServer(b *testing.B, dbURL string) *gateway.Server {
+func benchServer(b *testing.B, dbURL string, mutate ...func(*gateway.Config)) *gateway.Server {
 	b.Helper()
-	srv, times, stop := startTimed(b, dbURL)
+	srv, times, stop := startTimed(b, dbURL, mutate...)
 	b.Cleanup(stop)
 	b.Logf("gateway ready after %s, vectors warm after %s, reputation warm after %s", times.ready.Round(time.Millisecond),
 		times.vectors.Round(time.Millisecond), times.reputation.Round(time.Millisecond))
@@ -278,14 +279,18 @@ type startTimes struct{ ready, vectors, reputation time.Duration }
 
 // startTimed starts a gateway on dbURL, times its start until everything is warm, and returns it with a
 // function that stops it.
-func startTimed(b *testing.B, dbURL string) (*gateway.Server, startTimes, func()) {
+func startTimed(b *testing.B, dbURL string, mutate ...func(*gateway.Config)) (*gateway.Server, startTimes, func()) {
 	b.Helper()
 	runtime.GC() // a fresh heap, as in a new process: the collector's pacing would otherwise favour a restart
 	ctx, cancel := context.WithCancel(context.Background())
 	start := time.Now()
-	srv, err := gateway.New(ctx, gateway.Config{DatabaseURL: dbURL, Deployment: benchDeployment(), RateLimit: -1,
+	cfg := gateway.Config{DatabaseURL: dbURL, Deployment: benchDeployment(), RateLimit: -1,
 		ScoreInterval: 24 * time.Hour, MaxClientStreams: 1000, Registry: prometheus.NewRegistry(),
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	for _, m := range mutate {
+		m(&cfg)
+	}
+	srv, err := gateway.New(ctx, cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -440,6 +445,34 @@ func BenchmarkSearch(b *testing.B) {
 // through the handler (the gateway's own work), the other half over loopback HTTP (plus the clients' and the
 // network stack's work on the same two cores).
 func BenchmarkHeartbeats(b *testing.B) {
+	for _, audited := range []bool{false, true} {
+		b.Run(auditName(audited), func(b *testing.B) { benchHeartbeats(b, audited) })
+	}
+}
+
+// auditName names a benchmark's audit log setting.
+func auditName(audited bool) string {
+	if audited {
+		return "audit=on"
+	}
+	return "audit=off"
+}
+
+// withAudit gives a benchmark's gateway an audit key when audited: every decision is logged and sequenced.
+func withAudit(b *testing.B, audited bool) func(*gateway.Config) {
+	return func(c *gateway.Config) {
+		if !audited {
+			return
+		}
+		skey, _, err := audit.GenerateKey("agora.bench/audit")
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.AuditKey = skey
+	}
+}
+
+func benchHeartbeats(b *testing.B, audited bool) {
 	agents := envInt("AGORA_BENCH_HB_AGENTS", 2000)
 	total := envInt("AGORA_BENCH_HEARTBEATS", 40_000)
 	dbURL := pgtest.New(b)
@@ -447,7 +480,7 @@ func BenchmarkHeartbeats(b *testing.B) {
 		b.Fatal(err)
 	}
 	wallets := fillAgents(b, dbURL, agents, agents)
-	srv := benchServer(b, dbURL)
+	srv := benchServer(b, dbURL, withAudit(b, audited))
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	dep := benchDeployment()

@@ -31,64 +31,80 @@ import (
 // RFQ on its own socket, receives the award. Reported: p50/p95 of (award received - POST sent - window) over
 // AGORA_BENCH_RFQS rounds (default 100), one RFQ at a time, 100 ms apart. The providers sign on the same two
 // cores as the gateway and PostgreSQL.
+//
+// Two gateways run side by side on two databases, one without the audit log and one with it (every decision
+// logged in its transaction, a sequencer integrating and signing): the rounds alternate between them, so both
+// see the same machine, and the ratio of their p95s is the audit log's cost.
 func BenchmarkRFQRoundTrip(b *testing.B) {
-	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-	nProviders := envInt("AGORA_BENCH_PROVIDERS", 50)
 	rounds := envInt("AGORA_BENCH_RFQS", 100)
-	window := time.Duration(envInt("AGORA_BENCH_WINDOW_MS", 200)) * time.Millisecond
+	rigs := []*rfqRig{newRFQRig(b, false), newRFQRig(b, true)}
+	b.ResetTimer()
+	for range b.N {
+		for _, rig := range rigs {
+			rig.lat, rig.posts, rig.closes, rig.deliveries = nil, nil, nil, nil
+		}
+		for r := range rounds {
+			for _, rig := range rigs {
+				rig.round(r)
+			}
+		}
+		var p95 [2]float64
+		for i, rig := range rigs {
+			p95[i] = rig.report()
+		}
+		b.ReportMetric(p95[1]/p95[0], "audit-on/off-p95")
+		b.Logf("audit log on/off: p95 round trip %.2f / %.2f ms (x%.3f)", p95[1], p95[0], p95[1]/p95[0])
+	}
+}
+
+// rfqRig is one gateway with its providers and buyer, for BenchmarkRFQRoundTrip.
+type rfqRig struct {
+	b          *testing.B
+	name       string
+	ctx        context.Context
+	ts         *httptest.Server
+	market     eip712.Domain
+	token      common.Address
+	buyerKey   *ecdsa.PrivateKey
+	buyer      *websocket.Conn
+	providers  int
+	window     time.Duration
+	lat        []float64
+	posts      []float64
+	closes     []float64
+	deliveries []float64
+}
+
+func benchMs(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+func newRFQRig(b *testing.B, audited bool) *rfqRig {
+	nProviders := envInt("AGORA_BENCH_PROVIDERS", 50)
 	dbURL := pgtest.New(b)
 	if _, err := postgres.Migrate(context.Background(), dbURL); err != nil {
 		b.Fatal(err)
 	}
 	wallets := fillAgents(b, dbURL, nProviders, nProviders)
-	srv := benchServer(b, dbURL)
+	srv := benchServer(b, dbURL, withAudit(b, audited))
 	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	b.Cleanup(ts.Close)
 	dep := benchDeployment()
 	chainID := new(big.Int).SetUint64(dep.ChainID)
-	market := eip712.EscrowDomain(chainID, dep.Contracts.AgentEscrow.Address)
-	beats := eip712.GatewayDomain(chainID, dep.Contracts.IdentityRegistry.Address)
-	token := common.HexToAddress("0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9")
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-
-	post := func(path string, body any) (int, []byte) {
-		raw, _ := json.Marshal(body)
-		res, err := http.Post(ts.URL+path, "application/json", strings.NewReader(string(raw)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer res.Body.Close()
-		var out json.RawMessage
-		_ = json.NewDecoder(res.Body).Decode(&out)
-		return res.StatusCode, out
-	}
-	signedBody := func(d eip712.Domain, m eip712.Message, key *ecdsa.PrivateKey) map[string]any {
-		td, _ := eip712.MarshalTypedData(d, m)
-		sig, err := eip712.Sign(key, d, m)
-		if err != nil {
-			b.Fatal(err)
-		}
-		return map[string]any{"typedData": json.RawMessage(td), "signature": hexutil.Encode(sig)}
-	}
-	dial := func(query string) *websocket.Conn {
-		conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(ts.URL, "http")+"/v1/stream?"+query, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		conn.SetReadLimit(1 << 20)
-		return conn
-	}
+	b.Cleanup(cancel)
+	rig := &rfqRig{b: b, name: auditName(audited), ctx: ctx, ts: ts, market: eip712.EscrowDomain(chainID, dep.Contracts.AgentEscrow.Address),
+		token: common.HexToAddress("0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9"), providers: nProviders,
+		window: time.Duration(envInt("AGORA_BENCH_WINDOW_MS", 200)) * time.Millisecond}
+	beats := eip712.GatewayDomain(chainID, dep.Contracts.IdentityRegistry.Address)
 
 	// Providers: online, subscribed, quoting on every RFQ they hear.
 	for i, w := range wallets {
-		hb := eip712.Heartbeat{AgentID: big.NewInt(int64(i)), Status: eip712.HeartbeatOnline, Price: big.NewInt(1), Token: token,
+		hb := eip712.Heartbeat{AgentID: big.NewInt(int64(i)), Status: eip712.HeartbeatOnline, Price: big.NewInt(1), Token: rig.token,
 			P95LatencyMs: 100, Capacity: 8, ExpiresAt: uint64(time.Now().Add(time.Hour).Unix()), Nonce: big.NewInt(1)}
-		if code, body := post("/v1/heartbeats", signedBody(beats, hb, w)); code != 200 {
+		if code, body := rig.post("/v1/heartbeats", rig.signed(beats, hb, w)); code != 200 {
 			b.Fatalf("heartbeat %d: %d %s", i, code, body)
 		}
-		conn := dial("capability=bench&agentId=" + strconv.Itoa(i))
-		defer conn.CloseNow()
+		conn := rig.dial("capability=bench&agentId=" + strconv.Itoa(i))
+		b.Cleanup(func() { conn.CloseNow() })
 		go func() {
 			nonce := int64(0)
 			for {
@@ -110,7 +126,7 @@ func BenchmarkRFQRoundTrip(b *testing.B) {
 					Provider: crypto.PubkeyToAddress(w.PublicKey), Price: big.NewInt(int64(1000 + i)),
 					DeliveryDeadline: uint64(time.Now().Add(30 * time.Minute).Unix()), Nonce: big.NewInt(nonce),
 					ValidUntil: uint64(time.Now().Add(5 * time.Minute).Unix())}
-				msg := signedBody(market, q, w)
+				msg := rig.signed(rig.market, q, w)
 				msg["type"], msg["rfqId"] = "quote", ev.RFQ.ID
 				raw, _ := json.Marshal(msg)
 				if conn.Write(ctx, websocket.MessageText, raw) != nil {
@@ -119,83 +135,118 @@ func BenchmarkRFQRoundTrip(b *testing.B) {
 			}
 		}()
 	}
-	buyerKey, _ := crypto.GenerateKey()
-	buyer := dial("rfq=" + common.Hash{}.Hex()) // follows RFQs as it posts them
-	defer buyer.CloseNow()
+	rig.buyerKey, _ = crypto.GenerateKey()
+	rig.buyer = rig.dial("rfq=" + common.Hash{}.Hex()) // follows RFQs as it posts them
+	b.Cleanup(func() { rig.buyer.CloseNow() })
+	return rig
+}
 
-	b.ResetTimer()
-	for range b.N {
-		var lat, posts, closes, deliveries []float64
-		for r := range rounds {
-			// One RFQ at a time, after the last one's stragglers (50 providers reading its close) are done:
-			// the figure is an RFQ's latency, not a saturated queue's.
-			time.Sleep(100 * time.Millisecond)
-			now := time.Now()
-			rfq := eip712.RFQ{Buyer: crypto.PubkeyToAddress(buyerKey.PublicKey), Capability: "bench task",
-				Token: token, MaxPrice: big.NewInt(1_000_000), DeliveryDeadline: uint64(now.Add(time.Hour).Unix()),
-				QuoteWindowMs: uint32(window.Milliseconds()), Auction: eip712.AuctionFirstPrice, ReviewWindow: 3600,
-				Nonce: big.NewInt(int64(r) + now.UnixNano()), Expiry: uint64(now.Add(10 * time.Minute).Unix())}
-			id, _ := eip712.Digest(market, rfq)
-			body := signedBody(market, rfq, buyerKey)
-			follow, _ := json.Marshal(map[string]any{"type": "follow", "rfqId": id.Hex()})
-			t0 := time.Now()
-			code, out := post("/v1/rfqs", body)
-			if code != http.StatusCreated {
-				b.Fatalf("rfq: %d %s", code, out)
-			}
-			var opened struct {
-				OpenedAt time.Time `json:"openedAt"`
-			}
-			_ = json.Unmarshal(out, &opened)
-			posts = append(posts, ms(opened.OpenedAt.Sub(t0)))
-			if err := buyer.Write(ctx, websocket.MessageText, follow); err != nil {
-				b.Fatal(err)
-			}
-			for {
-				rctx, rcancel := context.WithTimeout(ctx, 30*time.Second)
-				_, data, err := buyer.Read(rctx)
-				rcancel()
-				if err != nil {
-					b.Fatalf("waiting for the award: %v", err)
-				}
-				got := time.Now()
-				var ev struct {
-					Type string `json:"type"`
-					RFQ  *struct {
-						ID       string            `json:"id"`
-						Ranked   []json.RawMessage `json:"ranked"`
-						ClosesAt time.Time         `json:"closesAt"`
-						ClosedAt time.Time         `json:"closedAt"`
-					} `json:"rfq"`
-				}
-				if json.Unmarshal(data, &ev) != nil || ev.Type != "closed" || ev.RFQ == nil || ev.RFQ.ID != id.Hex() {
-					continue
-				}
-				lat = append(lat, ms(got.Sub(t0)-window))
-				unfollow, _ := json.Marshal(map[string]any{"type": "unfollow", "rfqId": id.Hex()})
-				if err := buyer.Write(ctx, websocket.MessageText, unfollow); err != nil { // a stream follows at most 50
-					b.Fatal(err)
-				}
-				closes = append(closes, ms(ev.RFQ.ClosedAt.Sub(ev.RFQ.ClosesAt)))
-				deliveries = append(deliveries, ms(got.Sub(ev.RFQ.ClosedAt)))
-				if len(ev.RFQ.Ranked) != nProviders {
-					b.Fatalf("round %d: %d quotes ranked, want %d (raise AGORA_BENCH_WINDOW_MS)", r, len(ev.RFQ.Ranked), nProviders)
-				}
-				break
-			}
-		}
-		for _, l := range [][]float64{lat, posts, closes, deliveries} {
-			slices.Sort(l)
-		}
-		q := func(l []float64, p float64) float64 { return l[int(p*float64(len(l)-1))] }
-		b.ReportMetric(q(lat, 0.5), "roundtrip-p50-ms")
-		b.ReportMetric(q(lat, 0.95), "roundtrip-p95-ms")
-		b.Logf("RFQ round trip beyond the %s window, %d providers: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%d RFQs)",
-			window, nProviders, q(lat, 0.5), q(lat, 0.95), lat[len(lat)-1], len(lat))
-		b.Logf("parts (p50 / p95 ms): POST sent to RFQ opened %.2f / %.2f; window end to close decided %.2f / %.2f; "+
-			"close decided to award received %.2f / %.2f", q(posts, 0.5), q(posts, 0.95), q(closes, 0.5), q(closes, 0.95),
-			q(deliveries, 0.5), q(deliveries, 0.95))
+func (rig *rfqRig) post(path string, body any) (int, []byte) {
+	raw, _ := json.Marshal(body)
+	res, err := http.Post(rig.ts.URL+path, "application/json", strings.NewReader(string(raw)))
+	if err != nil {
+		rig.b.Fatal(err)
 	}
+	defer res.Body.Close()
+	var out json.RawMessage
+	_ = json.NewDecoder(res.Body).Decode(&out)
+	return res.StatusCode, out
+}
+
+func (rig *rfqRig) signed(d eip712.Domain, m eip712.Message, key *ecdsa.PrivateKey) map[string]any {
+	td, _ := eip712.MarshalTypedData(d, m)
+	sig, err := eip712.Sign(key, d, m)
+	if err != nil {
+		rig.b.Fatal(err)
+	}
+	return map[string]any{"typedData": json.RawMessage(td), "signature": hexutil.Encode(sig)}
+}
+
+func (rig *rfqRig) dial(query string) *websocket.Conn {
+	conn, _, err := websocket.Dial(rig.ctx, "ws"+strings.TrimPrefix(rig.ts.URL, "http")+"/v1/stream?"+query, nil)
+	if err != nil {
+		rig.b.Fatal(err)
+	}
+	conn.SetReadLimit(1 << 20)
+	return conn
+}
+
+// round runs one RFQ to its award and records its figures.
+func (rig *rfqRig) round(r int) {
+	b, ctx := rig.b, rig.ctx
+	// One RFQ at a time, after the last one's stragglers (50 providers reading its close) are done: the figure
+	// is an RFQ's latency, not a saturated queue's.
+	time.Sleep(100 * time.Millisecond)
+	now := time.Now()
+	rfq := eip712.RFQ{Buyer: crypto.PubkeyToAddress(rig.buyerKey.PublicKey), Capability: "bench task",
+		Token: rig.token, MaxPrice: big.NewInt(1_000_000), DeliveryDeadline: uint64(now.Add(time.Hour).Unix()),
+		QuoteWindowMs: uint32(rig.window.Milliseconds()), Auction: eip712.AuctionFirstPrice, ReviewWindow: 3600,
+		Nonce: big.NewInt(int64(r) + now.UnixNano()), Expiry: uint64(now.Add(10 * time.Minute).Unix())}
+	id, _ := eip712.Digest(rig.market, rfq)
+	body := rig.signed(rig.market, rfq, rig.buyerKey)
+	follow, _ := json.Marshal(map[string]any{"type": "follow", "rfqId": id.Hex()})
+	t0 := time.Now()
+	code, out := rig.post("/v1/rfqs", body)
+	if code != http.StatusCreated {
+		b.Fatalf("rfq: %d %s", code, out)
+	}
+	var opened struct {
+		OpenedAt time.Time `json:"openedAt"`
+	}
+	_ = json.Unmarshal(out, &opened)
+	rig.posts = append(rig.posts, benchMs(opened.OpenedAt.Sub(t0)))
+	if err := rig.buyer.Write(ctx, websocket.MessageText, follow); err != nil {
+		b.Fatal(err)
+	}
+	for {
+		rctx, rcancel := context.WithTimeout(ctx, 30*time.Second)
+		_, data, err := rig.buyer.Read(rctx)
+		rcancel()
+		if err != nil {
+			b.Fatalf("waiting for the award: %v", err)
+		}
+		got := time.Now()
+		var ev struct {
+			Type string `json:"type"`
+			RFQ  *struct {
+				ID       string            `json:"id"`
+				Ranked   []json.RawMessage `json:"ranked"`
+				ClosesAt time.Time         `json:"closesAt"`
+				ClosedAt time.Time         `json:"closedAt"`
+			} `json:"rfq"`
+		}
+		if json.Unmarshal(data, &ev) != nil || ev.Type != "closed" || ev.RFQ == nil || ev.RFQ.ID != id.Hex() {
+			continue
+		}
+		rig.lat = append(rig.lat, benchMs(got.Sub(t0)-rig.window))
+		unfollow, _ := json.Marshal(map[string]any{"type": "unfollow", "rfqId": id.Hex()})
+		if err := rig.buyer.Write(ctx, websocket.MessageText, unfollow); err != nil { // a stream follows at most 50
+			b.Fatal(err)
+		}
+		rig.closes = append(rig.closes, benchMs(ev.RFQ.ClosedAt.Sub(ev.RFQ.ClosesAt)))
+		rig.deliveries = append(rig.deliveries, benchMs(got.Sub(ev.RFQ.ClosedAt)))
+		if len(ev.RFQ.Ranked) != rig.providers {
+			b.Fatalf("round %d: %d quotes ranked, want %d (raise AGORA_BENCH_WINDOW_MS)", r, len(ev.RFQ.Ranked), rig.providers)
+		}
+		return
+	}
+}
+
+// report logs and reports the rig's figures and returns its p95 round trip.
+func (rig *rfqRig) report() float64 {
+	b := rig.b
+	for _, l := range [][]float64{rig.lat, rig.posts, rig.closes, rig.deliveries} {
+		slices.Sort(l)
+	}
+	q := func(l []float64, p float64) float64 { return l[int(p*float64(len(l)-1))] }
+	b.ReportMetric(q(rig.lat, 0.5), rig.name+"-roundtrip-p50-ms")
+	b.ReportMetric(q(rig.lat, 0.95), rig.name+"-roundtrip-p95-ms")
+	b.Logf("%s: RFQ round trip beyond the %s window, %d providers: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%d RFQs)",
+		rig.name, rig.window, rig.providers, q(rig.lat, 0.5), q(rig.lat, 0.95), rig.lat[len(rig.lat)-1], len(rig.lat))
+	b.Logf("%s parts (p50 / p95 ms): POST sent to RFQ opened %.2f / %.2f; window end to close decided %.2f / %.2f; "+
+		"close decided to award received %.2f / %.2f", rig.name, q(rig.posts, 0.5), q(rig.posts, 0.95), q(rig.closes, 0.5),
+		q(rig.closes, 0.95), q(rig.deliveries, 0.5), q(rig.deliveries, 0.95))
+	return q(rig.lat, 0.95)
 }
 
 // BenchmarkQuotes measures quotes verified and stored per second through the POST /v1/rfqs/{id}/quotes

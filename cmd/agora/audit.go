@@ -31,6 +31,7 @@ func auditServeFlags(f *pflag.FlagSet) {
 	f.String("audit-key-file", "", "the operator's audit log signer key (agora audit keygen; mode 600): every decision is logged and this gateway signs the log's heads (empty: no audit log)")
 	f.String("audit-anchor-key-file", "", "hex private key (mode 600) of the account that anchors the log's heads on chain (AuditAnchor); empty: no anchoring here")
 	f.Duration("audit-anchor-every", audit.DefaultAnchorEvery, "how often the newest signed head is anchored on chain")
+	f.StringSlice("audit-readers", nil, "auditors' addresses: their signed AuditQuery reads every entry (others read the entries that name them)")
 }
 
 // auditServeConfig fills cfg's audit fields from the flags; backend is the chain client (nil without --rpc-url).
@@ -49,6 +50,12 @@ func (a *app) auditServeConfig(cfg *gateway.Config, backend deployment.Backend) 
 		return fmt.Errorf("--audit-key-file: %w", err)
 	}
 	cfg.AuditKey = skey
+	for _, r := range nonEmpty(v.GetStringSlice("audit-readers")) {
+		if !common.IsHexAddress(r) {
+			return fmt.Errorf("--audit-readers: %q is not an address", r)
+		}
+		cfg.AuditReaders = append(cfg.AuditReaders, common.HexToAddress(r))
+	}
 	if anchor := v.GetString("audit-anchor-key-file"); anchor != "" {
 		if backend == nil {
 			return errors.New("--audit-anchor-key-file needs --rpc-url")

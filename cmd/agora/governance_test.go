@@ -37,7 +37,7 @@ func startStack(t *testing.T, chainURL, deploymentFile string, serve ...string) 
 	}()
 	go func() {
 		_, _, err := run(t, bg, append([]string{"serve", "--rpc-url", chainURL, "--deployment", deploymentFile, "--listen",
-			strings.TrimPrefix(gatewayURL, "http://"), "--rate-limit", "-1", "--drain", "1s"}, serve...)...)
+			strings.TrimPrefix(gatewayURL, "http://"), "--rate-limit", "-1", "--drain", "10s"}, serve...)...)
 		serveDone <- err
 	}()
 	t.Cleanup(func() {

@@ -150,7 +150,7 @@ func TestMarketCommands(t *testing.T) {
 	}()
 	go func() {
 		_, _, err := run(t, bg, "serve", "--rpc-url", chain.URL, "--deployment", file, "--listen", strings.TrimPrefix(gatewayURL, "http://"),
-			"--rate-limit", "-1", "--drain", "1s")
+			"--rate-limit", "-1", "--drain", "10s")
 		serveDone <- err
 	}()
 	t.Cleanup(func() {
