@@ -21,7 +21,7 @@ func env(vars map[string]string) func(string) string {
 func TestNew_NoEndpointIsNoop(t *testing.T) {
 	ctx := context.Background()
 	for name, vars := range map[string]map[string]string{
-		"nothing set": {},
+		"nothing set":  {},
 		"sdk disabled": {EnvEndpoint: "http://127.0.0.1:4318", envSDKDisabled: "true"},
 	} {
 		t.Run(name, func(t *testing.T) {
