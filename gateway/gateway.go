@@ -28,6 +28,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/agoralabs/agora/auction"
 	"github.com/agoralabs/agora/audit"
@@ -65,6 +66,8 @@ type Config struct {
 	AuditKey string
 	// Embedder embeds search documents and queries; nil uses embed.NewLocal(256).
 	Embedder embed.Embedder
+	// TracerProvider records the gateway's spans (docs/tracing.md; tracing.New); nil: none.
+	TracerProvider trace.TracerProvider
 
 	MaxBodyBytes    int64         // request bodies above this get 413; default 64 KiB
 	MaxQueryBytes   int           // raw query strings above this get 400; default 4 KiB
@@ -191,6 +194,8 @@ type Server struct {
 	sequencer   *audit.Sequencer
 	auditSource string // "gateway:<instance>"
 	auditKey    string // the verifier key
+	tracer      trace.Tracer
+	tracing     bool // Config.TracerProvider is set (trace.go)
 
 	scoreKick chan struct{}
 
@@ -260,6 +265,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.instance = hex.EncodeToString(inst[:])
+	s.setupTracing()
 	if err := s.setupAudit(); err != nil {
 		pool.Close()
 		durable.Close()
@@ -587,6 +593,7 @@ func (s *Server) onBlock(ctx context.Context, payload string) {
 	}
 	if last >= 0 {
 		s.streams.notify(fmt.Sprintf("block|%d|%d", last, block)) // agreement jobs that changed in (last, block]
+		s.traceJobs(ctx, last, block)
 	}
 	s.killSwitch(ctx)
 	s.catalog.mu.Lock()
