@@ -78,6 +78,13 @@ func (s *Server) setupTracing() {
 // when it sends one. Audit entries record its trace id (audit.TraceID), whether the caller or the gateway
 // started the trace.
 func (s *Server) traceContext(c *gin.Context) {
+	if !s.tracing { // no spans: the caller's trace context alone, for the audit entries
+		if c.GetHeader("traceparent") != "" {
+			c.Request = c.Request.WithContext(tracing.Propagator.Extract(c.Request.Context(), propagation.HeaderCarrier(c.Request.Header)))
+		}
+		c.Next()
+		return
+	}
 	ctx := tracing.Propagator.Extract(c.Request.Context(), propagation.HeaderCarrier(c.Request.Header))
 	route := c.FullPath()
 	name := c.Request.Method
@@ -88,16 +95,24 @@ func (s *Server) traceContext(c *gin.Context) {
 		semconv.HTTPRequestMethodKey.String(c.Request.Method), semconv.URLPathKey.String(clipTo(c.Request.URL.Path, maxInstance)),
 		semconv.HTTPRouteKey.String(route), semconv.ClientAddressKey.String(c.ClientIP())))
 	c.Request = c.Request.WithContext(ctx)
+	defer func() {
+		if r := recover(); r != nil { // recovery, outside, answers it
+			span.SetAttributes(attrErrorType.String(CodeInternal))
+			span.SetStatus(codes.Error, "panic")
+			span.End()
+			panic(r)
+		}
+		status := c.Writer.Status()
+		span.SetAttributes(semconv.HTTPResponseStatusCodeKey.Int(status))
+		if code := c.GetString(problemKey); code != "" {
+			span.SetAttributes(attrErrorType.String(code))
+		}
+		if status >= 500 {
+			span.SetStatus(codes.Error, c.GetString(problemKey))
+		}
+		span.End()
+	}()
 	c.Next()
-	status := c.Writer.Status()
-	span.SetAttributes(semconv.HTTPResponseStatusCodeKey.Int(status))
-	if code := c.GetString(problemKey); code != "" {
-		span.SetAttributes(attrErrorType.String(code))
-	}
-	if status >= 500 {
-		span.SetStatus(codes.Error, c.GetString(problemKey))
-	}
-	span.End()
 }
 
 // requestSpan starts a span of a request's handler under its server span; endRequestSpan ends it with the
