@@ -81,34 +81,7 @@ func ExportAt(ctx context.Context, q Querier, w io.Writer, f Filter, cp *StoredC
 	if f.ToSeq != 0 && f.ToSeq < to {
 		to = f.ToSeq
 	}
-	var conds []string
-	args := []any{int64(f.FromSeq), int64(to)}
-	add := func(cond string, v any) {
-		args = append(args, v)
-		conds = append(conds, fmt.Sprintf(cond, len(args)))
-	}
-	if !f.From.IsZero() {
-		add("time >= $%d", f.From)
-	}
-	if !f.To.IsZero() {
-		add("time < $%d", f.To)
-	}
-	if f.AgentID != "" {
-		add("agent_id = $%d::text::numeric", f.AgentID)
-	}
-	if f.Principal != "" {
-		add("principal = $%d", strings.ToLower(f.Principal))
-	}
-	if f.Actor != "" {
-		add("actor = $%d", strings.ToLower(f.Actor))
-	}
-	if f.Subject != "" {
-		add("subject = $%d", f.Subject)
-	}
-	where := ""
-	for _, c := range conds {
-		where += " AND " + c
-	}
+	where, args := f.where([]any{int64(f.FromSeq), int64(to)})
 	n := 0
 	after := int64(f.FromSeq) - 1
 	for {
@@ -154,6 +127,93 @@ func ExportAt(ctx context.Context, q Querier, w io.Writer, f Filter, cp *StoredC
 		after = int64(seqs[len(seqs)-1])
 	}
 	return n, bw.Flush()
+}
+
+// where is the SQL condition (" AND …" terms) of f's fields after args (whose placeholders it numbers on).
+func (f Filter) where(args []any) (string, []any) {
+	var b strings.Builder
+	add := func(cond string, v any) {
+		args = append(args, v)
+		fmt.Fprintf(&b, " AND "+cond, len(args))
+	}
+	if !f.From.IsZero() {
+		add("time >= $%d", f.From)
+	}
+	if !f.To.IsZero() {
+		add("time < $%d", f.To)
+	}
+	if f.AgentID != "" {
+		add("agent_id = $%d::text::numeric", f.AgentID)
+	}
+	if f.Principal != "" {
+		add("principal = $%d", strings.ToLower(f.Principal))
+	}
+	if f.Actor != "" {
+		add("actor = $%d", strings.ToLower(f.Actor))
+	}
+	if f.Subject != "" {
+		add("subject = $%d", f.Subject)
+	}
+	return b.String(), args
+}
+
+// Reader is who reads entries: an auditor reads everything (All); anyone else the entries that name its
+// address as principal or actor, or one of its agents (AgentIDs: those it owns or is the wallet of).
+type Reader struct {
+	All      bool
+	Address  string // lower-case 0x address
+	AgentIDs []string
+}
+
+// MaxEntries bounds one read of Entries.
+const MaxEntries = 1000
+
+// Entries returns up to limit entries after leaf after (-1: from the first) that f selects and r may read,
+// with their inclusion proofs in cp, and whether more follow.
+func Entries(ctx context.Context, q Querier, f Filter, r Reader, after int64, limit int, cp *StoredCheckpoint) ([]Line, bool, error) {
+	limit = max(1, min(limit, MaxEntries))
+	where, args := f.where([]any{after, int64(cp.Size)})
+	if !r.All {
+		args = append(args, strings.ToLower(r.Address), r.AgentIDs)
+		where += fmt.Sprintf(" AND (principal = $%d OR actor = $%d OR agent_id = ANY($%d::text[]::numeric[]))", len(args)-1, len(args)-1, len(args))
+	}
+	rows, err := q.Query(ctx, `SELECT seq, entry FROM audit_log WHERE seq > $1 AND seq < $2`+where+
+		fmt.Sprintf(` ORDER BY seq LIMIT %d`, limit+1), args...)
+	if err != nil {
+		return nil, false, fmt.Errorf("audit: read entries: %w", err)
+	}
+	var out []Line
+	for rows.Next() {
+		var seq int64
+		var e []byte
+		if err := rows.Scan(&seq, &e); err != nil {
+			rows.Close()
+			return nil, false, fmt.Errorf("audit: read entries: %w", err)
+		}
+		out = append(out, Line{Type: "entry", Seq: uint64(seq), Entry: e})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("audit: read entries: %w", err)
+	}
+	more := len(out) > limit
+	if more {
+		out = out[:limit]
+	}
+	seqs := make([]uint64, len(out))
+	for i := range out {
+		seqs[i] = out[i].Seq
+	}
+	if len(seqs) > 0 {
+		proofs, err := inclusionProofs(ctx, q, seqs, cp.Size)
+		if err != nil {
+			return nil, false, err
+		}
+		for i := range out {
+			out[i].Proof = proofs[i]
+		}
+	}
+	return out, more, nil
 }
 
 // inclusionProofs proves many entries in one tree size, reading the nodes they need in one query.

@@ -37,6 +37,7 @@ type Sequencer struct {
 	Interval        time.Duration
 	CheckpointEvery time.Duration
 	lastSigned      time.Time
+	signedSize      uint64    // the size of the head this sequencer signed (or found signed) last
 	partition       time.Time // the month whose partition this sequencer made sure of last
 }
 
@@ -70,16 +71,14 @@ func (s *Sequencer) Run(ctx context.Context) {
 	}
 }
 
-// Step integrates up to Batch pending entries and signs the head when it is due: at once when the
-// backlog is done, at most every CheckpointEvery while it is not. It returns how many entries it integrated
-// (0 when another sequencer holds the lock).
+// Step integrates up to Batch pending entries and signs the head when one is due: when the tree has grown
+// since the head this sequencer signed last and that was at least CheckpointEvery ago (an entry waits at most
+// about that long for a head that proves it). It returns how many entries it integrated (0 when another
+// sequencer holds the lock).
 func (s *Sequencer) Step(ctx context.Context) (int, error) {
 	n, size, root, err := s.integrate(ctx)
-	if err != nil || root == nil {
+	if err != nil || root == nil || size == s.signedSize || time.Since(s.lastSigned) < s.CheckpointEvery {
 		return n, err
-	}
-	if n == s.Batch && time.Since(s.lastSigned) < s.CheckpointEvery {
-		return n, nil
 	}
 	return n, s.sign(ctx, size, root)
 }
@@ -231,6 +230,7 @@ func (s *Sequencer) sign(ctx context.Context, size uint64, root []byte) error {
 		return fmt.Errorf("audit: %w", err)
 	}
 	if have {
+		s.signedSize = size
 		return nil
 	}
 	text, err := SignCheckpoint(s.signer, size, root)
@@ -241,7 +241,7 @@ func (s *Sequencer) sign(ctx context.Context, size uint64, root []byte) error {
 		int64(size), root, text); err != nil {
 		return fmt.Errorf("audit: store checkpoint: %w", err)
 	}
-	s.lastSigned = time.Now()
+	s.lastSigned, s.signedSize = time.Now(), size
 	metrics.signed.Inc()
 	return nil
 }

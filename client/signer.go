@@ -82,6 +82,16 @@ var ErrKeyFilePermissions = errors.New("key file is accessible by group or other
 // refuses such private keys: a key other users can read is no longer private. The errors never contain the
 // file's content.
 func LoadKeyFile(path string) (*KeySigner, error) {
+	key, err := LoadPrivateKeyFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return NewKeySigner(key), nil
+}
+
+// LoadPrivateKeyFile reads a hex private key from a file as LoadKeyFile does (mode 600 required), for a
+// caller that sends transactions with it itself (the audit log's anchorer).
+func LoadPrivateKeyFile(path string) (*ecdsa.PrivateKey, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("key file: %w", err)
@@ -104,7 +114,7 @@ func LoadKeyFile(path string) (*KeySigner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("key file %s: %w", path, err)
 	}
-	return NewKeySigner(key), nil
+	return key, nil
 }
 
 // ParseKey reads a hex private key (32 bytes, optional 0x, surrounding whitespace ignored). Its error never

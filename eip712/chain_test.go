@@ -46,11 +46,12 @@ func TestFixtures_OnChain(t *testing.T) {
 		"MandateApproval":  d.Contracts.MandateRegistry.Address,
 		"PolicyApproval":   d.Contracts.IdentityRegistry.Address, // GatewayDomain's verifying contract
 		"ApprovalsQuery":   d.Contracts.IdentityRegistry.Address,
+		"AuditQuery":       d.Contracts.IdentityRegistry.Address,
 	}
 	// offChain types are verified by the gateway, not by a contract.
 	offChain := func(m eip712.Message) bool {
 		switch m.(type) {
-		case eip712.Heartbeat, eip712.RFQ, eip712.Quote, eip712.PolicyApproval, eip712.ApprovalsQuery:
+		case eip712.Heartbeat, eip712.RFQ, eip712.Quote, eip712.PolicyApproval, eip712.ApprovalsQuery, eip712.AuditQuery:
 			return true
 		}
 		return false

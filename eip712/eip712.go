@@ -325,6 +325,7 @@ var kinds = map[string]kind{
 	"MandateApproval":  {MandateApproval{}, decoder[MandateApproval]()},
 	"PolicyApproval":   {PolicyApproval{}, decoder[PolicyApproval]()},
 	"ApprovalsQuery":   {ApprovalsQuery{}, decoder[ApprovalsQuery]()},
+	"AuditQuery":       {AuditQuery{}, decoder[AuditQuery]()},
 }
 
 // decoder returns a function that decodes a message of type T by value.

@@ -58,7 +58,7 @@ func loadFixtures(t *testing.T) []fixture {
 		count[head.PrimaryType]++
 		fs = append(fs, f)
 	}
-	for _, typ := range []string{"AgentWalletSet", "ServiceAgreement", "Heartbeat", "RFQ", "Quote", "Mandate", "MandateApproval", "PolicyApproval", "ApprovalsQuery"} {
+	for _, typ := range []string{"AgentWalletSet", "ServiceAgreement", "Heartbeat", "RFQ", "Quote", "Mandate", "MandateApproval", "PolicyApproval", "ApprovalsQuery", "AuditQuery"} {
 		if count[typ] < 3 {
 			t.Fatalf("%d %s fixtures in testdata/eip712, want at least 3 (run scripts/eip712-fixtures.sh)", count[typ], typ)
 		}

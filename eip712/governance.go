@@ -258,3 +258,38 @@ func (m *ApprovalsQuery) decode(v *values) {
 	m.Approver = v.address("approver")
 	m.Deadline = v.uint("deadline", 64).Uint64()
 }
+
+// AuditQueryType is the typehash preimage of a reader's request for audit entries (GET /v1/audit/entries).
+// No contract verifies it: the gateway does, under GatewayDomain.
+const AuditQueryType = "AuditQuery(address reader,uint64 deadline)"
+
+// AuditQuery is what a reader's wallet signs to read audit entries: a principal reads the entries that name
+// it, an agent's owner or wallet the agent's, an auditor the operator names everything. Deadline (unix
+// seconds, at most ten minutes ahead) bounds the signature's use; a replay before then reads the same
+// reader's entries again.
+type AuditQuery struct {
+	Reader   common.Address
+	Deadline uint64
+}
+
+var auditQueryMembers = []Type{
+	{Name: "reader", Type: "address"},
+	{Name: "deadline", Type: "uint64"},
+}
+
+// PrimaryType implements Message.
+func (AuditQuery) PrimaryType() string { return "AuditQuery" }
+
+func (AuditQuery) members() []Type { return auditQueryMembers }
+
+func (m AuditQuery) fields() ([]field, error) {
+	var b builder
+	b.address("reader", m.Reader)
+	b.uint("deadline", 64, new(big.Int).SetUint64(m.Deadline))
+	return b.fs, b.err
+}
+
+func (m *AuditQuery) decode(v *values) {
+	m.Reader = v.address("reader")
+	m.Deadline = v.uint("deadline", 64).Uint64()
+}

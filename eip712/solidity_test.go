@@ -23,7 +23,7 @@ func TestSolidityTypeStrings_FollowGo(t *testing.T) {
 	want := map[string]string{}
 	for _, m := range []eip712.Message{eip712.AgentWalletSet{}, eip712.ServiceAgreement{}, eip712.Heartbeat{},
 		eip712.RFQ{}, eip712.Quote{}, eip712.Mandate{}, eip712.MandateApproval{},
-		eip712.PolicyApproval{}, eip712.ApprovalsQuery{}} {
+		eip712.PolicyApproval{}, eip712.ApprovalsQuery{}, eip712.AuditQuery{}} {
 		want[m.PrimaryType()] = eip712.TypeString(m)
 	}
 	found := map[string]int{}

@@ -43,6 +43,19 @@ func (s *Server) setupAudit() error {
 	s.auditSource = "gateway:" + s.instance
 	s.auditLog = audit.NewWriter(s.durable, s.auditSource, log)
 	s.sequencer = audit.NewSequencer(s.durable, signer, log)
+	if s.cfg.AuditAnchorKey != nil {
+		if s.cfg.AnchorBackend == nil {
+			return errors.New("gateway: anchoring the audit log needs a chain (AnchorBackend)")
+		}
+		contract, err := s.cfg.Deployment.AuditAnchorAddress()
+		if err != nil {
+			return err
+		}
+		s.anchorer = audit.NewAnchorer(s.durable, s.cfg.AnchorBackend, contract, s.cfg.AuditAnchorKey, signer.Name(), log)
+		if s.cfg.AuditAnchorEvery > 0 {
+			s.anchorer.Every = s.cfg.AuditAnchorEvery
+		}
+	}
 	return nil
 }
 

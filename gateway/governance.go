@@ -104,7 +104,23 @@ func governanceError(err error) error {
 	return chainProblem(err, "governance")
 }
 
-// counterparty describes agent id for a policy: its reputation, Sybil flags and declared jurisdiction.
+// policyEngine is the gate's policy engine with the named sector overlays in force: an unknown name is an
+// error that lists the overlays.
+func policyEngine(overlays []string) (*policy.Engine, error) {
+	e := policy.NewEngine(policy.Options{})
+	cfgs := make([]policy.OverlayConfig, len(overlays))
+	for i, name := range overlays {
+		cfgs[i] = policy.OverlayConfig{Name: name}
+	}
+	if err := e.SetOverlays(cfgs); err != nil {
+		return nil, fmt.Errorf("gateway: policy overlays: %w", err)
+	}
+	return e, nil
+}
+
+// counterparty describes agent id for a policy: its reputation, Sybil flags, and what its registration file
+// declares over its capabilities (agent_profiles): jurisdictions (the first, sorted, is .jurisdiction),
+// compliance attestations, data classes and EU AI Act risk classes, which the sector overlays read.
 func (s *Server) counterparty(ctx context.Context, agentID string, wallet common.Address) policy.Counterparty {
 	out := policy.Counterparty{ID: agentID, SybilFlags: []string{}}
 	if wallet != (common.Address{}) {
@@ -114,11 +130,12 @@ func (s *Server) counterparty(ctx context.Context, agentID string, wallet common
 		return out
 	}
 	var score *float64
-	var flags, jurisdictions []string
-	err := s.pool.QueryRow(ctx, `SELECT s.score::float8, COALESCE(s.flags, '{}'), COALESCE(p.jurisdictions, '{}')
+	var flags, jurisdictions, attestations, dataClasses, riskClasses []string
+	err := s.pool.QueryRow(ctx, `SELECT s.score::float8, COALESCE(s.flags, '{}'), COALESCE(p.jurisdictions, '{}'),
+			COALESCE(p.attestations, '{}'), COALESCE(p.data_classes, '{}'), COALESCE(p.risk_classes, '{}')
 		FROM agents a LEFT JOIN agent_scores s ON s.agent_id = a.agent_id
 		LEFT JOIN agent_profiles p ON p.agent_id = a.agent_id WHERE a.agent_id = $1::text::numeric`, agentID).
-		Scan(&score, &flags, &jurisdictions)
+		Scan(&score, &flags, &jurisdictions, &attestations, &dataClasses, &riskClasses)
 	if err != nil {
 		return out // unknown agent: no reputation (a policy may escalate that)
 	}
@@ -128,10 +145,23 @@ func (s *Server) counterparty(ctx context.Context, agentID string, wallet common
 			out.SybilFlags = append(out.SybilFlags, f)
 		}
 	}
-	if len(jurisdictions) > 0 {
-		out.Jurisdiction = strings.ToUpper(jurisdictions[0])
+	for i, j := range jurisdictions {
+		jurisdictions[i] = strings.ToUpper(j)
 	}
+	if len(jurisdictions) > 0 {
+		out.Jurisdiction = jurisdictions[0]
+	}
+	// Empty lists stay nil: the input leaves them out (and hashes as it did before they existed).
+	out.Jurisdictions, out.Compliance = emptyNil(jurisdictions), emptyNil(attestations)
+	out.DataClasses, out.RiskClasses = emptyNil(dataClasses), emptyNil(riskClasses)
 	return out
+}
+
+func emptyNil(xs []string) []string {
+	if len(xs) == 0 {
+		return nil
+	}
+	return xs
 }
 
 // agentIDOf returns the agent whose wallet (or owner) is addr, "" when none.
@@ -395,18 +425,32 @@ func (s *Server) killSwitch(ctx context.Context) {
 // escalated, 403 when refused.
 func (s *Server) fundDecision(c *gin.Context) {
 	ctx := c.Request.Context()
-	id, _, a, err := s.storedAgreement(ctx, c.Param("id"))
+	id, view, a, err := s.storedAgreement(ctx, c.Param("id"))
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	r := governance.Request{Action: policy.ActionFund, Subject: id, Agent: a.Client, AgentID: agentBig(s.agentIDOf(ctx, a.Client)),
-		MandateID: a.MandateID,
-		Token:     a.Token, Price: a.Price, PayeeAgentID: a.ProviderAgentID, Spec: a.DeliverableSpecHash,
+		MandateID: a.MandateID, Capability: s.rfqCapability(ctx, view.RFQID),
+		Token: a.Token, Price: a.Price, PayeeAgentID: a.ProviderAgentID, Spec: a.DeliverableSpecHash,
 		Counterparty: s.counterparty(ctx, bigOrZero(a.ProviderAgentID).String(), a.Provider),
 		Expires:      time.Unix(bigOrZero(a.Expiry).Int64(), 0)}
 	if !s.govern(c, r) {
 		return
 	}
 	sendJSON(c, http.StatusOK, gin.H{"agreementId": id.Hex(), "outcome": policy.Allow})
+}
+
+// rfqCapability is the capability of the RFQ an agreement was awarded from ("" for an agreement made without
+// one), so that the policy and the sector overlays judge funding by what is bought: the signed agreement does
+// not name it.
+func (s *Server) rfqCapability(ctx context.Context, rfqID *string) string {
+	if rfqID == nil {
+		return ""
+	}
+	var capability string
+	if err := s.pool.QueryRow(ctx, `SELECT capability FROM rfqs WHERE id = $1`, common.HexToHash(*rfqID).Bytes()).Scan(&capability); err != nil {
+		return ""
+	}
+	return capability
 }

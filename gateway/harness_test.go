@@ -3,6 +3,7 @@ package gateway_test
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -15,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
@@ -50,6 +53,7 @@ type env struct {
 	// its heads.
 	auditKey      string
 	auditVerifier note.Verifier
+	auditor       *ecdsa.PrivateKey // the auditor the operator names (Config.AuditReaders)
 }
 
 // setup starts the stack and waits until the indexer has mirrored the seeded chain and read every
@@ -82,8 +86,12 @@ func setup(t testing.TB, mutate ...func(*gateway.Config)) *env {
 		t.Fatal(err)
 	}
 	e.auditKey = skey
+	if e.auditor, err = crypto.GenerateKey(); err != nil {
+		t.Fatal(err)
+	}
 	cfg := gateway.Config{DatabaseURL: e.dbURL, Deployment: e.dep, Caller: e.chain.Client, Chain: e.chain.Client, RateLimit: -1,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), AuditKey: skey}
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), AuditKey: skey,
+		AuditReaders: []common.Address{crypto.PubkeyToAddress(e.auditor.PublicKey)}}
 	if testing.Verbose() {
 		cfg.Log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}

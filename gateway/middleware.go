@@ -176,6 +176,7 @@ func (s *Server) routes() *gin.Engine {
 	limited.GET("/audit/key", s.getAuditKey)
 	limited.GET("/audit/proof", s.getAuditProof)
 	limited.GET("/audit/consistency", s.getAuditConsistency)
+	limited.GET("/audit/entries", s.getAuditEntries)
 	return e
 }
 

@@ -60,6 +60,7 @@ const (
 	CodeAuditOff           = "audit_off"             // 404: this gateway keeps no audit log (no operator key)
 	CodeNoCheckpoint       = "no_checkpoint"         // 404: no audit tree head of that size (or none yet) is signed
 	CodeAuditEntryNotFound = "audit_entry_not_found" // 404: the entry is not in the signed tree
+	CodeNotEntitled        = "not_entitled"          // 403: the reader may not read the audit entries it asks for
 	problemContentType     = "application/problem+json"
 	problemTypeBase        = "urn:agora:problem:"
 	jsonContentTypeHeader  = "application/json; charset=utf-8"

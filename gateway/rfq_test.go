@@ -412,6 +412,7 @@ func TestGateway_RFQ(t *testing.T) {
 			res.decode(t, &v)
 			return v.ID
 		})
+		testAuditReaders(t, e, buyer, providers[0])
 	})
 }
 

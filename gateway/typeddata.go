@@ -25,16 +25,17 @@ var typedDataKinds = map[string]eip712.Message{
 	"mandate-approval":  eip712.MandateApproval{},
 	"policy-approval":   eip712.PolicyApproval{},
 	"approvals-query":   eip712.ApprovalsQuery{},
+	"audit-query":       eip712.AuditQuery{},
 }
 
 // domainFor returns the domain m is signed under on this gateway's chain: the Identity Registry's for
-// AgentWalletSet, the gateway's for Heartbeat, PolicyApproval and ApprovalsQuery (naming the registry), the MandateRegistry's for Mandate and
+// AgentWalletSet, the gateway's for Heartbeat, PolicyApproval, ApprovalsQuery and AuditQuery (naming the registry), the MandateRegistry's for Mandate and
 // MandateApproval, the escrow's for the market's ServiceAgreement, RFQ and Quote.
 func (s *Server) domainFor(m eip712.Message) eip712.Domain {
 	switch m.(type) {
 	case eip712.AgentWalletSet:
 		return eip712.IdentityDomain(s.chainID, s.registry)
-	case eip712.Heartbeat, eip712.PolicyApproval, eip712.ApprovalsQuery:
+	case eip712.Heartbeat, eip712.PolicyApproval, eip712.ApprovalsQuery, eip712.AuditQuery:
 		return eip712.GatewayDomain(s.chainID, s.registry)
 	case eip712.Mandate, eip712.MandateApproval:
 		return eip712.MandateDomain(s.chainID, s.mandates)

@@ -359,6 +359,15 @@ func (g *Gate) auditEntry(ctx context.Context, r Request, v *Verdict, inputHash 
 	if v.Decision.PolicyVersion != 0 {
 		e.Inputs["policyVersion"] = strconv.Itoa(v.Decision.PolicyVersion)
 	}
+	if len(v.Decision.Overlays) > 0 {
+		// The sector overlays that took part: name/version/hash of text and parameters, so an entry whose
+		// rule is an overlay's (hipaa.phi_undeclared) names the exact rules that decided.
+		refs := make([]string, len(v.Decision.Overlays))
+		for i, o := range v.Decision.Overlays {
+			refs[i] = fmt.Sprintf("%s/%d/sha256:%s", o.Name, o.Version, o.Hash)
+		}
+		e.Inputs["overlays"] = strings.Join(refs, ",")
+	}
 	if r.MandateID != nil && r.MandateID.Sign() > 0 {
 		e.Inputs["mandateId"] = r.MandateID.String()
 	}

@@ -57,6 +57,7 @@ service_agreement_type='[{"name":"providerAgentId","type":"uint256"},{"name":"cl
 mandate_type='[{"name":"principal","type":"address"},{"name":"agentId","type":"uint256"},{"name":"agent","type":"address"},{"name":"token","type":"address"},{"name":"maxPerJob","type":"uint256"},{"name":"budget","type":"uint256"},{"name":"period","type":"uint64"},{"name":"validAfter","type":"uint64"},{"name":"validUntil","type":"uint64"},{"name":"payees","type":"uint256[]"},{"name":"specs","type":"bytes32[]"},{"name":"approvers","type":"address[]"},{"name":"quorum","type":"uint8"},{"name":"escalateAbove","type":"uint256"},{"name":"quorumHigh","type":"uint8"},{"name":"timelockAbove","type":"uint256"},{"name":"timelock","type":"uint64"},{"name":"nonce","type":"uint256"},{"name":"deadline","type":"uint256"}]'
 policy_approval_type='[{"name":"approvalId","type":"bytes32"},{"name":"decision","type":"uint8"},{"name":"deadline","type":"uint64"}]'
 approvals_query_type='[{"name":"approver","type":"address"},{"name":"deadline","type":"uint64"}]'
+audit_query_type='[{"name":"reader","type":"address"},{"name":"deadline","type":"uint64"}]'
 mandate_approval_type='[{"name":"mandateId","type":"uint256"},{"name":"agreementHash","type":"bytes32"},{"name":"deadline","type":"uint256"}]'
 rfq_type='[{"name":"buyer","type":"address"},{"name":"capability","type":"string"},{"name":"inputSpecHash","type":"bytes32"},{"name":"token","type":"address"},{"name":"maxPrice","type":"uint256"},{"name":"floorPrice","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"quoteWindowMs","type":"uint32"},{"name":"auction","type":"uint8"},{"name":"providerAgentId","type":"uint256"},{"name":"validator","type":"address"},{"name":"validationThreshold","type":"uint8"},{"name":"arbiter","type":"address"},{"name":"reviewWindow","type":"uint64"},{"name":"latePenaltyBps","type":"uint16"},{"name":"nonce","type":"uint256"},{"name":"expiry","type":"uint64"},{"name":"mandateId","type":"uint256"}]'
 quote_type='[{"name":"rfqId","type":"bytes32"},{"name":"providerAgentId","type":"uint256"},{"name":"provider","type":"address"},{"name":"price","type":"uint256"},{"name":"deliveryDeadline","type":"uint64"},{"name":"slaHash","type":"bytes32"},{"name":"nonce","type":"uint256"},{"name":"validUntil","type":"uint64"}]'
@@ -114,6 +115,7 @@ fixture() {
     MandateApproval) members=$mandate_approval_type ;;
     PolicyApproval) members=$policy_approval_type ;;
     ApprovalsQuery) members=$approvals_query_type ;;
+    AuditQuery) members=$audit_query_type ;;
   esac
   typed="$tmp/$name.typed.json"
   jq -n --arg primary "$primary" --argjson dt "$domain_type" --argjson mt "$members" \
@@ -331,3 +333,14 @@ fixture approvals_query_contract "dev 3 signs for approver dev 4 (a contract wal
 fixture approvals_query_max "deadline at its maximum, another chain and registry" \
   ApprovalsQuery AgoraGateway 8453 0x8004A169FB4a3325136EB29fA0ceB6D2e539a432 \
   "$(jq -n --arg a "$(checksum "$(addr 9)")" --arg m "$max64" '{approver: $a, deadline: $m}')" 9
+
+# ---- AuditQuery: a principal, an agent's owner or wallet, or an auditor reads audit entries (checked off-chain)
+fixture audit_query_basic "principal dev 7 reads its audit entries" \
+  AuditQuery AgoraGateway 31337 "$identity" \
+  "$(jq -n --arg a "$(checksum "$(addr 7)")" '{reader: $a, deadline: "1767225600"}')" 7
+fixture audit_query_contract "dev 3 signs for reader dev 5 (a contract wallet it owns would accept it by ERC-1271)" \
+  AuditQuery AgoraGateway 31337 "$identity" \
+  "$(jq -n --arg a "$(checksum "$(addr 5)")" '{reader: $a, deadline: "1767225600"}')" 3
+fixture audit_query_max "deadline at its maximum, another chain and registry" \
+  AuditQuery AgoraGateway 8453 0x8004A169FB4a3325136EB29fA0ceB6D2e539a432 \
+  "$(jq -n --arg a "$(checksum "$(addr 9)")" --arg m "$max64" '{reader: $a, deadline: $m}')" 9

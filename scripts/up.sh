@@ -13,6 +13,9 @@
 #   - serves the gateway API (agora serve) on http://127.0.0.1:8080 (/openapi.json describes it) and the explorer
 #     at http://127.0.0.1:8080/ (docs/explorer.md), with a one
 #     minute late grace so that missed deadlines are refunded while you watch;
+#   - keeps the audit log (docs/audit.md): a fresh operator key in .devnet/audit.key (verifier key in
+#     .devnet/audit.vkey), every decision and escrow or mandate event logged, heads signed and anchored on chain
+#     every minute from anvil's dev account 9 (agora audit verify --key-file .devnet/audit.vkey checks it all);
 #   - keeps the market trading (agora demo --top-up; AGORA_DEMO=0 turns it off; its steps go to
 #     .devnet/demo.log).
 # Arguments are passed to agora devnet. Logs: .devnet/devnet.log, .devnet/seed.log, .devnet/demo.log and the
@@ -61,8 +64,15 @@ echo "indexer     http://127.0.0.1:9464/metrics /healthz /readyz"
 echo "gateway     http://127.0.0.1:8080/v1/agents  (API: /openapi.json)"
 echo "explorer    http://127.0.0.1:8080/  (watch the market trade: docs/explorer.md)"
 export AGORA_DATABASE_URL="$db"
+# The audit log's operator key (new with the chain and the database) and the account that anchors its heads:
+# anvil's well-known dev account 9 (nothing else here sends from it).
+rm -f .devnet/audit.key .devnet/audit.vkey
+.devnet/agora audit keygen --origin agora.devnet/audit --out .devnet/audit.key |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["verifierKey"])' >.devnet/audit.vkey
+(umask 077 && printf '%s\n' 2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6 >.devnet/anchor.key)
+echo "audit log   verifier key $(cat .devnet/audit.vkey) (.devnet/audit.vkey)"
 # --progress off: the terminal is shared with the gateway's log, which would run into the redrawn line.
-.devnet/agora index --deployment .devnet/deployment.json --poll-interval 100ms --fetch-allow-private --progress off &
+.devnet/agora index --deployment .devnet/deployment.json --poll-interval 100ms --fetch-allow-private --progress off --audit &
 index=$!
 if [[ "${AGORA_SEED:-1}" != 0 ]]; then
     rm -rf .devnet/keys
@@ -75,7 +85,8 @@ mkdir -p .devnet/policies
 # One address (127.0.0.1) carries the demo's thirty-odd providers and buyers and your own commands: a devnet's
 # per-client limits are raised accordingly.
 .devnet/agora serve --deployment .devnet/deployment.json --policy-dir .devnet/policies --late-grace 1m \
-    --max-client-streams 256 --rate-limit 1000 &
+    --max-client-streams 256 --rate-limit 1000 \
+    --audit-key-file .devnet/audit.key --audit-anchor-key-file .devnet/anchor.key --audit-anchor-every 1m &
 serve=$!
 if [[ "${AGORA_SEED:-1}" != 0 && "${AGORA_DEMO:-1}" != 0 ]]; then
     for _ in $(seq 1 300); do

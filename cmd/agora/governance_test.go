@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -26,8 +27,12 @@ func startStack(t *testing.T, chainURL, deploymentFile string, serve ...string) 
 	indexDone, serveDone := make(chan error, 1), make(chan error, 1)
 	gatewayURL := closedPort(t)
 	go func() {
-		_, _, err := run(t, bg, "index", "--rpc-url", chainURL, "--deployment", deploymentFile, "--listen", "",
-			"--poll-interval", "50ms", "--fetch-allow-private")
+		args := []string{"index", "--rpc-url", chainURL, "--deployment", deploymentFile, "--listen", "",
+			"--poll-interval", "50ms", "--fetch-allow-private"}
+		if slices.Contains(serve, "--audit-key-file") { // the chain's events in the gateway's audit log
+			args = append(args, "--audit")
+		}
+		_, _, err := run(t, bg, args...)
 		indexDone <- err
 	}()
 	go func() {

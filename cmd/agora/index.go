@@ -57,6 +57,7 @@ Stops cleanly on Ctrl-C or SIGTERM; a restart continues from the last committed 
 	f.Int("gc-percent", 200, "Go GC target percentage when GOGC is unset (200 buys about 10% backfill speed for ~20 MB of memory)")
 	f.String("cpu-profile", "", "write a Go CPU profile of the whole run to this file (for performance work)")
 	f.String("progress", "auto", `progress line on stderr (blocks behind, events/s, backfill % and ETA), redrawn in place: "auto" when stderr is a terminal, "on", "off"`)
+	f.Bool("audit", false, "write every escrow and mandate event to the audit log too (docs/audit.md; a gateway with the operator's --audit-key-file integrates them)")
 	f.String("ipfs-gateway", "", "HTTP gateway for ipfs:// URIs, e.g. https://ipfs.io (empty: ipfs:// is recorded as unsupported)")
 	return cmd
 }
@@ -135,6 +136,7 @@ func (a *app) runIndex(cmd *cobra.Command, _ []string) error {
 		Log:           a.log.With("component", "indexer"),
 		Metrics:       metrics,
 		OnCommit:      func(uint64) { files.Wake() },
+		Audit:         v.GetBool("audit"),
 	})
 
 	var srv *http.Server

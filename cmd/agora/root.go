@@ -41,7 +41,7 @@ func (m *Main) newRootCommand() *cobra.Command {
 	root.PersistentFlags().String("log-format", "text", "log format: text or json")
 	root.AddCommand(a.deployCommand(), a.devnetCommand(), a.indexCommand(), a.serveCommand(), a.workloadCommand(),
 		a.versionCommand(), a.seedCommand(), a.marketCommand(), a.mandateCommand(), a.approvalsCommand(),
-		a.validationCommand(), a.agentCommand(), a.feedbackCommand(), a.demoCommand())
+		a.validationCommand(), a.agentCommand(), a.feedbackCommand(), a.demoCommand(), a.auditCommand())
 	return root
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/embed"
 	"github.com/agoralabs/agora/gateway"
+	"github.com/agoralabs/agora/governance/policy"
 	"github.com/agoralabs/agora/tracing"
 )
 
@@ -51,6 +52,7 @@ requests drain for --drain before the process exits.`,
 	f.Int("max-client-streams", 32, "open market streams of one client address")
 	f.Duration("signing-window", 15*time.Minute, "how long after an award its agreement can be signed")
 	f.String("policy-dir", "", "directory of the principals' Rego policies: <principal>.rego (+ <principal>.json parameters), reloaded every second (docs/governance.md)")
+	f.StringSlice("policy-overlays", nil, "sector overlays evaluated with every principal's policy: hipaa, eu-ai-act (docs/governance.md, Sector overlays)")
 	f.Duration("approval-ttl", time.Hour, "how long an action the policy escalated waits for an approver")
 	f.Bool("explorer", true, "serve the web explorer at / (package explorer; --explorer=false: the API only)")
 	f.Duration("late-grace", gateway.DefaultLateGrace, "an award's expiredAt is the RFQ's delivery deadline plus this: the buyer reclaims the price after it")
@@ -62,6 +64,7 @@ requests drain for --drain before the process exits.`,
 	f.String("embeddings-model", "text-embedding-3-small", "model name sent to --embeddings-url")
 	f.Int("embeddings-dims", 256, "vector dimensions (local embedder, or requested from the endpoint)")
 	f.String("embeddings-key", "", "API key of --embeddings-url (prefer env AGORA_EMBEDDINGS_KEY)")
+	auditServeFlags(f)
 	f.String("otlp-endpoint", "", "OTLP/HTTP collector base URL for OpenTelemetry traces, e.g. http://localhost:4318 (empty: OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT, else no traces; docs/tracing.md)")
 	return cmd
 }
@@ -92,6 +95,7 @@ func (a *app) runServe(cmd *cobra.Command, _ []string) error {
 		MaxClientStreams: v.GetInt("max-client-streams"),
 		SigningWindow:    v.GetDuration("signing-window"),
 		PolicyDir:        v.GetString("policy-dir"),
+		PolicyOverlays:   nonEmpty(v.GetStringSlice("policy-overlays")),
 		ApprovalTTL:      v.GetDuration("approval-ttl"),
 		LateGrace:        v.GetDuration("late-grace"),
 		NoExplorer:       !v.GetBool("explorer"),
@@ -99,6 +103,9 @@ func (a *app) runServe(cmd *cobra.Command, _ []string) error {
 		AuctionWeights: auction.Weights{ReputationBps: v.GetUint32("auction-reputation-bps"),
 			LatencyBps: v.GetUint32("auction-latency-bps"), LatencyCapMs: v.GetInt64("auction-latency-cap-ms")},
 		Log: a.log.With("component", "gateway"),
+	}
+	if err := policy.CheckOverlays(cfg.PolicyOverlays); err != nil {
+		return fmt.Errorf("--policy-overlays: %w", err)
 	}
 	if rpc := v.GetString("rpc-url"); rpc != "" {
 		dctx, cancel := context.WithTimeout(ctx, 10*time.Second)
@@ -116,6 +123,11 @@ func (a *app) runServe(cmd *cobra.Command, _ []string) error {
 			return fmt.Errorf("--rpc-url is chain %s but the deployment is on chain %d", id, dep.ChainID)
 		}
 		cfg.Caller, cfg.Chain = client, client
+		if err := a.auditServeConfig(&cfg, client); err != nil {
+			return err
+		}
+	} else if err := a.auditServeConfig(&cfg, nil); err != nil {
+		return err
 	}
 	dims := v.GetInt("embeddings-dims")
 	if url := v.GetString("embeddings-url"); url != "" {

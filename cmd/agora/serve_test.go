@@ -42,7 +42,8 @@ func TestServeCommand(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		_, _, err := run(t, runCtx, "serve", "--database-url", pgtest.New(t), "--rpc-url", chain.URL, "--deployment", file,
-			"--listen", addr, "--embeddings-url", embeddings.URL, "--embeddings-dims", "8", "--drain", "2s")
+			"--listen", addr, "--embeddings-url", embeddings.URL, "--embeddings-dims", "8", "--drain", "2s",
+			"--policy-overlays", "hipaa,eu-ai-act")
 		done <- err
 	}()
 	deadline := time.Now().Add(60 * time.Second)
@@ -112,6 +113,7 @@ func TestServeCommand_Errors(t *testing.T) {
 		{"no database", []string{"serve", "--deployment", wrongChain}, "--database-url"},
 		{"no deployment file", []string{"serve", "--database-url", db, "--deployment", "/nonexistent.json"}, "nonexistent.json"},
 		{"node on another chain", []string{"serve", "--database-url", db, "--deployment", wrongChain, "--rpc-url", chain.URL}, "chain 31337"},
+		{"unknown policy overlay", []string{"serve", "--database-url", db, "--deployment", file, "--rpc-url", chain.URL, "--policy-overlays", "hipaa,gdpr"}, `unknown policy overlay "gdpr": the overlays are eu-ai-act, hipaa`},
 		{"negative latency cap", []string{"serve", "--database-url", db, "--deployment", file, "--rpc-url", chain.URL, "--auction-latency-cap-ms", "-1"}, "latency cap"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,6 +23,7 @@ contract EIP712FixturesTest is Test {
 
     /// @dev eip712.HeartbeatType; domain AgoraGateway/1 with the Identity Registry as verifying contract.
     bytes32 internal constant APPROVALS_QUERY_TYPEHASH = keccak256("ApprovalsQuery(address approver,uint64 deadline)");
+    bytes32 internal constant AUDIT_QUERY_TYPEHASH = keccak256("AuditQuery(address reader,uint64 deadline)");
     bytes32 internal constant POLICY_APPROVAL_TYPEHASH =
         keccak256("PolicyApproval(bytes32 approvalId,uint8 decision,uint64 deadline)");
     bytes32 internal constant HEARTBEAT_TYPEHASH = keccak256(
@@ -104,6 +105,7 @@ contract EIP712FixturesTest is Test {
         uint256 approvalFixtures;
         uint256 policyApprovalFixtures;
         uint256 queryFixtures;
+        uint256 auditQueryFixtures;
         for (uint256 i; i < entries.length; ++i) {
             if (entries[i].isDir || !_endsWith(entries[i].path, ".json")) continue;
             string memory json = vm.readFile(entries[i].path);
@@ -129,6 +131,9 @@ contract EIP712FixturesTest is Test {
             } else if (_eq(primaryType, "ApprovalsQuery")) {
                 _checkApprovalsQuery(json);
                 ++queryFixtures;
+            } else if (_eq(primaryType, "AuditQuery")) {
+                _checkAuditQuery(json);
+                ++auditQueryFixtures;
             } else if (_eq(primaryType, "PolicyApproval")) {
                 _checkPolicyApproval(json);
                 ++policyApprovalFixtures;
@@ -149,6 +154,7 @@ contract EIP712FixturesTest is Test {
         assertTrue(approvalFixtures >= 3, "fewer than 3 MandateApproval fixtures");
         assertTrue(policyApprovalFixtures >= 3, "fewer than 3 PolicyApproval fixtures");
         assertTrue(queryFixtures >= 3, "fewer than 3 ApprovalsQuery fixtures");
+        assertTrue(auditQueryFixtures >= 3, "fewer than 3 AuditQuery fixtures");
     }
 
     /// @dev The gateway's ApprovalsQuery (verified off-chain, under AgoraGateway/1 naming the Identity Registry).
@@ -158,6 +164,19 @@ contract EIP712FixturesTest is Test {
             abi.encode(
                 APPROVALS_QUERY_TYPEHASH,
                 vm.parseJsonAddress(json, string.concat(m, "approver")),
+                uint64(vm.parseJsonUint(json, string.concat(m, "deadline")))
+            )
+        );
+        _checkGatewayDigest(json, structHash);
+    }
+
+    /// @dev The gateway's AuditQuery (verified off-chain, under AgoraGateway/1 naming the Identity Registry).
+    function _checkAuditQuery(string memory json) internal pure {
+        string memory m = ".typedData.message.";
+        bytes32 structHash = keccak256(
+            abi.encode(
+                AUDIT_QUERY_TYPEHASH,
+                vm.parseJsonAddress(json, string.concat(m, "reader")),
                 uint64(vm.parseJsonUint(json, string.concat(m, "deadline")))
             )
         );

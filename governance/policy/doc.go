@@ -16,6 +16,10 @@
 //	  .reputation    number    its reputation score, 0..100, or null when unknown
 //	  .sybilFlags    [string]  the Sybil flag codes raised on it (reputation.Flag codes); [] when none
 //	  .jurisdiction  string    where it is, ISO 3166-1 alpha-2 ("EU", "GLOBAL" as in capabilities); "" unknown
+//	  .jurisdictions [string]  every jurisdiction its registration file declares (absent when none)
+//	  .compliance    [string]  the attestations it declares ("hipaa", "gdpr", ...; absent when none)
+//	  .dataClasses   [string]  the data classes it declares handling (absent when none)
+//	  .riskClasses   [string]  the EU AI Act risk classes it declares ("high", ...; absent when none)
 //	price          string    the amount, a decimal integer in the token's base units
 //	priceUSD       number    the amount in USD, converted by the caller (test USD has 6 decimals)
 //	token          string    the payment token's address
@@ -50,6 +54,21 @@
 // Decision.Rules lists every hit. Helper rules and functions are free; only deny and escalate count.
 // A policy reads data.params, the JSON object of parameters given with it to Set (or {}), so one text
 // can serve many principals with different numbers; Sample, the shipped policy, shows the pattern.
+//
+// The counterparty's jurisdictions, compliance, dataClasses and riskClasses are left out of the JSON (and
+// of input.counterparty) when empty, so an input without them hashes as it did before they existed; a
+// policy reads them with object.get(input.counterparty, "compliance", []).
+//
+// # Sector overlays
+//
+// Engine.SetOverlays turns on Rego modules shipped in the binary (overlays/): "hipaa" (package
+// agora.overlay.hipaa) and "eu-ai-act" (agora.overlay.eu_ai_act), each with default parameters
+// (overlays/<id>.json) that the operator may replace one by one. They follow the deny/escalate convention
+// and are evaluated for every decision, whether or not the principal has a policy; their hits' rule ids are
+// prefixed by the overlay id (hipaa.phi_undeclared, hipaa.jurisdiction, eu_ai_act.human_oversight) and
+// decided together with the principal's: any deny denies, else any escalate escalates.
+// Decision.Overlays names each overlay that took part with its version and the hash of its text and
+// parameters. A principal's module cannot declare an overlay's package, and is compiled apart from them.
 //
 // # Safety
 //

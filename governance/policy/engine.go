@@ -75,7 +75,8 @@ type Engine struct {
 
 	mu       sync.RWMutex
 	policies map[string]*compiled
-	versions map[string]int // last version assigned per principal; survives Remove
+	versions map[string]int     // last version assigned per principal; survives Remove
+	overlays []*compiledOverlay // the operator's sector overlays, evaluated for every decision (overlay.go)
 }
 
 // compiled is one version of a principal's policy, ready to evaluate.
@@ -215,15 +216,30 @@ func (e *Engine) decide(ctx context.Context, in Input) (Decision, error) {
 
 	e.mu.RLock()
 	c := e.policies[p]
+	overlays := e.overlays
 	e.mu.RUnlock()
-	if c == nil {
+	if c == nil && len(overlays) == 0 {
 		d.Outcome, d.Reason, d.Rules = Allow, "no policy", []Hit{}
 		return d, nil
 	}
-	d.PolicyVersion = c.version
-	hits, err := c.eval(ctx, in.value(), e.opts.DecideTimeout)
-	if err != nil {
-		return d, fmt.Errorf("policy v%d of %s: %w", c.version, p, err)
+	value := in.value()
+	hits := []Hit{}
+	if c != nil {
+		d.PolicyVersion = c.version
+		if hits, err = c.eval(ctx, value, e.opts.DecideTimeout); err != nil {
+			return d, fmt.Errorf("policy v%d of %s: %w", c.version, p, err)
+		}
+	}
+	for _, o := range overlays {
+		d.Overlays = append(d.Overlays, o.ref)
+		oh, err := o.eval(ctx, value, e.opts.DecideTimeout)
+		if err != nil {
+			return d, fmt.Errorf("overlay %s: %w", o.ref.Name, err)
+		}
+		for _, h := range oh {
+			h.Rule = o.prefix + "." + h.Rule
+			hits = append(hits, h)
+		}
 	}
 	decideHits(&d, hits)
 	return d, nil
@@ -315,7 +331,7 @@ func stringField(obj ast.Object, key string) (string, bool) {
 // policyPath is the package every policy module declares.
 var policyPath = ast.MustParseRef("data.agora.policy")
 
-// compile parses, checks, compiles, prepares and probes one policy.
+// compile parses, checks, compiles, prepares and probes one principal's policy.
 func (e *Engine) compile(principal, source string, params map[string]any) (*compiled, error) {
 	if len(source) > e.opts.MaxSourceBytes {
 		return nil, fmt.Errorf("%w: source is %d bytes, limit %d", ErrTooLarge, len(source), e.opts.MaxSourceBytes)
@@ -324,23 +340,29 @@ func (e *Engine) compile(principal, source string, params map[string]any) (*comp
 	if err != nil {
 		return nil, err
 	}
-	mod, err := ast.ParseModuleWithOpts(principal+".rego", source, ast.ParserOptions{
+	return e.compileModule(principal, principal+".rego", policyPath, source, data, principal)
+}
+
+// compileModule parses, checks, compiles, prepares and probes one module that must declare package pkg, with
+// data as data.params. who names it in errors; the probe evaluates it for probePrincipal.
+func (e *Engine) compileModule(who, file string, pkg ast.Ref, source string, data map[string]any, probePrincipal string) (*compiled, error) {
+	mod, err := ast.ParseModuleWithOpts(file, source, ast.ParserOptions{
 		RegoVersion:  ast.RegoV1,
 		Capabilities: e.caps,
 	})
 	if err != nil {
-		return nil, compileError(principal, err)
+		return nil, compileError(who, err)
 	}
-	rules, problems := e.check(mod)
+	rules, problems := e.check(mod, pkg)
 	if len(problems) > 0 {
-		return nil, &CompileError{Principal: principal, Problems: problems}
+		return nil, &CompileError{Principal: who, Problems: problems}
 	}
 	comp := ast.NewCompiler().
 		WithCapabilities(e.caps).
 		WithDefaultRegoVersion(ast.RegoV1).
 		WithEnablePrintStatements(false)
-	if comp.Compile(map[string]*ast.Module{principal + ".rego": mod}); comp.Failed() {
-		return nil, compileError(principal, comp.Errors)
+	if comp.Compile(map[string]*ast.Module{file: mod}); comp.Failed() {
+		return nil, compileError(who, comp.Errors)
 	}
 	c := &compiled{}
 	if len(rules) == 0 {
@@ -348,7 +370,7 @@ func (e *Engine) compile(principal, source string, params map[string]any) (*comp
 	}
 	q := make([]string, len(rules))
 	for i, r := range rules {
-		q[i] = fmt.Sprintf("%s := data.agora.policy.%s", r, r)
+		q[i] = fmt.Sprintf("%s := %v.%s", r, pkg, r)
 	}
 	pq, err := rego.New(
 		rego.Query(strings.Join(q, "; ")),
@@ -359,14 +381,16 @@ func (e *Engine) compile(principal, source string, params map[string]any) (*comp
 		rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t.Value, nil }),
 	).PrepareForEval(context.Background())
 	if err != nil {
-		return nil, compileError(principal, err)
+		return nil, compileError(who, err)
 	}
 	c.query = &pq
 
 	probe := probeInput()
-	probe.Principal = principal
+	if probePrincipal != "" {
+		probe.Principal = probePrincipal
+	}
 	if _, err := c.eval(context.Background(), probe.value(), e.opts.LoadTimeout); err != nil {
-		return nil, fmt.Errorf("policy for %s refused by its probe evaluation: %w", principal, err)
+		return nil, fmt.Errorf("policy for %s refused by its probe evaluation: %w", who, err)
 	}
 	return c, nil
 }
@@ -374,7 +398,7 @@ func (e *Engine) compile(principal, source string, params map[string]any) (*comp
 // check enforces the module convention and the builtin ban before OPA compiles the module, so the
 // author reads "forbidden" rather than "undefined function". It returns which of deny and escalate the
 // module defines, in that order.
-func (e *Engine) check(mod *ast.Module) ([]string, []Problem) {
+func (e *Engine) check(mod *ast.Module, pkg ast.Ref) ([]string, []Problem) {
 	var problems []Problem
 	at := func(code string, loc *ast.Location, format string, args ...any) {
 		p := Problem{Code: code, Message: fmt.Sprintf(format, args...)}
@@ -383,8 +407,8 @@ func (e *Engine) check(mod *ast.Module) ([]string, []Problem) {
 		}
 		problems = append(problems, p)
 	}
-	if !mod.Package.Path.Equal(policyPath) {
-		at(CodeConvention, mod.Package.Location, "package is %v, want agora.policy", mod.Package.Path[1:])
+	if !mod.Package.Path.Equal(pkg) {
+		at(CodeConvention, mod.Package.Location, "package is %v, want %v", mod.Package.Path[1:], pkg[1:])
 	}
 	defined := map[string]bool{}
 	for _, r := range mod.Rules {

@@ -433,7 +433,12 @@ func TestInput_value(t *testing.T) {
 	noRep := input()
 	noRep.Counterparty.Reputation = nil
 	noRep.DataClasses = nil
-	for _, in := range []policy.Input{input(), odd, noRep} {
+	declared := input()
+	declared.Counterparty.Compliance, declared.Counterparty.DataClasses = []string{"hipaa"}, []string{"phi", "pii"}
+	declared.Counterparty.Jurisdictions, declared.Counterparty.RiskClasses = []string{"EU", "US"}, []string{"high"}
+	someDeclared := input()
+	someDeclared.Counterparty.RiskClasses, someDeclared.Counterparty.Compliance = []string{"limited"}, []string{}
+	for _, in := range []policy.Input{input(), odd, noRep, declared, someDeclared} {
 		b, err := in.CanonicalJSON()
 		if err != nil {
 			t.Fatal(err)

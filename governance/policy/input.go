@@ -62,13 +62,19 @@ type Agent struct {
 	Wallet string `json:"wallet"`
 }
 
-// Counterparty is the agent on the other side of the action.
+// Counterparty is the agent on the other side of the action. Compliance, DataClasses, Jurisdictions and
+// RiskClasses are what its registration file declares over its capabilities (self-declared, unverified);
+// they are left out of the JSON when empty, so inputs without them encode, and hash, as before they existed.
 type Counterparty struct {
-	ID           string   `json:"id"`
-	Jurisdiction string   `json:"jurisdiction"`
-	Reputation   *float64 `json:"reputation"`
-	SybilFlags   []string `json:"sybilFlags"`
-	Wallet       string   `json:"wallet"`
+	Compliance    []string `json:"compliance,omitempty"`
+	DataClasses   []string `json:"dataClasses,omitempty"`
+	ID            string   `json:"id"`
+	Jurisdiction  string   `json:"jurisdiction"`
+	Jurisdictions []string `json:"jurisdictions,omitempty"`
+	Reputation    *float64 `json:"reputation"`
+	RiskClasses   []string `json:"riskClasses,omitempty"`
+	SybilFlags    []string `json:"sybilFlags"`
+	Wallet        string   `json:"wallet"`
 }
 
 // Hit is one element of a policy's deny or escalate set.
@@ -91,6 +97,9 @@ type Decision struct {
 	Rules []Hit `json:"rules"`
 	// PolicyVersion is the version of the principal's policy that decided; 0 when it has none.
 	PolicyVersion int `json:"policyVersion"`
+	// Overlays names the sector overlays that took part (Engine.SetOverlays), with their versions and
+	// hashes; their hits' rules are prefixed by the overlay ("hipaa.phi_undeclared"). Absent when none.
+	Overlays []OverlayRef `json:"overlays,omitempty"`
 	// Principal is the input's principal, lowercased.
 	Principal string `json:"principal"`
 	// InputHash is the hex SHA-256 of the input's CanonicalJSON (after Decide's normalisation), so an
@@ -179,6 +188,25 @@ func (in Input) value() ast.Value {
 	if r := in.Counterparty.Reputation; r != nil {
 		rep = num(*r)
 	}
+	// The counterparty's declarations are absent when empty, as in the JSON (omitempty).
+	cp := [][2]*ast.Term{
+		ast.Item(str("id"), str(in.Counterparty.ID)),
+		ast.Item(str("jurisdiction"), str(in.Counterparty.Jurisdiction)),
+		ast.Item(str("reputation"), rep),
+		ast.Item(str("sybilFlags"), strs(in.Counterparty.SybilFlags)),
+		ast.Item(str("wallet"), str(in.Counterparty.Wallet)),
+	}
+	for _, f := range []struct {
+		key  string
+		list []string
+	}{
+		{"compliance", in.Counterparty.Compliance}, {"dataClasses", in.Counterparty.DataClasses},
+		{"jurisdictions", in.Counterparty.Jurisdictions}, {"riskClasses", in.Counterparty.RiskClasses},
+	} {
+		if len(f.list) > 0 {
+			cp = append(cp, ast.Item(str(f.key), strs(f.list)))
+		}
+	}
 	return ast.NewObject(
 		ast.Item(str("action"), str(in.Action)),
 		ast.Item(str("agent"), ast.ObjectTerm(
@@ -186,13 +214,7 @@ func (in Input) value() ast.Value {
 			ast.Item(str("wallet"), str(in.Agent.Wallet)),
 		)),
 		ast.Item(str("capability"), str(in.Capability)),
-		ast.Item(str("counterparty"), ast.ObjectTerm(
-			ast.Item(str("id"), str(in.Counterparty.ID)),
-			ast.Item(str("jurisdiction"), str(in.Counterparty.Jurisdiction)),
-			ast.Item(str("reputation"), rep),
-			ast.Item(str("sybilFlags"), strs(in.Counterparty.SybilFlags)),
-			ast.Item(str("wallet"), str(in.Counterparty.Wallet)),
-		)),
+		ast.Item(str("counterparty"), ast.ObjectTerm(cp...)),
 		ast.Item(str("dataClasses"), strs(in.DataClasses)),
 		ast.Item(str("jurisdictions"), strs(in.Jurisdictions)),
 		ast.Item(str("mandateId"), str(in.MandateID)),
