@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // Writer records entries. Record returns once the entry is durable in PostgreSQL (audit_pending): concurrent
@@ -287,8 +288,14 @@ func WithTrace(ctx context.Context, traceID string) context.Context {
 	return context.WithValue(ctx, traceKey{}, traceID)
 }
 
-// TraceID returns the trace id ctx carries ("" none).
+// TraceID returns the trace id ctx carries ("" none): the one WithTrace set, else the trace id of ctx's
+// OpenTelemetry span context (the request's span, or a remote parent from its traceparent header).
 func TraceID(ctx context.Context) string {
-	id, _ := ctx.Value(traceKey{}).(string)
-	return id
+	if id, _ := ctx.Value(traceKey{}).(string); id != "" {
+		return id
+	}
+	if sc := trace.SpanContextFromContext(ctx); sc.TraceID().IsValid() {
+		return sc.TraceID().String()
+	}
+	return ""
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"go.opentelemetry.io/otel/propagation"
 
 	"github.com/agoralabs/agora/deployment"
 	"github.com/agoralabs/agora/eip712"
@@ -167,6 +168,7 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) (in
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	traceHeaders(ctx, req.Header)
 	res, err := c.http.Do(req)
 	if err != nil {
 		return 0, fmt.Errorf("%s %s: %w", method, path, err)
@@ -272,6 +274,12 @@ func (c *Client) checkDomain(ctx context.Context, got eip712.Domain) error {
 
 // ErrWrongDomain is returned (wrapped) for typed data under another domain than the client's.
 var ErrWrongDomain = errors.New("wrong EIP-712 domain")
+
+// traceHeaders adds ctx's W3C trace context (traceparent, tracestate) to h, so that an agent that traces its
+// own work continues the same trace through the gateway (nothing when ctx carries no span context).
+func traceHeaders(ctx context.Context, h http.Header) {
+	propagation.TraceContext{}.Inject(ctx, propagation.HeaderCarrier(h))
+}
 
 // requestTimeout is the bound of one HTTP request (DefaultTimeout when the HTTP client has none).
 func (c *Client) requestTimeout() time.Duration {

@@ -134,8 +134,9 @@ func (c *Client) Subscribe(ctx context.Context, sub Subscription) (*Stream, erro
 	u.Scheme = strings.Replace(u.Scheme, "http", "ws", 1)
 	u.Path += "/v1/stream"
 	u.RawQuery = q.Encode()
-	conn, res, err := websocket.Dial(ctx, u.String(), &websocket.DialOptions{HTTPClient: c.dial,
-		HTTPHeader: http.Header{"User-Agent": {c.userAgent}}})
+	header := http.Header{"User-Agent": {c.userAgent}}
+	traceHeaders(ctx, header)
+	conn, res, err := websocket.Dial(ctx, u.String(), &websocket.DialOptions{HTTPClient: c.dial, HTTPHeader: header})
 	if err != nil {
 		if res != nil && res.StatusCode != http.StatusSwitchingProtocols {
 			body, _ := io.ReadAll(io.LimitReader(res.Body, 4096))

@@ -56,6 +56,8 @@ type agreementView struct {
 // signature (or both at once); the second one makes the agreement signed and spends both parties' nonces.
 func (s *Server) postAgreement(c *gin.Context) {
 	ctx := c.Request.Context()
+	var tr agreementTrace // a span per signature, in the RFQ's trace (trace.go)
+	defer s.traceAgreement(c, time.Now(), &tr)
 	var req agreementRequest
 	if p := readJSON(c, &req); p != nil {
 		s.fail(c, p)
@@ -72,6 +74,13 @@ func (s *Server) postAgreement(c *gin.Context) {
 	a, id, _, p := parseSigned[eip712.ServiceAgreement](s, signedMessage{TypedData: req.TypedData, Signature: first})
 	now := time.Now()
 	if p == nil {
+		tr.id, tr.rfq, tr.agent, tr.price = id, rfqIDOf(a.Nonce), bigOrZero(a.ProviderAgentID).String(), bigOrZero(a.Price).String()
+		if len(req.ClientSignature) > 0 {
+			tr.parties = append(tr.parties, "client")
+		}
+		if len(req.ProviderSignature) > 0 {
+			tr.parties = append(tr.parties, "provider")
+		}
 		p = s.checkAgreement(ctx, a, now)
 	}
 	if p == nil && len(req.ClientSignature) > 0 {
@@ -127,9 +136,10 @@ func (s *Server) postAgreement(c *gin.Context) {
 			// Both parties may post their first signatures at once: one inserts, the other waits for it
 			// here and then adds its signature to the row.
 			tag, err := tx.Exec(ctx, `INSERT INTO agreements (id, rfq_id, client, provider, provider_agent_id, token, price,
-				delivery_deadline, expiry, typed_data, client_signature, provider_signature, created_at, signed_at)
+				delivery_deadline, expiry, typed_data, client_signature, provider_signature, created_at, signed_at, trace_parent)
 				VALUES ($1, (SELECT id FROM rfqs WHERE id = $2 AND status = 'awarded' AND buyer = $3), $3, $4, $5::text::numeric,
-				$6, $7::text::numeric, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
+				$6, $7::text::numeric, $8, $9, $10, $11, $12, $13, $14,
+				(SELECT award_trace_parent FROM rfqs WHERE id = $2 AND status = 'awarded' AND buyer = $3)) ON CONFLICT (id) DO NOTHING`,
 				id.Bytes(), rfqIDOf(a.Nonce), a.Client.Bytes(), a.Provider.Bytes(), a.ProviderAgentID.String(), a.Token.Bytes(),
 				a.Price.String(), storedTime(a.DeliveryDeadline), storedTime(bigOrZero(a.Expiry).Uint64()), td,
 				first, second, now, signedAt)
@@ -214,6 +224,9 @@ func (s *Server) postAgreement(c *gin.Context) {
 	if p != nil {
 		s.fail(c, p)
 		return
+	}
+	if view != nil {
+		tr.state = view.State
 	}
 	if changed { // committed: this gateway's streams hear it now, in the state it made
 		s.streams.queue(marketMsg{payload: s.marketEvent("agreement", id), agreement: view})

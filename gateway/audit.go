@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -107,17 +106,6 @@ func addrBytes(b []byte) string {
 		return ""
 	}
 	return addr(common.BytesToAddress(b))
-}
-
-// traceparentRE is a W3C traceparent: version 00, trace id, parent id, flags.
-var traceparentRE = regexp.MustCompile(`^00-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$`)
-
-// traceContext carries the request's W3C trace id (traceparent header) to the audit entries it makes.
-func traceContext(c *gin.Context) {
-	if m := traceparentRE.FindStringSubmatch(c.GetHeader("traceparent")); m != nil && m[1] != strings.Repeat("0", 32) {
-		c.Request = c.Request.WithContext(audit.WithTrace(c.Request.Context(), m[1]))
-	}
-	c.Next()
 }
 
 // getAuditCheckpoint serves GET /v1/audit/checkpoint: the newest signed tree head, a C2SP tlog-checkpoint

@@ -124,7 +124,12 @@ func (s *Server) closeLoop(ctx context.Context) {
 // built here, the other copies read it on the notification.
 func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 	var closed *rfqView
-	demoted := 0
+	demoted, start := 0, time.Now()
+	var ct *closeTrace // the close's spans (trace.go), once the RFQ is found open
+	var traced struct {
+		quotes  int
+		refused []refusal
+	}
 	err := inTx(ctx, s.durable, func(conn *pgxpool.Conn) error {
 		var read pgx.Batch
 		read.Queue(`BEGIN`)
@@ -139,6 +144,7 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 		if err != nil || v.Status != "open" {
 			return err
 		}
+		ct = s.traceClose(ctx, res.traceParent, start)
 		rows, err := br.Query()
 		if err != nil {
 			return err
@@ -216,16 +222,17 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 		if err := s.showResult(id, v, quotes, res); err != nil {
 			return err
 		}
+		closed, traced.quotes, traced.refused = v, len(quotes), res.refused
 		refusedJSON, _ := json.Marshal(res.refused)
 		var b pgx.Batch
 		b.Queue(`UPDATE rfqs SET status = $2, closed_at = $3, winner_quote = $4, paid = $5::text::numeric, refusals = $6,
-			ranked = $7, sign_by = $8, agreement_id = $9 WHERE id = $1`,
-			id.Bytes(), v.Status, now, res.winner, res.paid, refusedJSON, res.ranked, res.signBy, res.agreementID)
+			ranked = $7, sign_by = $8, agreement_id = $9, award_trace_parent = $10 WHERE id = $1`,
+			id.Bytes(), v.Status, now, res.winner, res.paid, refusedJSON, res.ranked, res.signBy, res.agreementID, ct.awarded(v))
 		if len(penalised) > 0 {
 			b.Queue(`UPDATE quotes SET demoted = true WHERE rfq_id = $1 AND provider_agent_id = ANY($2::text[]::numeric[])`,
 				id.Bytes(), penalised)
 		}
-		s.auditBatch(ctx, &b, closeEntry(id, v, quotes, res, refusedJSON))
+		s.auditBatch(ct.ctx, &b, closeEntry(id, v, quotes, res, refusedJSON)) // in the RFQ's trace
 		b.Queue(`SELECT pg_notify($1, $2)`, channelMarket, s.marketEvent("closed", id))
 		// The close alone commits without waiting for the WAL flush: it is derived data. Should a crash lose
 		// it, the RFQ is open again with exactly the quotes it had (they were flushed, and later ones are
@@ -236,9 +243,12 @@ func (s *Server) closeRFQ(ctx context.Context, id common.Hash) error {
 		if err := conn.SendBatch(ctx, &b).Close(); err != nil {
 			return err
 		}
-		closed, demoted = v, len(penalised)
+		demoted = len(penalised)
 		return nil
 	})
+	if ct != nil {
+		ct.end(closed, traced.quotes, traced.refused, err)
+	}
 	if err == nil && closed != nil { // committed: this gateway's streams hear it now
 		s.streams.queue(marketMsg{payload: s.marketEvent("closed", id), rfq: closed})
 		if demoted > 0 {
@@ -338,6 +348,7 @@ func (s *Server) penaliseUnsigned(ctx context.Context) error {
 		id := common.BytesToHash(p.rfq)
 		s.metrics.noSignPenalties.Inc()
 		s.log.Info("winner did not sign; penalised", "rfq", id.Hex(), "agent", p.agent, "until", p.until)
+		s.tracePenalty(ctx, id, p.agent, p.since, p.until)
 		payloads = append(payloads, s.marketEvent("penalty", id))
 	}
 	// Watchers on every copy hear the penalty (a "penalty" event): this one's at once, the others' by NOTIFY.

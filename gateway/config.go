@@ -8,6 +8,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/prometheus/client_golang/prometheus"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/agoralabs/agora/auction"
 	"github.com/agoralabs/agora/deployment"
@@ -52,6 +53,8 @@ type Config struct {
 	AnchorBackend    deployment.Backend
 	// Embedder embeds search documents and queries; nil uses embed.NewLocal(256).
 	Embedder embed.Embedder
+	// TracerProvider records the gateway's spans (docs/tracing.md; tracing.New); nil: none.
+	TracerProvider trace.TracerProvider
 
 	MaxBodyBytes    int64         // request bodies above this get 413; default 64 KiB
 	MaxQueryBytes   int           // raw query strings above this get 400; default 4 KiB

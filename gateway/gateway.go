@@ -27,6 +27,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/agoralabs/agora/audit"
 	"github.com/agoralabs/agora/eip712"
@@ -71,6 +72,8 @@ type Server struct {
 	anchorer    *audit.Anchorer // nil without Config.AuditAnchorKey
 	auditSource string          // "gateway:<instance>"
 	auditKey    string          // the verifier key
+	tracer      trace.Tracer
+	tracing     bool // Config.TracerProvider is set (trace.go)
 
 	scoreKick chan struct{}
 
@@ -144,6 +147,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.instance = hex.EncodeToString(inst[:])
+	s.setupTracing()
 	if err := s.setupAudit(); err != nil {
 		pool.Close()
 		durable.Close()
@@ -475,6 +479,7 @@ func (s *Server) onBlock(ctx context.Context, payload string) {
 	}
 	if last >= 0 {
 		s.streams.notify(fmt.Sprintf("block|%d|%d", last, block)) // agreement jobs that changed in (last, block]
+		s.traceJobs(ctx, last, block)
 	}
 	s.killSwitch(ctx)
 	s.catalog.mu.Lock()

@@ -93,7 +93,7 @@ func (s *Server) routes() *gin.Engine {
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
 	_ = e.SetTrustedProxies(s.cfg.TrustedProxies) // nil trusts none: ClientIP is the peer address
-	e.Use(s.recovery, s.observe)
+	e.Use(s.recovery, s.traceContext, s.observe)
 	if len(s.cfg.CORSOrigins) > 0 {
 		cc := cors.Config{
 			AllowMethods:  []string{http.MethodGet, http.MethodPost, http.MethodOptions},
@@ -114,7 +114,7 @@ func (s *Server) routes() *gin.Engine {
 			}
 		})
 	}
-	e.Use(s.limits, traceContext)
+	e.Use(s.limits)
 	e.NoRoute(func(c *gin.Context) {
 		writeProblem(c, problem(http.StatusNotFound, CodeNotFound, "no route %s %s", c.Request.Method, clipTo(c.Request.URL.Path, maxInstance)))
 	})

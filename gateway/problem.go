@@ -117,6 +117,7 @@ func writeProblem(c *gin.Context, p *Problem) {
 	q := *p
 	q.Instance = clipTo(c.Request.URL.Path, maxInstance) // a long path is not echoed back whole
 	c.Header("Cache-Control", "no-store")
+	c.Set(problemKey, q.Code) // the request's spans carry it as error.type
 	c.Render(q.Status, problemRender{&q})
 	c.Abort()
 }

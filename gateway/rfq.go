@@ -107,9 +107,12 @@ var auctionNames = []string{"first_price", "second_price", "dutch", "direct"}
 
 // postRFQ takes a buyer's signed RFQ, opens its quote window and closes it when the window ends.
 func (s *Server) postRFQ(c *gin.Context) {
-	ctx := c.Request.Context()
+	ctx, span := s.requestSpan(c, "rfq.post") // stored with the RFQ: the trade's spans are its children
+	defer endRequestSpan(c, span)
 	rfq, id, sig, p := readSigned[eip712.RFQ](s, c)
 	if p == nil {
+		span.SetAttributes(attrRFQ.String(id.Hex()), attrBuyer.String(addr(rfq.Buyer)), attrCapability.String(clip(rfq.Capability)),
+			attrMaxPrice.String(bigOrZero(rfq.MaxPrice).String()), attrRule.String(auctionNames[min(int(rfq.Auction), len(auctionNames)-1)]))
 		p = s.checkRFQ(ctx, rfq, time.Now())
 	}
 	if p == nil {
@@ -154,13 +157,13 @@ func (s *Server) postRFQ(c *gin.Context) {
 		}
 		_, err = tx.Exec(ctx, `INSERT INTO rfqs (id, buyer, capability, input_spec_hash, token, max_price, floor_price,
 			delivery_deadline, quote_window_ms, auction, provider_agent_id, validator, validation_threshold, nonce, expiry,
-			typed_data, signature, status, opened_at, closes_at, arbiter, review_window, late_penalty_bps)
+			typed_data, signature, status, opened_at, closes_at, arbiter, review_window, late_penalty_bps, trace_parent)
 			VALUES ($1, $2, $3, $4, $5, $6::text::numeric, $7::text::numeric, $8, $9, $10, $11::text::numeric, $12, $13,
-			$14::text::numeric, $15, $16, $17, 'open', $18, $19, $20, $21, $22)`,
+			$14::text::numeric, $15, $16, $17, 'open', $18, $19, $20, $21, $22, $23)`,
 			id.Bytes(), rfq.Buyer.Bytes(), rfq.Capability, rfq.InputSpecHash.Bytes(), rfq.Token.Bytes(), rfq.MaxPrice.String(),
 			bigOrZero(rfq.FloorPrice).String(), storedTime(rfq.DeliveryDeadline), int(rfq.QuoteWindowMs), int(rfq.Auction),
 			provider, validator, int(rfq.ValidationThreshold), rfq.Nonce.String(), storedTime(rfq.Expiry), td, []byte(sig),
-			now, closes, arbiter, int64(rfq.ReviewWindow), int(rfq.LatePenaltyBps))
+			now, closes, arbiter, int64(rfq.ReviewWindow), int(rfq.LatePenaltyBps), s.traceParent(ctx))
 		if err != nil {
 			return err
 		}
@@ -193,7 +196,7 @@ func (s *Server) postRFQ(c *gin.Context) {
 		return
 	}
 	// This gateway's streams hear it now, the other copies on the notification.
-	s.streams.queue(marketMsg{payload: s.marketEvent("open", id), rfq: view, typedData: td})
+	s.streams.queue(marketMsg{payload: s.marketEvent("open", id), rfq: view, typedData: td, trace: s.traceParent(ctx)})
 	c.Header("Location", "/v1/rfqs/"+id.Hex())
 	sendJSON(c, http.StatusCreated, view)
 }
@@ -292,14 +295,16 @@ func (s *Server) postQuote(c *gin.Context) {
 	sendJSON(c, http.StatusCreated, res)
 }
 
-// acceptQuote checks a signed quote on RFQ rfqID and stores it; a refusal is a *Problem and stores nothing.
-func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedMessage) (*quoteAccepted, *Problem) {
+// takeQuote checks a signed quote on RFQ rfqID and stores it; a refusal is a *Problem and stores nothing. It
+// fills tr with what the quote's span needs (acceptQuote).
+func (s *Server) takeQuote(ctx context.Context, rfqID common.Hash, req signedMessage, tr *quoteTrace) (*quoteAccepted, *Problem) {
 	q, id, sig, p := parseSigned[eip712.Quote](s, req)
 	if p != nil {
 		return nil, p
 	}
 	now := time.Now()
 	agentID := bigOrZero(q.ProviderAgentID).String()
+	tr.quote, tr.agent, tr.price = id, agentID, bigOrZero(q.Price).String()
 	validUntil, err := terms.Unix("validUntil", q.ValidUntil)
 	if err == nil {
 		_, err = terms.Unix("deliveryDeadline", q.DeliveryDeadline)
@@ -350,8 +355,8 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 	err = inTx(ctx, s.durable, func(conn *pgxpool.Conn) error {
 		var b pgx.Batch
 		b.Queue(`BEGIN`)
-		b.Queue(`SELECT status, opened_at, closes_at, delivery_deadline, max_price::text, auction, provider_agent_id::text, buyer
-			FROM rfqs WHERE id = $1 FOR KEY SHARE`, rfqID.Bytes())
+		b.Queue(`SELECT status, opened_at, closes_at, delivery_deadline, max_price::text, auction, provider_agent_id::text, buyer,
+			trace_parent FROM rfqs WHERE id = $1 FOR KEY SHARE`, rfqID.Bytes())
 		b.Queue(`INSERT INTO spent_nonces (signer, kind, nonce, spent_at) VALUES ($1, 'Quote', $2::text::numeric, $3)
 			ON CONFLICT DO NOTHING`, q.Provider.Bytes(), bigOrZero(q.Nonce).String(), now)
 		b.Queue(`INSERT INTO quotes (id, rfq_id, provider_agent_id, provider, price, delivery_deadline, sla_hash,
@@ -374,7 +379,8 @@ func (s *Server) acceptQuote(ctx context.Context, rfqID common.Hash, req signedM
 		var auctionRule int16
 		var direct *string
 		var buyer []byte
-		err := br.QueryRow().Scan(&status, &opened, &closes, &deadline, &maxPrice, &auctionRule, &direct, &buyer)
+		err := br.QueryRow().Scan(&status, &opened, &closes, &deadline, &maxPrice, &auctionRule, &direct, &buyer, &tr.parent)
+		tr.known = err == nil
 		if errors.Is(err, pgx.ErrNoRows) {
 			return problem(http.StatusNotFound, CodeRFQNotFound, "no RFQ %s", rfqID.Hex())
 		}
@@ -501,7 +507,8 @@ type rfqResult struct {
 	refused     []refusal
 	ranked      []string // quote ids, best first
 	signBy      *time.Time
-	agreementID []byte // the award's agreement digest, fixed at the close; nil: compute it
+	agreementID []byte  // the award's agreement digest, fixed at the close; nil: compute it
+	traceParent *string // the rfq.post span's (trace.go)
 }
 
 // rfqSQL reads an RFQ's row by id ($1), for scanRFQ.
@@ -509,7 +516,7 @@ const rfqSQL = `SELECT status, buyer, capability, input_spec_hash, token, max_pr
 		delivery_deadline, quote_window_ms, auction, provider_agent_id::text, validator, validation_threshold, nonce::text,
 		expiry, opened_at, closes_at, closed_at, winner_quote, paid::text, refusals, ranked, arbiter, review_window, late_penalty_bps,
 		sign_by, agreement_id, (SELECT count(*) FROM quotes q WHERE q.rfq_id = r.id),
-		COALESCE(r.typed_data->'message'->>'mandateId', '0')
+		COALESCE(r.typed_data->'message'->>'mandateId', '0'), trace_parent
 		FROM rfqs r WHERE id = $1`
 
 // scanRFQ reads an RFQ's row (rfqSQL): its terms in the view, its result apart.
@@ -521,7 +528,7 @@ func scanRFQ(row pgx.Row, id common.Hash) (*rfqView, *rfqResult, error) {
 	err := row.Scan(&v.Status, &buyer, &v.Capability, &spec, &token, &v.MaxPrice,
 		&v.FloorPrice, &v.DeliveryDeadline, &v.QuoteWindowMs, &rule, &v.ProviderAgentID, &validator, &v.Threshold,
 		&v.Nonce, &v.Expiry, &v.OpenedAt, &v.ClosesAt, &v.ClosedAt, &res.winner, &res.paid, &refused, &res.ranked, &arbiter,
-		&v.ReviewWindow, &v.LatePenaltyBps, &res.signBy, &res.agreementID, &v.Quotes, &v.MandateID)
+		&v.ReviewWindow, &v.LatePenaltyBps, &res.signBy, &res.agreementID, &v.Quotes, &v.MandateID, &res.traceParent)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, nil, problem(http.StatusNotFound, CodeRFQNotFound, "no RFQ %s", id.Hex())
 	}

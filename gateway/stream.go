@@ -110,6 +110,7 @@ type marketMsg struct {
 	rfq       *rfqView        // open, closed: the RFQ as GET shows it
 	typedData json.RawMessage // open: what the buyer signed
 	agreement *agreementView  // agreement: in the state its signature made
+	trace     *string         // open: the RFQ's rfq.post span, the fan-out's parent (trace.go)
 }
 
 // notify queues a market event for delivery; the caller never waits.
@@ -285,18 +286,22 @@ func (h *streams) deliver(ctx context.Context, msg marketMsg) error {
 	}
 	switch kind {
 	case "open":
-		td := msg.typedData
+		td, tp := msg.typedData, msg.trace
 		if td == nil {
-			if err := h.s.pool.QueryRow(ctx, `SELECT typed_data FROM rfqs WHERE id = $1`, id.Bytes()).Scan(&td); err != nil {
+			if err := h.s.pool.QueryRow(ctx, `SELECT typed_data, trace_parent FROM rfqs WHERE id = $1`, id.Bytes()).Scan(&td, &tp); err != nil {
 				return err
 			}
 		}
 		ev := encode(streamEvent{Type: "rfq", RFQ: view, TypedData: td})
-		now, have := time.Now(), wordSet(view.Capability)
+		now, have, sent := time.Now(), wordSet(view.Capability), 0
+		defer func() {
+			h.s.record(ctx, marketSpan{parent: tp, name: "rfq.fanout", start: now, attrs: fanoutAttrs(view.ID, sent)})
+		}()
 		h.mu.Lock()
 		defer h.mu.Unlock()
 		for sub := range h.subs {
 			if h.s.hears(sub, view, have, now) {
+				sent++
 				if h.heard[view.ID] == nil {
 					h.heard[view.ID] = map[*subscriber]struct{}{}
 				}

@@ -18,6 +18,7 @@ import (
 	"github.com/agoralabs/agora/embed"
 	"github.com/agoralabs/agora/gateway"
 	"github.com/agoralabs/agora/governance/policy"
+	"github.com/agoralabs/agora/tracing"
 )
 
 func (a *app) serveCommand() *cobra.Command {
@@ -64,6 +65,7 @@ requests drain for --drain before the process exits.`,
 	f.Int("embeddings-dims", 256, "vector dimensions (local embedder, or requested from the endpoint)")
 	f.String("embeddings-key", "", "API key of --embeddings-url (prefer env AGORA_EMBEDDINGS_KEY)")
 	auditServeFlags(f)
+	f.String("otlp-endpoint", "", "OTLP/HTTP collector base URL for OpenTelemetry traces, e.g. http://localhost:4318 (empty: OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT, else no traces; docs/tracing.md)")
 	return cmd
 }
 
@@ -140,6 +142,22 @@ func (a *app) runServe(cmd *cobra.Command, _ []string) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	cfg.Registry = reg
+
+	tp, err := tracing.New(ctx, tracing.Config{Endpoint: v.GetString("otlp-endpoint"), ServiceName: "agora-gateway", ServiceVersion: version})
+	if err != nil {
+		return err
+	}
+	defer func() { // flush the spans still queued
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if err := tp.Shutdown(sctx); err != nil {
+			a.log.Warn("traces not flushed", "err", err)
+		}
+	}()
+	if tp.Enabled() {
+		cfg.TracerProvider = tp
+		a.log.Info("tracing", "otlp", redactURL(tp.Endpoint()))
+	}
 
 	srv, err := gateway.New(ctx, cfg)
 	if err != nil {
