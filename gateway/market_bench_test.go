@@ -21,6 +21,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/agoralabs/agora/eip712"
+	"github.com/agoralabs/agora/gateway"
 	"github.com/agoralabs/agora/internal/pgtest"
 	"github.com/agoralabs/agora/postgres"
 )
@@ -32,12 +33,14 @@ import (
 // AGORA_BENCH_RFQS rounds (default 100), one RFQ at a time, 100 ms apart. The providers sign on the same two
 // cores as the gateway and PostgreSQL.
 //
-// Two gateways run side by side on two databases, one without the audit log and one with it (every decision
-// logged in its transaction, a sequencer integrating and signing): the rounds alternate between them, so both
-// see the same machine, and the ratio of their p95s is the audit log's cost.
+// Three set-ups run side by side, the rounds alternating between them so that all see the same machine: one
+// gateway without the audit log, one with it (every decision logged in its transaction, a sequencer
+// integrating and signing), and three gateway copies on one database with it, the buyer on the first and the
+// providers on the other two (quotes and the award cross copies by LISTEN/NOTIFY). The ratios of their p95s
+// are the audit log's cost and the cost of scaling out.
 func BenchmarkRFQRoundTrip(b *testing.B) {
 	rounds := envInt("AGORA_BENCH_RFQS", 100)
-	rigs := []*rfqRig{newRFQRig(b, false), newRFQRig(b, true)}
+	rigs := []*rfqRig{newRFQRig(b, false, 1), newRFQRig(b, true, 1), newRFQRig(b, true, 3)}
 	b.ResetTimer()
 	for range b.N {
 		for _, rig := range rigs {
@@ -48,21 +51,25 @@ func BenchmarkRFQRoundTrip(b *testing.B) {
 				rig.round(r)
 			}
 		}
-		var p95 [2]float64
+		var p95 [3]float64
 		for i, rig := range rigs {
 			p95[i] = rig.report()
 		}
 		b.ReportMetric(p95[1]/p95[0], "audit-on/off-p95")
+		b.ReportMetric(p95[2]/p95[1], "3-copies/1-copy-p95")
 		b.Logf("audit log on/off: p95 round trip %.2f / %.2f ms (x%.3f)", p95[1], p95[0], p95[1]/p95[0])
+		b.Logf("three copies (the RFQ on one, the providers on the other two) / one copy, both logging: p95 %.2f / %.2f ms (x%.3f)",
+			p95[2], p95[1], p95[2]/p95[1])
 	}
 }
 
-// rfqRig is one gateway with its providers and buyer, for BenchmarkRFQRoundTrip.
+// rfqRig is one set-up of BenchmarkRFQRoundTrip: one database, one or more gateway copies, the buyer on the
+// first and the providers on the others (or the only one).
 type rfqRig struct {
 	b          *testing.B
 	name       string
 	ctx        context.Context
-	ts         *httptest.Server
+	ts         *httptest.Server // the buyer's copy
 	market     eip712.Domain
 	token      common.Address
 	buyerKey   *ecdsa.PrivateKey
@@ -77,21 +84,44 @@ type rfqRig struct {
 
 func benchMs(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
-func newRFQRig(b *testing.B, audited bool) *rfqRig {
+func newRFQRig(b *testing.B, audited bool, copies int) *rfqRig {
 	nProviders := envInt("AGORA_BENCH_PROVIDERS", 50)
 	dbURL := pgtest.New(b)
 	if _, err := postgres.Migrate(context.Background(), dbURL); err != nil {
 		b.Fatal(err)
 	}
 	wallets := fillAgents(b, dbURL, nProviders, nProviders)
-	srv := benchServer(b, dbURL, withAudit(b, audited))
-	ts := httptest.NewServer(srv.Handler())
-	b.Cleanup(ts.Close)
+	var servers []*httptest.Server
+	key := withAudit(b, audited)
+	var skey string
+	for range copies {
+		srv := benchServer(b, dbURL, func(c *gateway.Config) {
+			if skey == "" {
+				key(c)
+				skey = c.AuditKey
+			}
+			c.AuditKey = skey // one operator key for every copy
+		})
+		ts := httptest.NewServer(srv.Handler())
+		b.Cleanup(ts.Close)
+		servers = append(servers, ts)
+	}
+	ts := servers[0]
+	providerServer := func(i int) *httptest.Server {
+		if copies == 1 {
+			return ts
+		}
+		return servers[1+i%(copies-1)]
+	}
 	dep := benchDeployment()
 	chainID := new(big.Int).SetUint64(dep.ChainID)
 	ctx, cancel := context.WithCancel(context.Background())
 	b.Cleanup(cancel)
-	rig := &rfqRig{b: b, name: auditName(audited), ctx: ctx, ts: ts, market: eip712.EscrowDomain(chainID, dep.Contracts.AgentEscrow.Address),
+	name := auditName(audited)
+	if copies > 1 {
+		name = strconv.Itoa(copies) + "-copies-" + name
+	}
+	rig := &rfqRig{b: b, name: name, ctx: ctx, ts: ts, market: eip712.EscrowDomain(chainID, dep.Contracts.AgentEscrow.Address),
 		token: common.HexToAddress("0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9"), providers: nProviders,
 		window: time.Duration(envInt("AGORA_BENCH_WINDOW_MS", 200)) * time.Millisecond}
 	beats := eip712.GatewayDomain(chainID, dep.Contracts.IdentityRegistry.Address)
@@ -100,10 +130,11 @@ func newRFQRig(b *testing.B, audited bool) *rfqRig {
 	for i, w := range wallets {
 		hb := eip712.Heartbeat{AgentID: big.NewInt(int64(i)), Status: eip712.HeartbeatOnline, Price: big.NewInt(1), Token: rig.token,
 			P95LatencyMs: 100, Capacity: 8, ExpiresAt: uint64(time.Now().Add(time.Hour).Unix()), Nonce: big.NewInt(1)}
-		if code, body := rig.post("/v1/heartbeats", rig.signed(beats, hb, w)); code != 200 {
+		at := providerServer(i)
+		if code, body := rig.postAt(at, "/v1/heartbeats", rig.signed(beats, hb, w)); code != 200 {
 			b.Fatalf("heartbeat %d: %d %s", i, code, body)
 		}
-		conn := rig.dial("capability=bench&agentId=" + strconv.Itoa(i))
+		conn := rig.dialAt(at, "capability=bench&agentId="+strconv.Itoa(i))
 		b.Cleanup(func() { conn.CloseNow() })
 		go func() {
 			nonce := int64(0)
@@ -141,9 +172,11 @@ func newRFQRig(b *testing.B, audited bool) *rfqRig {
 	return rig
 }
 
-func (rig *rfqRig) post(path string, body any) (int, []byte) {
+func (rig *rfqRig) post(path string, body any) (int, []byte) { return rig.postAt(rig.ts, path, body) }
+
+func (rig *rfqRig) postAt(ts *httptest.Server, path string, body any) (int, []byte) {
 	raw, _ := json.Marshal(body)
-	res, err := http.Post(rig.ts.URL+path, "application/json", strings.NewReader(string(raw)))
+	res, err := http.Post(ts.URL+path, "application/json", strings.NewReader(string(raw)))
 	if err != nil {
 		rig.b.Fatal(err)
 	}
@@ -162,8 +195,10 @@ func (rig *rfqRig) signed(d eip712.Domain, m eip712.Message, key *ecdsa.PrivateK
 	return map[string]any{"typedData": json.RawMessage(td), "signature": hexutil.Encode(sig)}
 }
 
-func (rig *rfqRig) dial(query string) *websocket.Conn {
-	conn, _, err := websocket.Dial(rig.ctx, "ws"+strings.TrimPrefix(rig.ts.URL, "http")+"/v1/stream?"+query, nil)
+func (rig *rfqRig) dial(query string) *websocket.Conn { return rig.dialAt(rig.ts, query) }
+
+func (rig *rfqRig) dialAt(ts *httptest.Server, query string) *websocket.Conn {
+	conn, _, err := websocket.Dial(rig.ctx, "ws"+strings.TrimPrefix(ts.URL, "http")+"/v1/stream?"+query, nil)
 	if err != nil {
 		rig.b.Fatal(err)
 	}
