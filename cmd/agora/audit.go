@@ -145,8 +145,44 @@ exits with status 1.`,
 	af.String("rpc-url", "http://127.0.0.1:8545", "JSON-RPC endpoint")
 	af.String("deployment", ".devnet/deployment.json", "deployment file (the AuditAnchor contract)")
 
-	cmd.AddCommand(keygen, verify, export, prune, anchor)
+	entries := &cobra.Command{Use: "entries", Short: "Read the audit entries your key may read, from the gateway, with their proofs",
+		Long: `Read the audit entries the signer may read (GET /v1/audit/entries, with a signed EIP-712 AuditQuery): those that
+name its address as principal or actor, those about the agents it owns or is the wallet of, or every entry for an
+auditor the operator names (agora serve --audit-readers). Prints one JSON page per line, oldest entries first, each
+entry with its inclusion proof in the page's checkpoint. Keys as for "agora market".`,
+		Args: cobra.NoArgs, RunE: a.runAuditEntries}
+	signerFlags(entries.Flags())
+	nf := entries.Flags()
+	nf.String("agent", "", "only this agent's entries (one you own or are the wallet of)")
+	nf.String("principal", "", "only the entries naming this principal (yourself, unless you are an auditor)")
+	nf.String("subject", "", `only this subject's: "job:7", "rfq:0x…", "agreement:0x…", "mandate:3"`)
+	nf.Int("limit", 100, "entries per page")
+	nf.Int("pages", 1, "pages to read (0: every page)")
+
+	cmd.AddCommand(keygen, verify, export, prune, anchor, entries)
 	return cmd
+}
+
+func (a *app) runAuditEntries(cmd *cobra.Command, _ []string) error {
+	m, err := a.openMarket()
+	if err != nil {
+		return err
+	}
+	f := client.AuditFilter{AgentID: a.v.GetString("agent"), Principal: a.v.GetString("principal"),
+		Subject: a.v.GetString("subject"), Limit: a.v.GetInt("limit")}
+	for pages := a.v.GetInt("pages"); ; pages-- {
+		page, err := m.client.AuditEntries(cmd.Context(), m.signer, f)
+		if err != nil {
+			return err
+		}
+		if err := m.print(page); err != nil {
+			return err
+		}
+		if page.NextAfter == nil || pages == 1 {
+			return nil
+		}
+		f.After = page.NextAfter
+	}
 }
 
 func (a *app) print(v any) error {

@@ -12,6 +12,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/agoralabs/agora/audit"
+	"github.com/agoralabs/agora/client"
 	"github.com/agoralabs/agora/internal/anvil"
 	"github.com/agoralabs/agora/seed"
 )
@@ -51,8 +53,16 @@ func TestAuditCommands(t *testing.T) {
 	}
 	operator := crypto.PubkeyToAddress(anvil.DevKey(6).PublicKey).Hex()
 
+	auditorKey := filepath.Join(dir, "auditor.key")
+	if err := os.WriteFile(auditorKey, []byte(keyHex(t, 5)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	strangerKey := filepath.Join(dir, "stranger.key")
+	if err := os.WriteFile(strangerKey, []byte(keyHex(t, 4)), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	gatewayURL := startStack(t, chain.URL, file, "--audit-key-file", keyFile, "--audit-anchor-key-file", anchorKey,
-		"--audit-anchor-every", "300ms")
+		"--audit-anchor-every", "300ms", "--audit-readers", crypto.PubkeyToAddress(anvil.DevKey(5).PublicKey).Hex())
 	waitReady(t, gatewayURL, 1)
 	dbURL := os.Getenv("AGORA_DATABASE_URL")
 	db, err := pgxpool.New(ctx, dbURL)
@@ -87,6 +97,41 @@ func TestAuditCommands(t *testing.T) {
 	rep, err := verify("--database-url", dbURL, "--rpc-url", chain.URL, "--deployment", file, "--operator", operator)
 	if err != nil || rep["ok"] != true || rep["anchors"].(float64) < 1 || rep["entries"].(float64) < 10 {
 		t.Fatalf("verify the database: %v %v", rep, err)
+	}
+
+	// The auditor reads every entry from the gateway, each with a proof that verifies; a stranger reads none.
+	out, _, err = run(t, ctx, "audit", "entries", "--gateway", gatewayURL, "--deployment", file, "--key-file", auditorKey, "--limit", "50")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page client.AuditPage
+	if err := json.Unmarshal([]byte(out), &page); err != nil || !page.Auditor || len(page.Entries) != 50 || page.NextAfter == nil {
+		t.Fatalf("the auditor's page: %.300s (%v)", out, err)
+	}
+	v, err := audit.NewVerifier(keys.VerifierKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := audit.OpenCheckpoint(page.Checkpoint, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range page.Entries {
+		e, err := audit.Parse(x.Entry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		canon, _ := e.Canonical()
+		if err := audit.VerifyInclusion(x.Seq, head.Size, audit.LeafHash(canon), x.Proof, head.Root); err != nil {
+			t.Fatalf("entry %d: %v", x.Seq, err)
+		}
+	}
+	out, _, err = run(t, ctx, "audit", "entries", "--gateway", gatewayURL, "--deployment", file, "--key-file", strangerKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(out), &page); err != nil || page.Auditor || len(page.Entries) != 0 {
+		t.Fatalf("a stranger's page: %.300s (%v)", out, err)
 	}
 
 	// Everything, offline; and one job's entries, with proofs.
