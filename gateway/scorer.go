@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/agoralabs/agora/reputation"
 )
@@ -475,7 +476,17 @@ func (s *Server) getReputation(c *gin.Context) {
 	ctx := c.Request.Context()
 	var report json.RawMessage
 	err := s.cached(ctx, "reputation:"+id, &report, func() (any, error) {
-		r, err := s.storedReport(ctx, id)
+		var r json.RawMessage
+		err := s.replica.fresh(ctx, func(db *pgxpool.Pool) error {
+			var err error
+			if r, err = s.storedReport(ctx, db, id); errors.Is(err, pgx.ErrNoRows) {
+				return problem(http.StatusNotFound, CodeNotFound, "no report") // computed below, on the primary
+			}
+			return err
+		})
+		if errors.As(err, new(*Problem)) {
+			r, err = s.storedReport(ctx, s.pool, id)
+		}
 		if errors.Is(err, pgx.ErrNoRows) {
 			conn, cerr := s.pool.Acquire(ctx)
 			if cerr != nil {
@@ -486,7 +497,7 @@ func (s *Server) getReputation(c *gin.Context) {
 			if err != nil {
 				return nil, err
 			}
-			r, err = s.storedReport(ctx, id)
+			r, err = s.storedReport(ctx, s.pool, id)
 		}
 		if errors.Is(err, pgx.ErrNoRows) {
 			return nil, notFound(id)
@@ -503,9 +514,9 @@ func (s *Server) getReputation(c *gin.Context) {
 	c.Data(http.StatusOK, jsonContentTypeHeader, append(report, '\n'))
 }
 
-func (s *Server) storedReport(ctx context.Context, id string) (json.RawMessage, error) {
+func (s *Server) storedReport(ctx context.Context, db *pgxpool.Pool, id string) (json.RawMessage, error) {
 	var r []byte
-	err := s.pool.QueryRow(ctx, `SELECT jsonb_set(report, '{blockNumber}', to_jsonb(block_number)) FROM agent_scores
+	err := db.QueryRow(ctx, `SELECT jsonb_set(report, '{blockNumber}', to_jsonb(block_number)) FROM agent_scores
 		WHERE agent_id = $1::text::numeric`, id).Scan(&r)
 	return r, err
 }
