@@ -460,7 +460,8 @@ func (s *Server) listenOnce(ctx context.Context) error {
 			if own {
 				continue
 			}
-			err := s.replica.fresh(ctx, func(db *pgxpool.Pool) error { return s.catalog.loadScores(ctx, db, ids) })
+			// From the replica only when it has replayed every change notified (the listen loop does not wait).
+			err := s.replica.read(ctx, s.replica.want.Load(), false, func(db *pgxpool.Pool) error { return s.catalog.loadScores(ctx, db, ids) })
 			if err != nil {
 				return err
 			}

@@ -2,12 +2,14 @@ package gateway
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -22,14 +24,16 @@ import (
 // checks, the auction, governance) use the primary's pools.
 //
 // NOTIFY does not reach a standby, so the primary's notifications drive it: on each notification that
-// changes what is read here, the gateway takes the primary's WAL insert position (pg_current_wal_insert_lsn,
-// which covers the asynchronous commits the indexer makes) on the LISTEN connection, before it purges its
-// caches. A detail read goes to the standby only when the standby has replayed past the newest such position
-// (pg_last_wal_replay_lsn), so no read, and no cached answer, is older than a change the gateway was told
-// of; otherwise it reads the primary at once. A catalog load waits for the standby to replay past its
-// position, polling, for up to Config.ReplicaMaxLag, and then reads the primary. A standby that does not
-// answer is degraded: every read goes to the primary until it answers again (a read that fails on the
-// standby is read again from the primary).
+// changes what is read here, the gateway takes the primary's WAL insert position (pg_current_wal_insert_lsn:
+// the indexer commits asynchronously, so its commit may be inserted but not yet written) on the LISTEN
+// connection, before it purges its caches. A catalog load waits for the standby to replay past the position
+// of the changes it loads (pg_last_wal_replay_lsn), polling, for up to Config.ReplicaMaxLag, and then reads
+// the primary; when the standby is behind it first makes the primary flush its WAL (an asynchronous commit
+// is otherwise flushed, and streamed, only by the WAL writer's next round: flush). A detail read goes to the standby unless
+// the oldest change it has not replayed was notified more than ReplicaMaxLag ago, and its answer is
+// cached only when the standby had replayed every change notified, so that no cached answer is older than a
+// change the gateway was told of. A standby that does not answer is degraded: every read goes to the
+// primary until it answers again (a read that fails on the standby is read again from the primary).
 type replica struct {
 	pool    *pgxpool.Pool // the standby; nil without Config.ReplicaURL
 	primary *pgxpool.Pool
@@ -38,6 +42,8 @@ type replica struct {
 
 	want     atomic.Uint64 // the primary's WAL position at the newest change notification
 	replayed atomic.Uint64 // the newest replay position read from the standby
+	marksMu  sync.Mutex
+	marks    []mark // notified changes the standby has not been seen to replay, oldest first
 	up       atomic.Bool
 	lagBytes atomic.Int64
 	lagSecs  atomic.Uint64 // float64 bits
@@ -51,6 +57,16 @@ type replica struct {
 	gLagSecs  prometheus.Gauge
 	gUp       prometheus.Gauge
 }
+
+// mark is a notified change: the primary's position after it, and when it was notified.
+type mark struct {
+	lsn uint64
+	at  time.Time
+}
+
+// maxMarks bounds replica.marks: past it the newest mark takes the newer position (its time is then early,
+// which only overstates the lag).
+const maxMarks = 4096
 
 // DefaultReplicaMaxLag is Config.ReplicaMaxLag's default.
 const DefaultReplicaMaxLag = 5 * time.Second
@@ -83,9 +99,9 @@ func newReplica(ctx context.Context, url string, primary *pgxpool.Pool, maxLag t
 		Help:    "How long catalog loads waited for the replica to replay past the change they load.",
 		Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5}})
 	r.gLagBytes = prometheus.NewGauge(prometheus.GaugeOpts{Namespace: "agora_gateway", Name: "replica_lag_bytes",
-		Help: "WAL bytes the replica has still to replay (the primary's insert position minus the replica's replay position)."})
+		Help: "WAL bytes the replica has still to replay (the primary's flushed position minus the replica's replay position)."})
 	r.gLagSecs = prometheus.NewGauge(prometheus.GaugeOpts{Namespace: "agora_gateway", Name: "replica_lag_seconds",
-		Help: "now() - pg_last_xact_replay_timestamp() on the replica; 0 when it has replayed everything the primary had."})
+		Help: "now() - pg_last_xact_replay_timestamp() on the replica; 0 when it has replayed everything the primary had flushed."})
 	r.gUp = prometheus.NewGauge(prometheus.GaugeOpts{Namespace: "agora_gateway", Name: "replica_up",
 		Help: "1 when the replica answers as a standby, 0 when it is degraded (reads go to the primary)."})
 	reg.MustRegister(r.reads, r.fallbacks, r.waits, r.gLagBytes, r.gLagSecs, r.gUp)
@@ -141,12 +157,60 @@ func (r *replica) noteChange(ctx context.Context, conn *pgx.Conn) error {
 	if err != nil {
 		return err
 	}
-	for {
-		old := r.want.Load()
-		if lsn <= old || r.want.CompareAndSwap(old, lsn) {
-			return nil
+	r.marksMu.Lock()
+	defer r.marksMu.Unlock()
+	if lsn <= r.want.Load() {
+		return nil
+	}
+	r.want.Store(lsn)
+	if lsn > r.replayed.Load() {
+		if n := len(r.marks); n >= maxMarks {
+			r.marks[n-1].lsn = lsn
+		} else {
+			r.marks = append(r.marks, mark{lsn, time.Now()})
 		}
 	}
+	return nil
+}
+
+// advance records the standby's replay position lsn: the marks it has replayed are dropped.
+func (r *replica) advance(lsn uint64) {
+	r.marksMu.Lock()
+	defer r.marksMu.Unlock()
+	if lsn <= r.replayed.Load() {
+		return
+	}
+	r.replayed.Store(lsn)
+	i := 0
+	for i < len(r.marks) && r.marks[i].lsn <= lsn {
+		i++
+	}
+	r.marks = r.marks[:copy(r.marks, r.marks[i:])]
+}
+
+// behind is how long ago the oldest change the standby has not been seen to replay was notified (0: none).
+func (r *replica) behind() time.Duration {
+	r.marksMu.Lock()
+	defer r.marksMu.Unlock()
+	if len(r.marks) == 0 {
+		return 0
+	}
+	return time.Since(r.marks[0].at)
+}
+
+// flush makes the primary flush its WAL, so that its WAL senders stream the asynchronous commits inserted
+// so far at once rather than at the WAL writer's next round (up to wal_writer_delay, 200 ms, later). A
+// synchronous commit flushes every record before its own, but only when the transaction wrote WAL: an
+// empty transactional logical message is the smallest such write (it touches no table; logical decoding
+// consumers, if any, see an empty message with the prefix agora).
+func (r *replica) flush(ctx context.Context) error {
+	return pgx.BeginFunc(ctx, r.primary, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SET LOCAL synchronous_commit = on`); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `SELECT pg_logical_emit_message(true, 'agora', '')`)
+		return err
+	})
 }
 
 // replay reads the standby's replay position (and marks it up or degraded).
@@ -166,12 +230,7 @@ func (r *replica) replay(ctx context.Context) (uint64, error) {
 		r.down(err)
 		return 0, err
 	}
-	for {
-		old := r.replayed.Load()
-		if lsn <= old || r.replayed.CompareAndSwap(old, lsn) {
-			break
-		}
-	}
+	r.advance(lsn)
 	r.markUp()
 	return lsn, nil
 }
@@ -202,7 +261,7 @@ func (r *replica) pick(ctx context.Context, lsn uint64, wait bool) *pgxpool.Pool
 	if !wait && !r.up.Load() {
 		return r.fallback("unavailable")
 	}
-	pause := time.Millisecond
+	pause, flushed := time.Millisecond, false
 	for {
 		if r.up.Load() && r.replayed.Load() >= lsn {
 			break
@@ -216,6 +275,12 @@ func (r *replica) pick(ctx context.Context, lsn uint64, wait bool) *pgxpool.Pool
 		}
 		if !wait || time.Since(start)+pause > r.maxLag {
 			return r.fallback("lag")
+		}
+		if !flushed {
+			flushed = true
+			if err := r.flush(ctx); err != nil && ctx.Err() == nil {
+				r.log.Warn("flushing the primary's WAL failed", "err", err)
+			}
 		}
 		select {
 		case <-ctx.Done():
@@ -237,8 +302,8 @@ func (r *replica) fallback(reason string) *pgxpool.Pool {
 	return r.primary
 }
 
-// read runs fn, a read that may lag, on the pool pick chooses for lsn; when it fails on the standby it
-// runs again on the primary (fn must be a read, safe to run twice).
+// read runs fn, a catalog load, on the pool pick chooses for lsn; when it fails on the standby it runs
+// again on the primary (fn must be a read, safe to run twice).
 func (r *replica) read(ctx context.Context, lsn uint64, wait bool, fn func(db *pgxpool.Pool) error) error {
 	db := r.pick(ctx, lsn, wait)
 	err := fn(db)
@@ -254,9 +319,41 @@ func (r *replica) read(ctx context.Context, lsn uint64, wait bool, fn func(db *p
 	return fn(r.primary)
 }
 
-// fresh is read for the request path: the standby only if it has replayed every change notified so far.
-func (r *replica) fresh(ctx context.Context, fn func(db *pgxpool.Pool) error) error {
-	return r.read(ctx, r.want.Load(), false, fn)
+// fresh runs fn, a read on the request path, on the standby unless the oldest change it has not replayed
+// was notified more than the bound ago (or it is degraded); then on the primary. It reports whether the
+// answer reflects every change notified before it (only such answers may be cached).
+func (r *replica) fresh(ctx context.Context, fn func(db *pgxpool.Pool) error) (current bool, err error) {
+	if !r.enabled() {
+		return true, fn(r.primary)
+	}
+	db := r.primary
+	switch {
+	case !r.up.Load():
+		r.fallback("unavailable")
+	default:
+		want := r.want.Load()
+		if r.replayed.Load() < want {
+			if _, err := r.replay(ctx); err != nil {
+				r.fallback("unavailable")
+				break
+			}
+		}
+		if r.behind() > r.maxLag {
+			r.fallback("lag")
+			break
+		}
+		db, current = r.pool, r.replayed.Load() >= want
+		r.reads.WithLabelValues("replica").Inc()
+	}
+	if db == r.primary {
+		return true, fn(db)
+	}
+	if err = fn(db); err == nil || ctx.Err() != nil || errors.As(err, new(*Problem)) {
+		return current, err
+	}
+	r.down(err)
+	r.fallbacks.WithLabelValues("error").Inc()
+	return true, fn(r.primary)
 }
 
 // atPrimaryNow is read for a load that must see what the primary has now (a full catalog load, the stored
@@ -290,12 +387,18 @@ func (r *replica) run(ctx context.Context) {
 	}
 }
 
-// measure reads the lag: the primary's position first, then the standby's replay position and the age of
-// its last replayed transaction (its lag in seconds, unless it has replayed the primary's position).
+// measure reads the lag: the primary's flushed position first (what its WAL senders may stream), then the
+// standby's replay position and the age of its last replayed transaction (its lag in seconds, unless it
+// has replayed the primary's flushed position).
 func (r *replica) measure(ctx context.Context) {
 	qctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	at, err := primaryLSN(qctx, r.primary)
+	var flushed uint64
+	var flushedText string
+	err := r.primary.QueryRow(qctx, `SELECT pg_current_wal_flush_lsn()::text`).Scan(&flushedText)
+	if err == nil {
+		flushed, err = parseLSN(flushedText)
+	}
 	if err != nil {
 		return // the primary's own trouble: /readyz says so
 	}
@@ -316,16 +419,18 @@ func (r *replica) measure(ctx context.Context) {
 		}
 		return
 	}
-	for {
-		old := r.replayed.Load()
-		if lsn <= old || r.replayed.CompareAndSwap(old, lsn) {
-			break
+	r.advance(lsn)
+	r.markUp()
+	if lsn < r.want.Load() && flushed < r.want.Load() {
+		// A notified change still unflushed a second on (its commit asynchronous, the WAL after it idle):
+		// flushed now, the standby has it at the next look.
+		if err := r.flush(qctx); err != nil && ctx.Err() == nil {
+			r.log.Warn("flushing the primary's WAL failed", "err", err)
 		}
 	}
-	r.markUp()
 	bytes, secs := int64(0), 0.0
-	if lsn < at {
-		bytes = int64(at - lsn)
+	if lsn < flushed {
+		bytes = int64(flushed - lsn)
 		if age != nil {
 			secs = max(0, *age)
 		}
@@ -364,16 +469,30 @@ func (r *replica) status() *replicaStatus {
 	return st
 }
 
-// cachedFresh is cached with a load that reads the replica when it has replayed every change notified so
-// far, else the primary (replica.fresh).
+// cachedFresh is cached with load reading the replica (replica.fresh); an answer that may miss a change
+// already notified is served but not cached.
 func (s *Server) cachedFresh(ctx context.Context, key string, out any, load func(db *pgxpool.Pool) (any, error)) error {
-	return s.cached(ctx, key, out, func() (any, error) {
-		var v any
-		err := s.replica.fresh(ctx, func(db *pgxpool.Pool) error {
-			var err error
-			v, err = load(db)
-			return err
-		})
-		return v, err
+	if b, ok := s.cache.get(key); ok {
+		s.metrics.cacheHits.WithLabelValues("hit").Inc()
+		return json.Unmarshal(b, out)
+	}
+	s.metrics.cacheHits.WithLabelValues("miss").Inc()
+	gen := s.cache.generation()
+	var v any
+	current, err := s.replica.fresh(ctx, func(db *pgxpool.Pool) error {
+		var err error
+		v, err = load(db)
+		return err
 	})
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	if current {
+		s.cache.put(key, b, gen)
+	}
+	return json.Unmarshal(b, out)
 }

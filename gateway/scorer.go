@@ -475,17 +475,10 @@ func (s *Server) getReputation(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	var report json.RawMessage
-	err := s.cached(ctx, "reputation:"+id, &report, func() (any, error) {
-		var r json.RawMessage
-		err := s.replica.fresh(ctx, func(db *pgxpool.Pool) error {
-			var err error
-			if r, err = s.storedReport(ctx, db, id); errors.Is(err, pgx.ErrNoRows) {
-				return problem(http.StatusNotFound, CodeNotFound, "no report") // computed below, on the primary
-			}
-			return err
-		})
-		if errors.As(err, new(*Problem)) {
-			r, err = s.storedReport(ctx, s.pool, id)
+	err := s.cachedFresh(ctx, "reputation:"+id, &report, func(db *pgxpool.Pool) (any, error) {
+		r, err := s.storedReport(ctx, db, id)
+		if errors.Is(err, pgx.ErrNoRows) && db != s.pool {
+			r, err = s.storedReport(ctx, s.pool, id) // the replica may not have it yet
 		}
 		if errors.Is(err, pgx.ErrNoRows) {
 			conn, cerr := s.pool.Acquire(ctx)

@@ -722,10 +722,11 @@ func (s *Server) hydrate(ctx context.Context, page []*hit, sortBy string, resp *
 		}
 	}
 	base := len(resp.Agents)
-	return s.replica.fresh(ctx, func(db *pgxpool.Pool) error {
+	_, err := s.replica.fresh(ctx, func(db *pgxpool.Pool) error {
 		resp.Agents = resp.Agents[:base] // read again from the primary after a failure on the replica
 		return s.hydrateFrom(ctx, db, page, ids, caps, sortBy, resp)
 	})
+	return err
 }
 
 // hydrateFrom is hydrate's read, from db.

@@ -63,7 +63,7 @@ func (s *Server) getStatus(c *gin.Context) {
 	v.Gateway.Reputation = warmth(s.reputationWarm())
 	v.Replica = s.replica.status()
 	var p indexer.Progress
-	err := s.replica.fresh(c.Request.Context(), func(db *pgxpool.Pool) error {
+	_, err := s.replica.fresh(c.Request.Context(), func(db *pgxpool.Pool) error {
 		var err error
 		p, err = indexer.ReadProgress(c.Request.Context(), db)
 		if errors.Is(err, indexer.ErrNoProgress) {
