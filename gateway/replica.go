@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -220,7 +221,7 @@ func (r *replica) replay(ctx context.Context) (uint64, error) {
 	var s *string
 	err := r.pool.QueryRow(ctx, `SELECT pg_last_wal_replay_lsn()::text`).Scan(&s)
 	if err == nil && s == nil {
-		err = errors.New("not a standby: pg_last_wal_replay_lsn() is null")
+		err = errNotStandby
 	}
 	var lsn uint64
 	if err == nil {
@@ -235,8 +236,22 @@ func (r *replica) replay(ctx context.Context) (uint64, error) {
 	return lsn, nil
 }
 
+// errNotStandby: the replica URL names a server that is not in recovery.
+var errNotStandby = errors.New("not a standby: pg_last_wal_replay_lsn() is null")
+
+// down marks the standby degraded. /v1/status says why in general terms (it is public: no host, port or
+// user); the log has the error.
 func (r *replica) down(err error) {
-	msg := err.Error()
+	msg := "unreachable"
+	var pgErr *pgconn.PgError
+	switch {
+	case errors.Is(err, errNotStandby):
+		msg = "not a standby (not in recovery)"
+	case errors.As(err, &pgErr) && !strings.HasPrefix(pgErr.Code, "57P"): // 57P0x: shutting down, starting up
+		msg = "query failed: SQLSTATE " + pgErr.Code
+	case errors.Is(err, context.DeadlineExceeded):
+		msg = "timed out"
+	}
 	r.lastErr.Store(&msg)
 	if r.up.Swap(false) {
 		r.log.Warn("replica degraded: reads go to the primary", "err", err)
@@ -314,9 +329,20 @@ func (r *replica) read(ctx context.Context, lsn uint64, wait bool, fn func(db *p
 	if errors.As(err, &p) {
 		return err // the answer (a 404, say), not the standby's failure
 	}
-	r.down(err)
-	r.fallbacks.WithLabelValues("error").Inc()
+	r.failed(err)
 	return fn(r.primary)
+}
+
+// failed records a read that failed on the standby (and is read again from the primary): a standby that
+// answered with an error (a query cancelled for a conflict with recovery, say) stays up; one that did not
+// answer is degraded.
+func (r *replica) failed(err error) {
+	r.fallbacks.WithLabelValues("error").Inc()
+	if pgErr := (*pgconn.PgError)(nil); errors.As(err, &pgErr) && !strings.HasPrefix(pgErr.Code, "57P") {
+		r.log.Warn("read failed on the replica; read again from the primary", "err", err)
+		return
+	}
+	r.down(err)
 }
 
 // fresh runs fn, a read on the request path, on the standby unless the oldest change it has not replayed
@@ -351,8 +377,7 @@ func (r *replica) fresh(ctx context.Context, fn func(db *pgxpool.Pool) error) (c
 	if err = fn(db); err == nil || ctx.Err() != nil || errors.As(err, new(*Problem)) {
 		return current, err
 	}
-	r.down(err)
-	r.fallbacks.WithLabelValues("error").Inc()
+	r.failed(err)
 	return true, fn(r.primary)
 }
 
@@ -407,7 +432,7 @@ func (r *replica) measure(ctx context.Context) {
 	err = r.pool.QueryRow(qctx, `SELECT pg_last_wal_replay_lsn()::text,
 		EXTRACT(epoch FROM now() - pg_last_xact_replay_timestamp())::float8`).Scan(&replay, &age)
 	if err == nil && replay == nil {
-		err = errors.New("not a standby: pg_last_wal_replay_lsn() is null")
+		err = errNotStandby
 	}
 	var lsn uint64
 	if err == nil {

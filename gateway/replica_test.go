@@ -56,6 +56,7 @@ func TestReplica(t *testing.T) {
 			LagBytes   int64   `json:"lagBytes"`
 			LagSeconds float64 `json:"lagSeconds"`
 			MaxLagMs   int64   `json:"maxLagMs"`
+			Error      *string `json:"error"`
 		} `json:"replica"`
 	}) {
 		t.Helper()
@@ -243,6 +244,9 @@ func TestReplica(t *testing.T) {
 			}
 		}
 		e.waitFor("the replica degraded in the status", func() bool { return status(t).Replica.Status == "degraded" })
+		if st := status(t); st.Replica.Error == nil || *st.Replica.Error != "unreachable" {
+			t.Fatalf("degraded replica's error %v, want unreachable (and no address)", st.Replica.Error)
+		}
 		if r := ready(t); r != "degraded" {
 			t.Fatalf("readyz replica %q, want degraded (and still ready)", r)
 		}
