@@ -273,7 +273,8 @@ func (r *replica) pick(ctx context.Context, lsn uint64, wait bool) *pgxpool.Pool
 		return r.primary
 	}
 	start := time.Now()
-	if !wait && !r.up.Load() {
+	if !r.up.Load() && (!wait || r.lastErr.Load() != nil) {
+		// Known to be degraded (run looks again every second): no load waits for a connect timeout.
 		return r.fallback("unavailable")
 	}
 	pause, flushed := time.Millisecond, false
