@@ -14,6 +14,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // agentDetail is GET /v1/agents/{id}.
@@ -107,7 +108,7 @@ func (s *Server) getAgent(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	var d agentDetail
-	err := s.cached(ctx, "agent:"+id, &d, func() (any, error) { return s.loadAgent(ctx, id) })
+	err := s.cachedFresh(ctx, "agent:"+id, &d, func(db *pgxpool.Pool) (any, error) { return s.loadAgent(ctx, db, id) })
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -145,14 +146,14 @@ func notFound(id string) *Problem {
 	return problem(http.StatusNotFound, CodeAgentNotFound, "no agent %s is registered", id)
 }
 
-func (s *Server) loadAgent(ctx context.Context, id string) (*agentDetail, error) {
+func (s *Server) loadAgent(ctx context.Context, db *pgxpool.Pool, id string) (*agentDetail, error) {
 	d := &agentDetail{ID: s.globalID(id), AgentID: id}
 	var caps, problems, registration []byte
 	var sc scoreColumns
 	rf := &d.RegistrationFetch
 	var lastCode *string
 	var lastMessage string
-	err := s.pool.QueryRow(ctx, `SELECT '0x' || encode(a.owner, 'hex'), '0x' || encode(a.agent_wallet, 'hex'),
+	err := db.QueryRow(ctx, `SELECT '0x' || encode(a.owner, 'hex'), '0x' || encode(a.agent_wallet, 'hex'),
 			a.agent_uri, a.registered_block, a.registered_at, a.updated_block,
 			COALESCE(f.status, 'pending'), f.error_code, f.error_message, f.fetched_at,
 			COALESCE(f.attempts, 0), COALESCE(f.failures, 0), f.last_error_code, COALESCE(f.last_error_message, ''),
@@ -201,7 +202,7 @@ func (s *Server) loadAgent(ctx context.Context, id string) (*agentDetail, error)
 	}
 	d.Reputation = sc.brief()
 
-	rows, err := s.pool.Query(ctx, `SELECT metadata_key, '0x' || encode(metadata_value, 'hex'), block_number
+	rows, err := db.Query(ctx, `SELECT metadata_key, '0x' || encode(metadata_value, 'hex'), block_number
 		FROM agent_metadata WHERE agent_id = $1::text::numeric ORDER BY metadata_key, key_hash`, id)
 	if err != nil {
 		return nil, fmt.Errorf("agent %s metadata: %w: %w", id, errUnavailable, err)
@@ -213,7 +214,7 @@ func (s *Server) loadAgent(ctx context.Context, id string) (*agentDetail, error)
 	if err != nil {
 		return nil, fmt.Errorf("agent %s metadata: %w: %w", id, errUnavailable, err)
 	}
-	if d.Jobs, err = s.jobSummary(ctx, id); err != nil {
+	if d.Jobs, err = s.jobSummary(ctx, db, id); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -247,9 +248,9 @@ func nullJSON(b []byte) json.RawMessage {
 	return b
 }
 
-func (s *Server) jobSummary(ctx context.Context, id string) (jobSummary, error) {
+func (s *Server) jobSummary(ctx context.Context, db *pgxpool.Pool, id string) (jobSummary, error) {
 	js := jobSummary{ByStatus: map[string]int64{}, Paid: []tokenAmount{}}
-	rows, err := s.pool.Query(ctx, `SELECT j.status, count(*) FROM escrow_jobs j WHERE `+agentJobs+` GROUP BY j.status`, id)
+	rows, err := db.Query(ctx, `SELECT j.status, count(*) FROM escrow_jobs j WHERE `+agentJobs+` GROUP BY j.status`, id)
 	if err != nil {
 		return js, fmt.Errorf("agent %s jobs: %w: %w", id, errUnavailable, err)
 	}
@@ -267,7 +268,7 @@ func (s *Server) jobSummary(ctx context.Context, id string) (jobSummary, error) 
 	if err := rows.Err(); err != nil {
 		return js, fmt.Errorf("agent %s jobs: %w: %w", id, errUnavailable, err)
 	}
-	rows, err = s.pool.Query(ctx, `SELECT '0x' || encode(j.token, 'hex'), sum(j.paid_to_provider)::text FROM escrow_jobs j
+	rows, err = db.Query(ctx, `SELECT '0x' || encode(j.token, 'hex'), sum(j.paid_to_provider)::text FROM escrow_jobs j
 		WHERE `+agentJobs+` AND j.paid_to_provider > 0 GROUP BY j.token ORDER BY j.token`, id)
 	if err != nil {
 		return js, fmt.Errorf("agent %s jobs: %w: %w", id, errUnavailable, err)
@@ -355,9 +356,9 @@ func list[T any](s *Server, c *gin.Context, kind, query string, scan func(pgx.Ro
 	}
 	ctx := c.Request.Context()
 	var out page[T]
-	err := s.cached(ctx, scope+":"+c.Request.URL.RawQuery, &out, func() (any, error) {
+	err := s.cachedFresh(ctx, scope+":"+c.Request.URL.RawQuery, &out, func(db *pgxpool.Pool) (any, error) {
 		var exists bool
-		if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM agents WHERE agent_id = $1::text::numeric)`, id).Scan(&exists); err != nil {
+		if err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM agents WHERE agent_id = $1::text::numeric)`, id).Scan(&exists); err != nil {
 			return nil, fmt.Errorf("%s of %s: %w: %w", kind, id, errUnavailable, err)
 		}
 		if !exists {
@@ -367,7 +368,7 @@ func list[T any](s *Server, c *gin.Context, kind, query string, scan func(pgx.Ro
 		if after != nil {
 			key, tie = after.Key, after.ID
 		}
-		rows, err := s.pool.Query(ctx, query, id, key, tie, limit+1)
+		rows, err := db.Query(ctx, query, id, key, tie, limit+1)
 		if err != nil {
 			return nil, fmt.Errorf("%s of %s: %w: %w", kind, id, errUnavailable, err)
 		}

@@ -324,14 +324,14 @@ func splitLists(values []string, lengths []int32, into ...*[]string) error {
 // loadChunk is how many documents a full load puts in the catalog under one hold of the write lock.
 const loadChunk = 2000
 
-// load reads the documents of ids (all when ids is nil) and puts them in the catalog; ids without a
+// load reads the documents of ids (all when ids is nil) from db and puts them in the catalog; ids without a
 // profile are removed. A full load also drops every document it did not see. A full load puts documents
 // in as they are read, in chunks, each under the write lock: searches meanwhile see every agent, in its
 // old document or its new one.
-func (c *catalog) load(ctx context.Context, ids []string) error {
+func (c *catalog) load(ctx context.Context, db *pgxpool.Pool, ids []string) error {
 	seen := map[string]bool{}
 	if ids == nil {
-		err := c.read(ctx, nil, func(chunk []loadedDoc) {
+		err := c.read(ctx, db, nil, func(chunk []loadedDoc) {
 			c.mu.Lock()
 			defer c.mu.Unlock()
 			c.insertChunk(chunk)
@@ -351,7 +351,7 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 		}
 	} else {
 		var docs []loadedDoc
-		if err := c.read(ctx, ids, func(chunk []loadedDoc) { docs = append(docs, chunk...) }); err != nil {
+		if err := c.read(ctx, db, ids, func(chunk []loadedDoc) { docs = append(docs, chunk...) }); err != nil {
 			return fmt.Errorf("catalog: %w", err)
 		}
 		c.mu.Lock()
@@ -376,16 +376,16 @@ func (c *catalog) load(ctx context.Context, ids []string) error {
 	return nil
 }
 
-// read reads the documents of ids (all when ids is nil) from one snapshot and passes them to put, in
+// read reads the documents of ids (all when ids is nil) from one snapshot of db and passes them to put, in
 // chunks, in one goroutine. A full read reads the capabilities beside the profiles, on a second connection
 // that shares the snapshot (pg_export_snapshot), and puts each chunk while it reads the next.
-func (c *catalog) read(ctx context.Context, ids []string, put func([]loadedDoc)) error {
+func (c *catalog) read(ctx context.Context, db *pgxpool.Pool, ids []string, put func([]loadedDoc)) error {
 	var arg any
 	if ids != nil {
 		arg = ids
 	}
 	ro := pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
-	tx, err := c.pool.BeginTx(ctx, ro)
+	tx, err := db.BeginTx(ctx, ro)
 	if err != nil {
 		return err
 	}
@@ -402,7 +402,7 @@ func (c *catalog) read(ctx context.Context, ids []string, put func([]loadedDoc))
 	if err := tx.QueryRow(ctx, `SELECT pg_export_snapshot()`).Scan(&snapshot); err != nil {
 		return err
 	}
-	tx2, err := c.pool.BeginTx(ctx, ro)
+	tx2, err := db.BeginTx(ctx, ro)
 	if err != nil {
 		return err
 	}
@@ -895,9 +895,9 @@ func (c *catalog) putBeat(id string, l liveBeat) {
 	}
 }
 
-// loadScores reads the reputation scores of ids, or (ids nil) those computed since the newest one loaded,
+// loadScores reads from db the reputation scores of ids, or (ids nil) those computed since the newest one loaded,
 // all on the first call.
-func (c *catalog) loadScores(ctx context.Context, ids []string) error {
+func (c *catalog) loadScores(ctx context.Context, db *pgxpool.Pool, ids []string) error {
 	c.mu.RLock()
 	since := c.scoresSeen
 	c.mu.RUnlock()
@@ -905,7 +905,7 @@ func (c *catalog) loadScores(ctx context.Context, ids []string) error {
 	if ids != nil {
 		idsArg, since = ids, time.Time{}
 	}
-	rows, err := c.pool.Query(ctx, `SELECT agent_id::text, score::float8, as_of FROM agent_scores
+	rows, err := db.Query(ctx, `SELECT agent_id::text, score::float8, as_of FROM agent_scores
 		WHERE as_of >= $1 AND ($2::text[] IS NULL OR agent_id = ANY($2::text[]::numeric[]))`, since, idsArg)
 	if err != nil {
 		return err
@@ -970,8 +970,8 @@ func (c *catalog) scored() (scored, docs int) {
 }
 
 // pruneLive drops heartbeats and scores of agents that no longer exist (after a full load).
-func (c *catalog) pruneLive(ctx context.Context) error {
-	rows, err := c.pool.Query(ctx, `SELECT agent_id::text FROM agents`)
+func (c *catalog) pruneLive(ctx context.Context, db *pgxpool.Pool) error {
+	rows, err := db.Query(ctx, `SELECT agent_id::text FROM agents`)
 	if err != nil {
 		return err
 	}

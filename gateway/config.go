@@ -21,6 +21,13 @@ import (
 type Config struct {
 	DatabaseURL string                 // required
 	Deployment  *deployment.Deployment // required: chain id and contract addresses
+	// ReplicaURL is a PostgreSQL streaming replica of DatabaseURL's server: the reads that may lag (search
+	// catalog loads, stored vectors, detail reads, status) go to it once it has replayed the changes they
+	// follow, everything else to the primary ("": none; replica.go, docs/deployment.md "Read replicas").
+	ReplicaURL string
+	// ReplicaMaxLag is how long a catalog load waits for the replica to replay a change before it reads the
+	// primary instead; default DefaultReplicaMaxLag.
+	ReplicaMaxLag time.Duration
 	// Caller reaches the node for ERC-1271 signature checks (eth_call); nil verifies EOA signatures only.
 	Caller eip712.CodeCaller
 	// Chain reads mandates for the authority endpoints and the governance checks (usually the same client as
@@ -89,6 +96,9 @@ func (c *Config) setDefaults() error {
 	}
 	if c.Deployment == nil {
 		return errors.New("gateway: deployment is required")
+	}
+	if c.ReplicaMaxLag <= 0 {
+		c.ReplicaMaxLag = DefaultReplicaMaxLag
 	}
 	if c.LateGrace <= 0 {
 		c.LateGrace = DefaultLateGrace

@@ -44,6 +44,7 @@ type Server struct {
 	log      *slog.Logger
 	pool     *pgxpool.Pool
 	durable  *pgxpool.Pool // market writes: synchronous commit
+	replica  *replica      // reads that may lag: the standby of Config.ReplicaURL, else pool (replica.go)
 	chainID  *big.Int
 	registry common.Address // the Identity Registry: global ids and the heartbeat domain name it
 	escrow   common.Address // the AgentEscrow: the market's typed data names it
@@ -147,8 +148,14 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.instance = hex.EncodeToString(inst[:])
+	if s.replica, err = newReplica(ctx, cfg.ReplicaURL, pool, cfg.ReplicaMaxLag, cfg.Registry, cfg.Log.With("component", "replica")); err != nil {
+		pool.Close()
+		durable.Close()
+		return nil, err
+	}
 	s.setupTracing()
 	if err := s.setupAudit(); err != nil {
+		s.replica.close()
 		pool.Close()
 		durable.Close()
 		return nil, err
@@ -158,6 +165,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		Log: cfg.Log.With("component", "governance")})
 	s.cache = newCache(cfg.CacheEntries)
 	s.vectors = newVectors(cfg.Embedder, pool, cfg.Log.With("component", "vectors"))
+	s.vectors.stored = s.replica.atPrimaryNow
 	s.catalog = newCatalog(pool, cfg.Log.With("component", "catalog"))
 	s.changed = make(chan string, 4096)
 	s.beats = newHeartbeatWriter(pool, s.catalog, s.instance)
@@ -165,6 +173,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s.quoteNotes = &quoteNotes{ids: map[common.Hash]struct{}{}}
 	s.listening = make(chan struct{})
 	if s.explorer, err = s.newExplorer(); err != nil {
+		s.replica.close()
 		pool.Close()
 		durable.Close()
 		return nil, err
@@ -183,6 +192,7 @@ func (s *Server) Close() {
 	if s.auditLog != nil {
 		s.auditLog.Close()
 	}
+	s.replica.close()
 	s.pool.Close()
 	s.durable.Close()
 }
@@ -240,8 +250,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 // reports both, and a search that needs a part still warming is answered 503 warming (docs/gateway.md).
 func (s *Server) Start(ctx context.Context) {
 	s.running.Store(&ctx)
-	s.wg.Add(1)
+	s.wg.Add(2)
 	go func() { defer s.wg.Done(); s.listen(ctx) }()
+	go func() { defer s.wg.Done(); s.replica.run(ctx) }()
 	select {
 	case <-s.listening:
 	case <-ctx.Done():
@@ -284,29 +295,32 @@ func (s *Server) Start(ctx context.Context) {
 }
 
 // reload loads the whole catalog and the live data again (at start, after a reorg and after the
-// notification connection was lost).
+// notification connection was lost): heartbeats from the primary, the rest from the replica once it has
+// replayed what the primary has now (replica.go).
 func (s *Server) reload(ctx context.Context) error {
-	var block int64
-	if err := s.pool.QueryRow(ctx, `SELECT COALESCE((SELECT block_number FROM indexer_state), -1)`).Scan(&block); err != nil {
-		return err
-	}
 	// Heartbeats and scores first: each document then takes its own as it is put in the catalog.
 	if err := s.catalog.loadBeats(ctx, nil); err != nil {
 		return err
 	}
-	if err := s.catalog.loadScores(ctx, nil); err != nil {
-		return err
-	}
-	if err := s.catalog.load(ctx, nil); err != nil {
-		return err
-	}
-	if err := s.catalog.pruneLive(ctx); err != nil {
-		return err
-	}
-	s.catalog.mu.Lock()
-	s.catalog.block = block
-	s.catalog.mu.Unlock()
-	return nil
+	return s.replica.atPrimaryNow(ctx, func(db *pgxpool.Pool) error {
+		var block int64
+		if err := db.QueryRow(ctx, `SELECT COALESCE((SELECT block_number FROM indexer_state), -1)`).Scan(&block); err != nil {
+			return err
+		}
+		if err := s.catalog.loadScores(ctx, db, nil); err != nil {
+			return err
+		}
+		if err := s.catalog.load(ctx, db, nil); err != nil {
+			return err
+		}
+		if err := s.catalog.pruneLive(ctx, db); err != nil {
+			return err
+		}
+		s.catalog.mu.Lock()
+		s.catalog.block = block
+		s.catalog.mu.Unlock()
+		return nil
+	})
 }
 
 // catalogLoop loads changed search documents in batches: notifications that arrive together cost one query.
@@ -335,7 +349,10 @@ func (s *Server) catalogLoop(ctx context.Context) {
 				break drain
 			}
 		}
-		if err := s.catalog.load(ctx, ids); err != nil && ctx.Err() == nil {
+		// Every id was queued after its notification moved replica.want past the change: the replica serves
+		// the load once it has replayed that far (waiting up to the bound), else the primary does.
+		err := s.replica.read(ctx, s.replica.want.Load(), true, func(db *pgxpool.Pool) error { return s.catalog.load(ctx, db, ids) })
+		if err != nil && ctx.Err() == nil {
 			s.log.Warn("catalog load failed", "err", err)
 		}
 		s.cache.purge()
@@ -401,6 +418,12 @@ func (s *Server) listenOnce(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		if n.Channel != channelMarket && n.Channel != channelHeartbeats {
+			// Before any cache is purged: what the replica serves from now on must include this change.
+			if err := s.replica.noteChange(ctx, conn.Conn()); err != nil {
+				return err
+			}
+		}
 		switch n.Channel {
 		case channelIndexer:
 			s.metrics.notifications.WithLabelValues("block").Inc()
@@ -437,7 +460,9 @@ func (s *Server) listenOnce(ctx context.Context) error {
 			if own {
 				continue
 			}
-			if err := s.catalog.loadScores(ctx, ids); err != nil {
+			// From the replica only when it has replayed every change notified (the listen loop does not wait).
+			err := s.replica.read(ctx, s.replica.want.Load(), false, func(db *pgxpool.Pool) error { return s.catalog.loadScores(ctx, db, ids) })
+			if err != nil {
 				return err
 			}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // Escrow jobs across the market: GET /v1/jobs (newest first, by status) and GET /v1/jobs/{id} (one job with
@@ -94,9 +95,9 @@ func (s *Server) getJob(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	var out jobDetail
-	err := s.cached(ctx, "job:"+id, &out, func() (any, error) {
+	err := s.cachedFresh(ctx, "job:"+id, &out, func(db *pgxpool.Pool) (any, error) {
 		var d jobDetail
-		err := scanJob(s.pool.QueryRow(ctx, `SELECT `+jobColumns+`, j.provider_agent_id::text,
+		err := scanJob(db.QueryRow(ctx, `SELECT `+jobColumns+`, j.provider_agent_id::text,
 				'0x' || encode(j.validator, 'hex'), j.validation_threshold, '0x' || encode(j.deliverable, 'hex'),
 				j.submitted_at, j.disputed_at, j.provider_bps
 			FROM escrow_jobs j WHERE j.job_id = $1::text::numeric`, id), &d.jobItem, &d.ProviderAgentID, &d.Validator,
@@ -113,7 +114,7 @@ func (s *Server) getJob(c *gin.Context) {
 				*t = &u
 			}
 		}
-		rows, err := s.pool.Query(ctx, jobHistorySQL, id)
+		rows, err := db.Query(ctx, jobHistorySQL, id)
 		if err != nil {
 			return nil, fmt.Errorf("job %s: %w: %w", id, errUnavailable, err)
 		}
@@ -163,8 +164,8 @@ func (s *Server) listMarketJobs(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	var out page[jobItem]
-	err := s.cached(ctx, scope+":"+c.Request.URL.RawQuery, &out, func() (any, error) {
-		rows, err := s.pool.Query(ctx, `SELECT `+jobColumns+` FROM escrow_jobs j
+	err := s.cachedFresh(ctx, scope+":"+c.Request.URL.RawQuery, &out, func(db *pgxpool.Pool) (any, error) {
+		rows, err := db.Query(ctx, `SELECT `+jobColumns+` FROM escrow_jobs j
 			WHERE ($1 = '' OR j.status = $1) AND ($2::numeric IS NULL OR j.job_id < $2::numeric)
 			ORDER BY j.job_id DESC LIMIT $3`, status, before, limit+1)
 		if err != nil {

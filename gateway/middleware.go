@@ -289,7 +289,11 @@ func (s *Server) readyz(c *gin.Context) {
 		}
 		vw, vp := s.vectorsWarm()
 		rw, rp := s.reputationWarm()
-		c.JSON(http.StatusOK, gin.H{"status": "ready", "vectors": warmth(vw, vp), "reputation": warmth(rw, rp)})
+		ready := gin.H{"status": "ready", "vectors": warmth(vw, vp), "reputation": warmth(rw, rp)}
+		if st := s.replica.status(); st != nil {
+			ready["replica"] = st.Status // degraded: reads go to the primary; still ready
+		}
+		c.JSON(http.StatusOK, ready)
 	}
 }
 

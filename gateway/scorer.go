@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/agoralabs/agora/reputation"
 )
@@ -474,8 +475,11 @@ func (s *Server) getReputation(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	var report json.RawMessage
-	err := s.cached(ctx, "reputation:"+id, &report, func() (any, error) {
-		r, err := s.storedReport(ctx, id)
+	err := s.cachedFresh(ctx, "reputation:"+id, &report, func(db *pgxpool.Pool) (any, error) {
+		r, err := s.storedReport(ctx, db, id)
+		if errors.Is(err, pgx.ErrNoRows) && db != s.pool {
+			r, err = s.storedReport(ctx, s.pool, id) // the replica may not have it yet
+		}
 		if errors.Is(err, pgx.ErrNoRows) {
 			conn, cerr := s.pool.Acquire(ctx)
 			if cerr != nil {
@@ -486,7 +490,7 @@ func (s *Server) getReputation(c *gin.Context) {
 			if err != nil {
 				return nil, err
 			}
-			r, err = s.storedReport(ctx, id)
+			r, err = s.storedReport(ctx, s.pool, id)
 		}
 		if errors.Is(err, pgx.ErrNoRows) {
 			return nil, notFound(id)
@@ -503,9 +507,9 @@ func (s *Server) getReputation(c *gin.Context) {
 	c.Data(http.StatusOK, jsonContentTypeHeader, append(report, '\n'))
 }
 
-func (s *Server) storedReport(ctx context.Context, id string) (json.RawMessage, error) {
+func (s *Server) storedReport(ctx context.Context, db *pgxpool.Pool, id string) (json.RawMessage, error) {
 	var r []byte
-	err := s.pool.QueryRow(ctx, `SELECT jsonb_set(report, '{blockNumber}', to_jsonb(block_number)) FROM agent_scores
+	err := db.QueryRow(ctx, `SELECT jsonb_set(report, '{blockNumber}', to_jsonb(block_number)) FROM agent_scores
 		WHERE agent_id = $1::text::numeric`, id).Scan(&r)
 	return r, err
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/agoralabs/agora/embed"
 )
@@ -720,7 +721,17 @@ func (s *Server) hydrate(ctx context.Context, page []*hit, sortBy string, resp *
 			caps[i] = &c
 		}
 	}
-	rows, err := s.pool.Query(ctx, `SELECT x.ord, x.agent_id::text, p.name, p.description, p.image,
+	base := len(resp.Agents)
+	_, err := s.replica.fresh(ctx, func(db *pgxpool.Pool) error {
+		resp.Agents = resp.Agents[:base] // read again from the primary after a failure on the replica
+		return s.hydrateFrom(ctx, db, page, ids, caps, sortBy, resp)
+	})
+	return err
+}
+
+// hydrateFrom is hydrate's read, from db.
+func (s *Server) hydrateFrom(ctx context.Context, db *pgxpool.Pool, page []*hit, ids []string, caps []*string, sortBy string, resp *searchResponse) error {
+	rows, err := db.Query(ctx, `SELECT x.ord, x.agent_id::text, p.name, p.description, p.image,
 			'0x' || encode(a.owner, 'hex'), '0x' || encode(a.agent_wallet, 'hex'), p.active, p.x402_support, p.supported_trust,
 			h.status, h.price::text, '0x' || encode(h.token, 'hex'), h.p95_ms, h.capacity, h.expires_at, h.received_at, h.nonce::text,
 			s.score::float8, s.confidence, s.flags, s.as_of, cs.idxs, cs.decls

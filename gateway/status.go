@@ -8,6 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/agoralabs/agora/indexer"
 )
@@ -23,6 +24,7 @@ type statusView struct {
 		Reputation string `json:"reputation"` // "warm", or "warming 40%" while scores are computed
 	} `json:"gateway"`
 	Indexer *indexerStatus `json:"indexer"` // null before the indexer's first commit
+	Replica *replicaStatus `json:"replica"` // null without a read replica (replica.go)
 }
 
 type indexerStatus struct {
@@ -59,9 +61,18 @@ func (s *Server) getStatus(c *gin.Context) {
 	s.catalog.mu.RUnlock()
 	v.Gateway.VectorWarm = warmth(s.vectorsWarm())
 	v.Gateway.Reputation = warmth(s.reputationWarm())
-	p, err := indexer.ReadProgress(c.Request.Context(), s.pool)
+	v.Replica = s.replica.status()
+	var p indexer.Progress
+	_, err := s.replica.fresh(c.Request.Context(), func(db *pgxpool.Pool) error {
+		var err error
+		p, err = indexer.ReadProgress(c.Request.Context(), db)
+		if errors.Is(err, indexer.ErrNoProgress) {
+			return problem(http.StatusNotFound, CodeNotFound, "no progress") // an answer: not read again
+		}
+		return err
+	})
 	switch {
-	case errors.Is(err, indexer.ErrNoProgress):
+	case errors.As(err, new(*Problem)):
 	case err != nil:
 		s.fail(c, problem(http.StatusServiceUnavailable, CodeUnavailable, "the indexer's progress cannot be read"))
 		return
@@ -98,15 +109,15 @@ func (s *Server) getReputationHistory(c *gin.Context) {
 		AgentID string       `json:"agentId"`
 		Points  []scorePoint `json:"points"`
 	}
-	err := s.cached(ctx, "score-history:"+id, &out, func() (any, error) {
+	err := s.cachedFresh(ctx, "score-history:"+id, &out, func(db *pgxpool.Pool) (any, error) {
 		var exists bool
-		if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM agents WHERE agent_id = $1::text::numeric)`, id).Scan(&exists); err != nil {
+		if err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM agents WHERE agent_id = $1::text::numeric)`, id).Scan(&exists); err != nil {
 			return nil, fmt.Errorf("reputation history of %s: %w: %w", id, errUnavailable, err)
 		}
 		if !exists {
 			return nil, notFound(id)
 		}
-		rows, err := s.pool.Query(ctx, `SELECT as_of, block_number, score::float8, confidence::float8 FROM (
+		rows, err := db.Query(ctx, `SELECT as_of, block_number, score::float8, confidence::float8 FROM (
 				SELECT * FROM agent_score_history WHERE agent_id = $1::text::numeric ORDER BY as_of DESC LIMIT $2) h
 			ORDER BY as_of`, id, maxScorePoints)
 		if err != nil {

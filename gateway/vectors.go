@@ -26,10 +26,12 @@ import (
 // once it is done. Changed agents are synced by id as their notifications arrive; a full pass runs every ten
 // minutes.
 type vectors struct {
-	emb     embed.Embedder
-	model   string
-	dims    int
-	pool    *pgxpool.Pool
+	emb   embed.Embedder
+	model string
+	dims  int
+	pool  *pgxpool.Pool
+	// stored runs the read of the stored vectors at start (replica.atPrimaryNow); nil: on pool.
+	stored  func(ctx context.Context, read func(db *pgxpool.Pool) error) error
 	log     *slog.Logger
 	idx     *embed.Index
 	queries *lru.Cache[string, []float32] // query embeddings (a remote embedder costs a round trip)
@@ -264,11 +266,19 @@ func (v *vectors) syncIDs(ctx context.Context, ids []string) error {
 }
 
 // loadStored puts every stored vector of the embedder whose document is unchanged into the index, in one
-// read (at start: a restart reuses what was embedded before).
+// read (at start: a restart reuses what was embedded before), from the replica when there is one (the sync
+// that follows reads the primary and completes what a lagging replica missed).
 func (v *vectors) loadStored(ctx context.Context) error {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	rows, err := v.pool.Query(ctx, `SELECT e.agent_id::text, e.doc_hash, e.vector FROM agent_embeddings e
+	if v.stored == nil {
+		return v.loadStoredFrom(ctx, v.pool)
+	}
+	return v.stored(ctx, func(db *pgxpool.Pool) error { return v.loadStoredFrom(ctx, db) })
+}
+
+func (v *vectors) loadStoredFrom(ctx context.Context, db *pgxpool.Pool) error {
+	rows, err := db.Query(ctx, `SELECT e.agent_id::text, e.doc_hash, e.vector FROM agent_embeddings e
 		JOIN agent_profiles p ON p.agent_id = e.agent_id AND p.doc_hash = e.doc_hash
 		WHERE e.model = $1 AND e.dims = $2`, v.model, v.dims)
 	if err != nil {

@@ -4,7 +4,8 @@
 #   scripts/pg.sh stop    stop it
 #   scripts/pg.sh url     print the database URL
 # When AGORA_DATABASE_URL is set, that server is used instead: start and url only print it, stop does nothing.
-# The cluster listens on 127.0.0.1 only, with trust authentication for local and 127.0.0.1 connections only.
+# The cluster listens on 127.0.0.1 only, with trust authentication for local and 127.0.0.1 connections only
+# (replication connections too: a test makes a streaming standby of it with pg_basebackup, internal/pgreplica).
 # Run as root, initdb/pg_ctl run as the non-root user postgres, which then owns .pg/ (or its /tmp fallback).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -56,6 +57,7 @@ init_cluster() {
 # Agora private cluster: trust for local and 127.0.0.1 connections only.
 local all all              trust
 host  all all 127.0.0.1/32 trust
+host  replication all 127.0.0.1/32 trust
 EOF
     as_pg tee -a "$data/postgresql.conf" >/dev/null <<'EOF'
 
@@ -67,8 +69,15 @@ EOF
 }
 
 # Settings for a private development cluster on one machine (the indexer's data is derived from the chain and
-# every indexer transaction carries its own cursor, so nothing depends on fsync-per-commit here).
-tuning="-c shared_buffers=256MB -c max_wal_size=4GB -c checkpoint_timeout=30min -c wal_level=minimal -c max_wal_senders=0 -c synchronous_commit=off"
+# every indexer transaction carries its own cursor, so nothing depends on fsync-per-commit here). wal_level
+# replica (not minimal) with a few WAL senders lets a test stream a standby from it (internal/pgreplica).
+tuning="-c shared_buffers=256MB -c max_wal_size=4GB -c checkpoint_timeout=30min -c wal_level=replica -c max_wal_senders=8 -c synchronous_commit=off"
+
+# allow_replication adds the 127.0.0.1 replication line to a cluster made before init_cluster wrote it.
+allow_replication() {
+    grep -q '^host  *replication ' "$data/pg_hba.conf" 2>/dev/null && return
+    echo 'host  replication all 127.0.0.1/32 trust' | as_pg tee -a "$data/pg_hba.conf" >/dev/null
+}
 
 start() {
     if [[ -n "${AGORA_DATABASE_URL:-}" ]]; then
@@ -85,6 +94,7 @@ start() {
     fi
     [[ -f "$data/PG_VERSION" ]] || init_cluster
     [[ $(id -u) -ne 0 ]] || chown -R "$pguser:" "$dir"
+    allow_replication
     local port tries
     port=$(sed -n 's#.*127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$urlfile" 2>/dev/null || true)
     for tries in $(seq 1 20); do

@@ -36,6 +36,8 @@ requests drain for --drain before the process exits.`,
 	}
 	f := cmd.Flags()
 	f.String("database-url", "", "PostgreSQL URL (env AGORA_DATABASE_URL)")
+	f.String("replica-url", "", "PostgreSQL streaming replica of --database-url's server: search and detail reads go to it within --replica-max-lag, writes and LISTEN stay on the primary (env AGORA_REPLICA_URL; docs/deployment.md, Read replicas)")
+	f.Duration("replica-max-lag", gateway.DefaultReplicaMaxLag, "how long a catalog load waits for the replica to replay a change before it reads the primary")
 	f.String("rpc-url", "http://127.0.0.1:8545", `JSON-RPC endpoint for ERC-1271 checks and mandate reads ("" checks EOA signatures only, and answers governance reads with 503)`)
 	f.String("deployment", ".devnet/deployment.json", "deployment file written by agora deploy or agora devnet")
 	f.String("listen", "127.0.0.1:8080", "address of the HTTP API")
@@ -82,6 +84,8 @@ func (a *app) runServe(cmd *cobra.Command, _ []string) error {
 	}
 	cfg := gateway.Config{
 		DatabaseURL:      dbURL,
+		ReplicaURL:       v.GetString("replica-url"),
+		ReplicaMaxLag:    v.GetDuration("replica-max-lag"),
 		Deployment:       dep,
 		MaxBodyBytes:     v.GetInt64("max-body-bytes"),
 		RateLimit:        v.GetFloat64("rate-limit"),

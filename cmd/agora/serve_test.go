@@ -38,6 +38,8 @@ func TestServeCommand(t *testing.T) {
 	}))
 	defer embeddings.Close()
 	addr := strings.TrimPrefix(closedPort(t), "http://")
+	// A read replica that does not answer: the gateway serves from the primary and says it is degraded.
+	t.Setenv("AGORA_REPLICA_URL", "postgres://postgres@"+strings.TrimPrefix(closedPort(t), "http://")+"/agora?sslmode=disable")
 	runCtx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() {
@@ -59,6 +61,19 @@ func TestServeCommand(t *testing.T) {
 			t.Fatalf("agora serve never answered a vector search: %v", err)
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+	var status struct {
+		Replica *struct{ Status, Error string }
+	}
+	if res, err := http.Get("http://" + addr + "/v1/status"); err != nil {
+		t.Fatal(err)
+	} else {
+		err = json.NewDecoder(res.Body).Decode(&status)
+		res.Body.Close()
+		if err != nil || res.StatusCode != http.StatusOK || status.Replica == nil || status.Replica.Status != "degraded" ||
+			status.Replica.Error != "unreachable" {
+			t.Fatalf("status %d with an unreachable AGORA_REPLICA_URL: replica %+v, %v", res.StatusCode, status.Replica, err)
+		}
 	}
 	// Open streams end when the gateway drains: the WebSocket with "going away", the SSE stream with a problem
 	// event; neither holds the shutdown past its drain.
@@ -114,6 +129,7 @@ func TestServeCommand_Errors(t *testing.T) {
 		{"no deployment file", []string{"serve", "--database-url", db, "--deployment", "/nonexistent.json"}, "nonexistent.json"},
 		{"node on another chain", []string{"serve", "--database-url", db, "--deployment", wrongChain, "--rpc-url", chain.URL}, "chain 31337"},
 		{"unknown policy overlay", []string{"serve", "--database-url", db, "--deployment", file, "--rpc-url", chain.URL, "--policy-overlays", "hipaa,gdpr"}, `unknown policy overlay "gdpr": the overlays are eu-ai-act, hipaa`},
+		{"bad replica url", []string{"serve", "--database-url", db, "--deployment", file, "--rpc-url", chain.URL, "--replica-url", "postgres://[::1"}, "replica url"},
 		{"negative latency cap", []string{"serve", "--database-url", db, "--deployment", file, "--rpc-url", chain.URL, "--auction-latency-cap-ms", "-1"}, "latency cap"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
