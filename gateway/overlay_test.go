@@ -52,6 +52,7 @@ func TestOverlay_Gateway(t *testing.T) {
 	}
 
 	nonce := time.Now().UnixNano()
+	underMandate := mandateID
 	direct := func(capability, providerFile string) (response, common.Hash) {
 		t.Helper()
 		nonce++
@@ -59,7 +60,7 @@ func TestOverlay_Gateway(t *testing.T) {
 		r := eip712.RFQ{Buyer: addressOf(buyer.Wallet), Capability: capability, InputSpecHash: crypto.Keccak256Hash([]byte("spec")),
 			Token: token, MaxPrice: big.NewInt(50), DeliveryDeadline: uint64(now.Add(time.Hour).Unix()), QuoteWindowMs: 2000,
 			Auction: eip712.AuctionDirect, ProviderAgentID: e.agentByFile(t, providerFile).AgentID,
-			ReviewWindow: 3600, Nonce: big.NewInt(nonce), Expiry: uint64(now.Add(10 * time.Minute).Unix()), MandateID: mandateID}
+			ReviewWindow: 3600, Nonce: big.NewInt(nonce), Expiry: uint64(now.Add(10 * time.Minute).Unix()), MandateID: underMandate}
 		td, err := eip712.MarshalTypedData(market, r)
 		if err != nil {
 			t.Fatal(err)
@@ -130,6 +131,32 @@ func TestOverlay_Gateway(t *testing.T) {
 	t.Run("PHI for a US provider declaring HIPAA proceeds", func(t *testing.T) {
 		if r, _ := direct("medical dictation transcription", "04-medical-transcription.json"); r.Status != http.StatusCreated {
 			t.Fatalf("POST /v1/rfqs: %d %s, want 201", r.Status, r.Body)
+		}
+	})
+	// An agent on its own money (no mandate): no principal's policy, but the operator's overlays. PHI to an
+	// undeclared provider is refused as before; a high-risk capability, which needs an approver and has none,
+	// is refused with the overlay's rule; ordinary and declared work proceeds.
+	t.Run("without a mandate", func(t *testing.T) {
+		underMandate = nil
+		defer func() { underMandate = mandateID }()
+		r, _ := direct("clinical notes summarisation", "29-resume-screening.json")
+		r.problem(t, http.StatusForbidden, gateway.CodePolicyDenied)
+		if !strings.Contains(string(r.Body), "hipaa.phi_undeclared") {
+			t.Fatalf("problem %s does not name hipaa.phi_undeclared", r.Body)
+		}
+		r, id := direct("candidate screening", "29-resume-screening.json")
+		r.problem(t, http.StatusForbidden, gateway.CodePolicyDenied)
+		if !strings.Contains(string(r.Body), "eu_ai_act.human_oversight") || !strings.Contains(string(r.Body), "no approver") {
+			t.Fatalf("problem %s does not name eu_ai_act.human_oversight and the missing approver", r.Body)
+		}
+		if e.count(`SELECT count(*) FROM rfqs WHERE id = $1`, id.Bytes()) != 0 {
+			t.Fatal("the refused RFQ was opened")
+		}
+		if r, _ := direct("medical dictation transcription", "04-medical-transcription.json"); r.Status != http.StatusCreated {
+			t.Fatalf("PHI to a HIPAA provider without a mandate: %d %s, want 201", r.Status, r.Body)
+		}
+		if r, _ := direct("translation", "07-translation.json"); r.Status != http.StatusCreated {
+			t.Fatalf("ordinary work without a mandate: %d %s, want 201", r.Status, r.Body)
 		}
 	})
 	t.Run("the audit log names the overlay's rule", func(t *testing.T) {

@@ -162,6 +162,20 @@ func (g *Gate) Check(ctx context.Context, r Request) (*Verdict, error) {
 			v.Decision.Reason = "the policy could not be evaluated: " + err.Error()
 		}
 		v.Outcome, v.Rule, v.Reason = v.Decision.Outcome, v.Decision.Rule, v.Decision.Reason
+	} else if len(g.cfg.Engine.Overlays()) > 0 {
+		// An agent on its own money: no principal's policy, but the operator's sector overlays. Their
+		// escalation needs an approver, which only a mandate names: refused, with the overlay's rule.
+		in.Principal = r.Agent.Hex()
+		d, err := g.cfg.Engine.DecideOverlays(ctx, in)
+		v.Decision = d
+		if err != nil {
+			v.Decision.Reason = "the overlays could not be evaluated: " + err.Error()
+		}
+		v.Outcome, v.Rule, v.Reason = v.Decision.Outcome, v.Decision.Rule, v.Decision.Reason
+		if v.Outcome == policy.Escalate {
+			v.Outcome = policy.Deny
+			v.Reason += " (an action under no mandate has no approver: act under a mandate whose approvers can decide it)"
+		}
 	}
 	switch v.Outcome {
 	case policy.Deny:

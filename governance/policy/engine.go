@@ -189,8 +189,19 @@ func (e *Engine) Principals() []string {
 // policy, ctx cancelled — Decide returns the error together with a Decision whose Outcome is Deny and
 // Rule is RuleError: callers must treat an error as a deny.
 func (e *Engine) Decide(ctx context.Context, in Input) (Decision, error) {
+	return e.timed(ctx, in, true)
+}
+
+// DecideOverlays decides in by the overlays in force alone, whatever policy in.Principal has: for an agent
+// acting on its own money, which no principal's policy governs but the operator's sector rules still do.
+// With no overlay in force it allows.
+func (e *Engine) DecideOverlays(ctx context.Context, in Input) (Decision, error) {
+	return e.timed(ctx, in, false)
+}
+
+func (e *Engine) timed(ctx context.Context, in Input, withPolicy bool) (Decision, error) {
 	start := time.Now()
-	d, err := e.decide(ctx, in)
+	d, err := e.decide(ctx, in, withPolicy)
 	if err != nil {
 		d.Outcome, d.Rule, d.Reason, d.Rules = Deny, RuleError, err.Error(), []Hit{}
 	}
@@ -198,7 +209,7 @@ func (e *Engine) Decide(ctx context.Context, in Input) (Decision, error) {
 	return d, err
 }
 
-func (e *Engine) decide(ctx context.Context, in Input) (Decision, error) {
+func (e *Engine) decide(ctx context.Context, in Input, withPolicy bool) (Decision, error) {
 	d := Decision{Principal: strings.ToLower(in.Principal)}
 	p, err := ParsePrincipal(in.Principal)
 	if err != nil {
@@ -218,6 +229,9 @@ func (e *Engine) decide(ctx context.Context, in Input) (Decision, error) {
 	c := e.policies[p]
 	overlays := e.overlays
 	e.mu.RUnlock()
+	if !withPolicy {
+		c = nil
+	}
 	if c == nil && len(overlays) == 0 {
 		d.Outcome, d.Reason, d.Rules = Allow, "no policy", []Hit{}
 		return d, nil

@@ -330,3 +330,33 @@ func TestOverlay_InputHashStable(t *testing.T) {
 		t.Fatalf("canonical JSON %s: declarations missing or out of order", b)
 	}
 }
+
+// DecideOverlays decides by the overlays alone, leaving the principal's own policy out: an agent acting on its
+// own money is under the operator's sector rules, not under a policy someone set for its address.
+func TestOverlay_DecideOverlays(t *testing.T) {
+	e := withOverlays(t, "hipaa", "eu-ai-act")
+	mustSet(t, e, alice, `package agora.policy
+
+deny contains {"rule": "no_ocr", "reason": "alice's agent buys no OCR"} if contains(input.capability, "ocr")
+`, nil)
+	in := input()
+	in.Capability = "invoice ocr"
+	if d := decide(t, e, in); d.Outcome != policy.Deny || d.Rule != "no_ocr" {
+		t.Fatalf("Decide: %s %s, want alice's own deny", d.Outcome, d.Rule)
+	}
+	d, err := e.DecideOverlays(t.Context(), in)
+	if err != nil || d.Outcome != policy.Allow || d.PolicyVersion != 0 || len(d.Overlays) != 2 {
+		t.Fatalf("DecideOverlays: %s %s v%d %v (%v), want allow by the overlays alone", d.Outcome, d.Rule, d.PolicyVersion, d.Overlays, err)
+	}
+	in = phiInput()
+	in.Counterparty.Compliance = nil
+	if d, err := e.DecideOverlays(t.Context(), in); err != nil || d.Outcome != policy.Deny || d.Rule != "hipaa.phi_undeclared" {
+		t.Fatalf("DecideOverlays of PHI to an undeclared counterparty: %s %s (%v)", d.Outcome, d.Rule, err)
+	}
+	if err := e.SetOverlays(nil); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := e.DecideOverlays(t.Context(), in); err != nil || d.Outcome != policy.Allow {
+		t.Fatalf("no overlays: %s (%v)", d.Outcome, err)
+	}
+}
