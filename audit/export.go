@@ -12,6 +12,7 @@ import (
 	"time"
 
 	fastjson "github.com/goccy/go-json"
+	"github.com/jackc/pgx/v5"
 	"github.com/transparency-dev/merkle/compact"
 	"github.com/transparency-dev/merkle/proof"
 	"github.com/transparency-dev/merkle/rfc6962"
@@ -86,46 +87,20 @@ func ExportAt(ctx context.Context, q Querier, w io.Writer, f Filter, cp *StoredC
 	n := 0
 	after := int64(f.FromSeq) - 1
 	for {
-		rows, err := q.Query(ctx, `SELECT seq, entry FROM audit_log WHERE seq > $1 AND seq < $2`+where+
-			fmt.Sprintf(` ORDER BY seq LIMIT %d`, exportChunk), append([]any{after}, args[1:]...)...)
+		lines, err := readLines(ctx, q, where, args, after, exportChunk, cp, !f.NoProofs)
 		if err != nil {
-			return n, fmt.Errorf("audit: export: %w", err)
+			return n, err
 		}
-		var seqs []uint64
-		var entries [][]byte
-		for rows.Next() {
-			var seq int64
-			var e []byte
-			if err := rows.Scan(&seq, &e); err != nil {
-				rows.Close()
-				return n, fmt.Errorf("audit: export: %w", err)
-			}
-			seqs, entries = append(seqs, uint64(seq)), append(entries, e)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return n, fmt.Errorf("audit: export: %w", err)
-		}
-		if len(seqs) == 0 {
+		if len(lines) == 0 {
 			break
 		}
-		var proofs [][][]byte
-		if !f.NoProofs {
-			if proofs, err = inclusionProofs(ctx, q, seqs, cp.Size); err != nil {
-				return n, err
-			}
-		}
-		for i, seq := range seqs {
-			l := Line{Type: "entry", Seq: seq, Entry: entries[i]}
-			if proofs != nil {
-				l.Proof = proofs[i]
-			}
+		for _, l := range lines {
 			if err := enc.Encode(l); err != nil {
 				return n, err
 			}
 			n++
 		}
-		after = int64(seqs[len(seqs)-1])
+		after = int64(lines[len(lines)-1].Seq)
 	}
 	return n, bw.Flush()
 }
@@ -178,43 +153,66 @@ func Entries(ctx context.Context, q Querier, f Filter, r Reader, after int64, li
 		args = append(args, strings.ToLower(r.Address), r.AgentIDs)
 		where += fmt.Sprintf(" AND (principal = $%d OR actor = $%d OR agent_id = ANY($%d::text[]::numeric[]))", len(args)-1, len(args)-1, len(args))
 	}
-	rows, err := q.Query(ctx, `SELECT seq, entry FROM audit_log WHERE seq > $1 AND seq < $2`+where+
-		fmt.Sprintf(` ORDER BY seq LIMIT %d`, limit+1), args...)
+	out, err := readLines(ctx, q, where, args, after, limit+1, cp, false)
 	if err != nil {
-		return nil, false, fmt.Errorf("audit: read entries: %w", err)
-	}
-	var out []Line
-	for rows.Next() {
-		var seq int64
-		var e []byte
-		if err := rows.Scan(&seq, &e); err != nil {
-			rows.Close()
-			return nil, false, fmt.Errorf("audit: read entries: %w", err)
-		}
-		out = append(out, Line{Type: "entry", Seq: uint64(seq), Entry: e})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, false, fmt.Errorf("audit: read entries: %w", err)
+		return nil, false, err
 	}
 	more := len(out) > limit
 	if more {
 		out = out[:limit]
 	}
-	seqs := make([]uint64, len(out))
-	for i := range out {
-		seqs[i] = out[i].Seq
-	}
-	if len(seqs) > 0 {
-		proofs, err := inclusionProofs(ctx, q, seqs, cp.Size)
-		if err != nil {
-			return nil, false, err
-		}
-		for i := range out {
-			out[i].Proof = proofs[i]
-		}
+	if err := prove(ctx, q, out, cp.Size); err != nil {
+		return nil, false, err
 	}
 	return out, more, nil
+}
+
+// readLines reads up to limit entries after leaf after that where selects (args: where's arguments, the
+// first two placeholders being after and the end of the range), in leaf order, each with its inclusion
+// proof in cp when proofs is set.
+func readLines(ctx context.Context, q Querier, where string, args []any, after int64, limit int, cp *StoredCheckpoint,
+	proofs bool) ([]Line, error) {
+	args = append([]any{after}, args[1:]...)
+	rows, err := q.Query(ctx, `SELECT seq, entry FROM audit_log WHERE seq > $1 AND seq < $2`+where+
+		fmt.Sprintf(` ORDER BY seq LIMIT %d`, limit), args...)
+	if err != nil {
+		return nil, fmt.Errorf("audit: read entries: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Line, error) {
+		var seq int64
+		l := Line{Type: "entry"}
+		err := r.Scan(&seq, &l.Entry)
+		l.Seq = uint64(seq)
+		return l, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit: read entries: %w", err)
+	}
+	if proofs {
+		if err := prove(ctx, q, out, cp.Size); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// prove fills the inclusion proofs of lines in the tree of size.
+func prove(ctx context.Context, q Querier, lines []Line, size uint64) error {
+	if len(lines) == 0 {
+		return nil
+	}
+	seqs := make([]uint64, len(lines))
+	for i := range lines {
+		seqs[i] = lines[i].Seq
+	}
+	proofs, err := inclusionProofs(ctx, q, seqs, size)
+	if err != nil {
+		return err
+	}
+	for i := range lines {
+		lines[i].Proof = proofs[i]
+	}
+	return nil
 }
 
 // inclusionProofs proves many entries in one tree size, reading the nodes they need in one query.

@@ -55,18 +55,26 @@ func NewSequencer(pool *pgxpool.Pool, signer note.Signer, log *slog.Logger) *Seq
 		CheckpointEvery: DefaultCheckpointEvery}
 }
 
-// Run integrates and signs until ctx ends.
+// Run integrates and signs until ctx ends. While nothing is pending the pause between steps doubles, up to
+// 20 Intervals (a second by default), so that idle gateways do not poll the database 20 times a second each.
 func (s *Sequencer) Run(ctx context.Context) {
+	pause := s.Interval
 	for ctx.Err() == nil {
 		n, err := s.Step(ctx)
 		if err != nil && ctx.Err() == nil {
 			s.log.Warn("audit: integration failed", "err", err)
 		}
-		if n < s.Batch || err != nil {
-			select {
-			case <-ctx.Done():
-			case <-time.After(s.Interval):
-			}
+		switch {
+		case n == s.Batch && err == nil:
+			continue // a backlog: go on at once
+		case n > 0:
+			pause = s.Interval
+		default:
+			pause = min(2*pause, 20*s.Interval)
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(pause):
 		}
 	}
 }

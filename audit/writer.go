@@ -69,7 +69,7 @@ func NewWriter(pool *pgxpool.Pool, source string, log *slog.Logger) *Writer {
 // Record validates e (filling its version, time and source when empty), stores it and returns when it is
 // durable, or with the error that kept it out. An invalid entry is refused at once.
 func (w *Writer) Record(ctx context.Context, e Entry) error {
-	row, err := w.prepare(&e)
+	row, err := prepare(w.source, &e)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func (w *Writer) Record(ctx context.Context, e Entry) error {
 // Go records e without waiting: for callers with nothing to hold back until it is stored (a search served).
 // A failure is logged.
 func (w *Writer) Go(e Entry) {
-	row, err := w.prepare(&e)
+	row, err := prepare(w.source, &e)
 	if err != nil {
 		w.log.Error("audit entry refused", "action", e.Action, "err", err)
 		return
@@ -114,7 +114,7 @@ func (w *Writer) Go(e Entry) {
 	}
 }
 
-func (w *Writer) prepare(e *Entry) (pendingRow, error) {
+func prepare(source string, e *Entry) (pendingRow, error) {
 	if e.V == 0 {
 		e.V = Version
 	}
@@ -122,7 +122,7 @@ func (w *Writer) prepare(e *Entry) (pendingRow, error) {
 		e.Time = FormatTime(time.Now())
 	}
 	if e.Source == "" {
-		e.Source = w.source
+		e.Source = source
 	}
 	b, err := e.Canonical()
 	if err != nil {
@@ -191,16 +191,10 @@ func insertPending(ctx context.Context, pool *pgxpool.Pool, batch []*request) er
 	entries, times := make([][]byte, n), make([]time.Time, n)
 	actions, actors, principals, agents, subjects, traces := make([]string, n), make([]*string, n), make([]*string, n),
 		make([]*string, n), make([]*string, n), make([]*string, n)
-	opt := func(s string) *string {
-		if s == "" {
-			return nil
-		}
-		return &s
-	}
 	for i, r := range batch {
 		entries[i], times[i], actions[i] = r.row.entry, r.row.time, r.row.action
-		actors[i], principals[i], agents[i] = opt(r.row.actor), opt(r.row.principal), opt(r.row.agentID)
-		subjects[i], traces[i] = opt(r.row.subject), opt(r.row.trace)
+		actors[i], principals[i], agents[i] = nullable(r.row.actor), nullable(r.row.principal), nullable(r.row.agentID)
+		subjects[i], traces[i] = nullable(r.row.subject), nullable(r.row.trace)
 	}
 	_, err := pool.Exec(ctx, `INSERT INTO audit_pending (entry, time, action, actor, principal, agent_id, subject, trace_id)
 		SELECT e, t, a, ac, p, g::numeric, s, tr FROM unnest($1::bytea[], $2::timestamptz[], $3::text[], $4::text[],
@@ -237,19 +231,20 @@ const insertSQL = `INSERT INTO audit_pending (entry, time, action, actor, princi
 
 // statement returns the arguments of insertSQL for e, its version, time and source filled when empty.
 func statement(source string, e Entry) ([]any, error) {
-	w := Writer{source: source}
-	row, err := w.prepare(&e)
+	row, err := prepare(source, &e)
 	if err != nil {
 		return nil, err
 	}
-	opt := func(s string) *string {
-		if s == "" {
-			return nil
-		}
-		return &s
+	return []any{row.entry, row.time, row.action, nullable(row.actor), nullable(row.principal), nullable(row.agentID),
+		nullable(row.subject), nullable(row.trace)}, nil
+}
+
+// nullable is s, or SQL NULL when it is empty.
+func nullable(s string) *string {
+	if s == "" {
+		return nil
 	}
-	return []any{row.entry, row.time, row.action, opt(row.actor), opt(row.principal), opt(row.agentID), opt(row.subject),
-		opt(row.trace)}, nil
+	return &s
 }
 
 // Queue adds to b the statement that stores e as a pending entry, so that the entry commits or rolls back

@@ -92,6 +92,21 @@ func LoadKeyFile(path string) (*KeySigner, error) {
 // LoadPrivateKeyFile reads a hex private key from a file as LoadKeyFile does (mode 600 required), for a
 // caller that sends transactions with it itself (the audit log's anchorer).
 func LoadPrivateKeyFile(path string) (*ecdsa.PrivateKey, error) {
+	raw, err := ReadSecretFile(path)
+	if err != nil {
+		return nil, err
+	}
+	key, err := parseHexKey(string(raw))
+	clear(raw)
+	if err != nil {
+		return nil, fmt.Errorf("key file %s: %w", path, err)
+	}
+	return key, nil
+}
+
+// ReadSecretFile reads a small secret file (at most 4 KiB) that only its owner may read or write (mode 600:
+// ErrKeyFilePermissions otherwise): a private key, the audit log's signer key. The caller clears the bytes.
+func ReadSecretFile(path string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("key file: %w", err)
@@ -103,18 +118,13 @@ func LoadPrivateKeyFile(path string) (*ecdsa.PrivateKey, error) {
 		return nil, fmt.Errorf("%w: %s has mode %04o; chmod 600 it", ErrKeyFilePermissions, path, info.Mode().Perm())
 	}
 	if info.Size() > 4096 {
-		return nil, fmt.Errorf("key file %s: %d bytes, too long for a hex key", path, info.Size())
+		return nil, fmt.Errorf("key file %s: %d bytes, too long for a key", path, info.Size())
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("key file: %w", err)
 	}
-	key, err := parseHexKey(string(raw))
-	clear(raw)
-	if err != nil {
-		return nil, fmt.Errorf("key file %s: %w", path, err)
-	}
-	return key, nil
+	return raw, nil
 }
 
 // ParseKey reads a hex private key (32 bytes, optional 0x, surrounding whitespace ignored). Its error never

@@ -2,7 +2,6 @@ package gateway
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -11,7 +10,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/gin-gonic/gin"
 	"github.com/jackc/pgx/v5"
 
@@ -53,9 +51,11 @@ func (s *Server) getAuditEntries(c *gin.Context) {
 			return
 		}
 	}
-	reader, p := s.auditReader(c, q.Get("reader"), q.Get("deadline"), q.Get("signature"))
-	if p != nil {
-		s.fail(c, p)
+	reader, err := s.signedReader(c, "reader", func(r common.Address, deadline uint64) eip712.Message {
+		return eip712.AuditQuery{Reader: r, Deadline: deadline}
+	})
+	if err != nil {
+		s.fail(c, err)
 		return
 	}
 	f, after, limit, p := auditFilter(q)
@@ -109,42 +109,6 @@ func (s *Server) getAuditEntries(c *gin.Context) {
 	}
 	c.Header("Cache-Control", "no-store")
 	sendJSON(c, http.StatusOK, out)
-}
-
-// auditReader checks the reader's AuditQuery signature and returns its address.
-func (s *Server) auditReader(c *gin.Context, who, deadlineText, sigText string) (common.Address, *Problem) {
-	if !common.IsHexAddress(who) || !strings.HasPrefix(who, "0x") {
-		return common.Address{}, problem(http.StatusUnauthorized, CodeUnauthenticated,
-			"reader (an address), deadline and signature (its AuditQuery) are required").withField("reader")
-	}
-	reader := common.HexToAddress(who)
-	deadline, err := strconv.ParseUint(deadlineText, 10, 64)
-	if err != nil {
-		return reader, problem(http.StatusUnauthorized, CodeUnauthenticated, "deadline %q: unix seconds", clip(deadlineText)).withField("deadline")
-	}
-	now := time.Now()
-	switch {
-	case deadline < uint64(now.Unix()):
-		return reader, problem(http.StatusBadRequest, CodeExpired, "the query's deadline %d has passed", deadline).withField("deadline")
-	case deadline > uint64(now.Add(maxDecisionDelay).Unix()):
-		return reader, problem(http.StatusBadRequest, CodeInvalidQuery, "the query's deadline is more than %s ahead", maxDecisionDelay).withField("deadline")
-	}
-	sig, err := hexutil.Decode(sigText)
-	if err != nil {
-		return reader, problem(http.StatusUnauthorized, CodeUnauthenticated, "signature: 0x-hex").withField("signature")
-	}
-	query := eip712.AuditQuery{Reader: reader, Deadline: deadline}
-	digest, err := eip712.Digest(s.domainFor(query), query)
-	if err != nil {
-		return reader, problem(http.StatusBadRequest, CodeInvalidQuery, "%v", err)
-	}
-	if err := s.verifier.Verify(c.Request.Context(), reader, digest, sig); err != nil {
-		if errors.Is(err, eip712.ErrRPC) {
-			return reader, problem(http.StatusServiceUnavailable, CodeUnavailable, "the reader's contract wallet cannot be asked now")
-		}
-		return reader, problem(http.StatusUnauthorized, CodeUnauthenticated, "the signature is not %s's AuditQuery: %v", reader.Hex(), err).withField("signature")
-	}
-	return reader, nil
 }
 
 // auditFilter reads the filters, the cursor and the page size.

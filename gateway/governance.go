@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math/big"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -198,44 +197,11 @@ func (s *Server) listApprovals(c *gin.Context) {
 			return
 		}
 	}
-	a := q.Get("approver")
-	if !common.IsHexAddress(a) || !strings.HasPrefix(a, "0x") {
-		s.fail(c, problem(http.StatusUnauthorized, CodeUnauthenticated,
-			"approver (an address), deadline and signature (its ApprovalsQuery) are required").withField("approver"))
-		return
-	}
-	approver := common.HexToAddress(a)
-	deadline, err := strconv.ParseUint(q.Get("deadline"), 10, 64)
-	if err != nil {
-		s.fail(c, problem(http.StatusUnauthorized, CodeUnauthenticated, "deadline %q: unix seconds", clip(q.Get("deadline"))).withField("deadline"))
-		return
-	}
-	now := time.Now()
-	switch {
-	case deadline < uint64(now.Unix()):
-		s.fail(c, problem(http.StatusBadRequest, CodeExpired, "the query's deadline %d has passed", deadline).withField("deadline"))
-		return
-	case deadline > uint64(now.Add(maxDecisionDelay).Unix()):
-		s.fail(c, problem(http.StatusBadRequest, CodeInvalidQuery, "the query's deadline is more than %s ahead", maxDecisionDelay).withField("deadline"))
-		return
-	}
-	sig, err := hexutil.Decode(q.Get("signature"))
-	if err != nil {
-		s.fail(c, problem(http.StatusUnauthorized, CodeUnauthenticated, "signature: 0x-hex").withField("signature"))
-		return
-	}
-	query := eip712.ApprovalsQuery{Approver: approver, Deadline: deadline}
-	digest, err := eip712.Digest(s.domainFor(query), query)
+	approver, err := s.signedReader(c, "approver", func(a common.Address, deadline uint64) eip712.Message {
+		return eip712.ApprovalsQuery{Approver: a, Deadline: deadline}
+	})
 	if err != nil {
 		s.fail(c, err)
-		return
-	}
-	if err := s.verifier.Verify(ctx, approver, digest, sig); err != nil {
-		if errors.Is(err, eip712.ErrRPC) {
-			s.fail(c, fmt.Errorf("approvals query: %w: %w", errUnavailable, err))
-			return
-		}
-		s.fail(c, problem(http.StatusUnauthorized, CodeUnauthenticated, "the signature is not %s's ApprovalsQuery: %v", approver.Hex(), err).withField("signature"))
 		return
 	}
 	status := q.Get("status")

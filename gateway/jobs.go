@@ -84,8 +84,8 @@ func jobID(s string) (string, *Problem) {
 }
 
 func (s *Server) getJob(c *gin.Context) {
-	for name := range c.Request.URL.Query() {
-		s.fail(c, problem(http.StatusBadRequest, CodeInvalidQuery, "unknown parameter %q", clip(name)))
+	if p := noQuery(c); p != nil {
+		s.fail(c, p)
 		return
 	}
 	id, p := jobID(c.Param("id"))

@@ -44,8 +44,8 @@ type mandateActivity struct {
 const maxMandateActivity = 200
 
 func (s *Server) getMandateActivity(c *gin.Context) {
-	for name := range c.Request.URL.Query() {
-		s.fail(c, problem(http.StatusBadRequest, CodeInvalidQuery, "unknown parameter %q", clip(name)))
+	if p := noQuery(c); p != nil {
+		s.fail(c, p)
 		return
 	}
 	id, p := jobID(c.Param("id")) // a decimal uint256, as a job id

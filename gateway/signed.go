@@ -4,8 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/big"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -105,4 +108,47 @@ func spendNonce(ctx context.Context, tx pgx.Tx, signer common.Address, kind stri
 		return false, err
 	}
 	return tag.RowsAffected() == 1, nil
+}
+
+// signedReader checks a read that its reader signs (GET /v1/approvals' ApprovalsQuery, GET /v1/audit/entries'
+// AuditQuery): the reader's address in the query parameter field, a deadline (unix seconds) no later than
+// maxDecisionDelay ahead, and the reader's EIP-712 signature (ECDSA, or ERC-1271 for a contract wallet) of the
+// query mk builds, under this gateway's domain for it. It returns the reader, or the *Problem (or the
+// unavailable error) to answer with.
+func (s *Server) signedReader(c *gin.Context, field string, mk func(common.Address, uint64) eip712.Message) (common.Address, error) {
+	q := c.Request.URL.Query()
+	name := mk(common.Address{}, 0).PrimaryType()
+	who := q.Get(field)
+	if !common.IsHexAddress(who) || !strings.HasPrefix(who, "0x") {
+		return common.Address{}, problem(http.StatusUnauthorized, CodeUnauthenticated,
+			"%s (an address), deadline and signature (its %s) are required", field, name).withField(field)
+	}
+	reader := common.HexToAddress(who)
+	deadline, err := strconv.ParseUint(q.Get("deadline"), 10, 64)
+	if err != nil {
+		return reader, problem(http.StatusUnauthorized, CodeUnauthenticated, "deadline %q: unix seconds", clip(q.Get("deadline"))).withField("deadline")
+	}
+	now := time.Now()
+	switch {
+	case deadline < uint64(now.Unix()):
+		return reader, problem(http.StatusBadRequest, CodeExpired, "the query's deadline %d has passed", deadline).withField("deadline")
+	case deadline > uint64(now.Add(maxDecisionDelay).Unix()):
+		return reader, problem(http.StatusBadRequest, CodeInvalidQuery, "the query's deadline is more than %s ahead", maxDecisionDelay).withField("deadline")
+	}
+	sig, err := hexutil.Decode(q.Get("signature"))
+	if err != nil {
+		return reader, problem(http.StatusUnauthorized, CodeUnauthenticated, "signature: 0x-hex").withField("signature")
+	}
+	query := mk(reader, deadline)
+	digest, err := eip712.Digest(s.domainFor(query), query)
+	if err != nil {
+		return reader, problem(http.StatusBadRequest, CodeInvalidQuery, "%v", err)
+	}
+	if err := s.verifier.Verify(c.Request.Context(), reader, digest, sig); err != nil {
+		if errors.Is(err, eip712.ErrRPC) {
+			return reader, fmt.Errorf("%s: %w: %w", name, errUnavailable, err)
+		}
+		return reader, problem(http.StatusUnauthorized, CodeUnauthenticated, "the signature is not %s's %s: %v", reader.Hex(), name, err).withField("signature")
+	}
+	return reader, nil
 }

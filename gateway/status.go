@@ -42,8 +42,8 @@ type indexerStatus struct {
 }
 
 func (s *Server) getStatus(c *gin.Context) {
-	for name := range c.Request.URL.Query() {
-		s.fail(c, problem(http.StatusBadRequest, CodeInvalidQuery, "unknown parameter %q", clip(name)))
+	if p := noQuery(c); p != nil {
+		s.fail(c, p)
 		return
 	}
 	var v statusView

@@ -6,18 +6,14 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
-	"io"
-	"log/slog"
 	"math/big"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/coder/websocket"
-	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/agoralabs/agora/eip712"
 	"github.com/agoralabs/agora/gateway"
@@ -64,19 +60,7 @@ func awaitEvent(t *testing.T, conn *websocket.Conn, typ, rfqID string, within ti
 func (e *env) dial(t *testing.T, query string) *websocket.Conn { return dialAt(t, e.http.URL, query) }
 
 // peer starts a second gateway copy on the same database and returns its URL.
-func (e *env) peer(t *testing.T) string {
-	t.Helper()
-	ctx, stop := context.WithCancel(context.Background())
-	srv, err := gateway.New(ctx, gateway.Config{DatabaseURL: e.dbURL, Deployment: e.dep, Caller: e.chain.Client, Chain: e.chain.Client, RateLimit: -1, AuditKey: e.auditKey,
-		ScoreInterval: time.Hour, Registry: prometheus.NewRegistry(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Start(ctx)
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { ts.Close(); stop(); srv.Wait(); srv.Close() })
-	return ts.URL
-}
+func (e *env) peer(t *testing.T) string { return e.copyOf(t).url }
 
 func dialAt(t *testing.T, base, query string) *websocket.Conn {
 	t.Helper()

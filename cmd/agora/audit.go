@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
 	"time"
 
@@ -45,11 +44,12 @@ func (a *app) auditServeConfig(cfg *gateway.Config, backend deployment.Backend) 
 		a.log.Warn("no --audit-key-file: decisions are not written to an audit log")
 		return nil
 	}
-	skey, err := readSecret(path)
+	raw, err := client.ReadSecretFile(path)
 	if err != nil {
 		return fmt.Errorf("--audit-key-file: %w", err)
 	}
-	cfg.AuditKey = skey
+	cfg.AuditKey = strings.TrimSpace(string(raw))
+	clear(raw)
 	for _, r := range nonEmpty(v.GetStringSlice("audit-readers")) {
 		if !common.IsHexAddress(r) {
 			return fmt.Errorf("--audit-readers: %q is not an address", r)
@@ -66,25 +66,6 @@ func (a *app) auditServeConfig(cfg *gateway.Config, backend deployment.Backend) 
 		cfg.AnchorBackend, cfg.AuditAnchorEvery = backend, v.GetDuration("audit-anchor-every")
 	}
 	return nil
-}
-
-// readSecret reads a small secret file that only its owner may read.
-func readSecret(path string) (string, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return "", err
-	}
-	if !info.Mode().IsRegular() || info.Size() > 4096 {
-		return "", fmt.Errorf("%s: not a small regular file", path)
-	}
-	if runtime.GOOS != "windows" && info.Mode().Perm()&0o077 != 0 {
-		return "", fmt.Errorf("%s has mode %04o; chmod 600 it", path, info.Mode().Perm())
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", err
-	}
-	return strings.TrimSpace(string(b)), nil
 }
 
 func (a *app) auditCommand() *cobra.Command {

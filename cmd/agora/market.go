@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -152,14 +151,7 @@ func (m *market) pending(err error) error {
 }
 
 // print writes v as one line of JSON to stdout.
-func (m *market) print(v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(m.a.m.Stdout, "%s\n", b)
-	return err
-}
+func (m *market) print(v any) error { return m.a.print(v) }
 
 // hashFlag reads a bytes32 from --<name>-hash (0x-hex) or, failing that, keccak256 of --<name> (zero when
 // both are empty).
